@@ -1,0 +1,138 @@
+package io.polycodec;
+
+import io.polycodec.bind.RecordBinding;
+import io.polycodec.schema.RecordSchema;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds codecs by format name or media type among the {@link CodecProvider}s on the class path:
+ * {@code Codecs.get("json", UserProfile.class)}. Codecs for default options are cached.
+ */
+public final class Codecs {
+  private static final Map<List<Object>, Codec<?>> CACHE = new ConcurrentHashMap<>();
+
+  private Codecs() {}
+
+  private static final class Registry {
+    static final Map<String, CodecProvider> BY_NAME = load();
+
+    private static Map<String, CodecProvider> load() {
+      List<CodecProvider> all = new ArrayList<>();
+      ServiceLoader<CodecProvider> loader = ServiceLoader.load(CodecProvider.class, Codecs.class.getClassLoader());
+      try {
+        for (CodecProvider p : loader) {
+          all.add(p);
+        }
+      } catch (ServiceConfigurationError e) {
+        throw new CodecException("a CodecProvider could not be loaded: " + e.getMessage(), e);
+      }
+      all.sort(Comparator.comparingInt(CodecProvider::priority).reversed()
+          .thenComparing(p -> p.getClass().getName()));
+      Map<String, CodecProvider> byName = new LinkedHashMap<>();
+      for (CodecProvider p : all) {
+        byName.putIfAbsent(p.format().name(), p);
+      }
+      return byName;
+    }
+  }
+
+  /** The formats available, one per name, in the order providers were chosen. */
+  public static List<Format> formats() {
+    List<Format> out = new ArrayList<>();
+    for (CodecProvider p : Registry.BY_NAME.values()) {
+      out.add(p.format());
+    }
+    return out;
+  }
+
+  /**
+   * The provider chosen for {@code format} (highest priority, then class name).
+   *
+   * @throws CodecException if none is on the class path; the message lists the formats that are
+   */
+  public static CodecProvider provider(String format) {
+    CodecProvider p = Registry.BY_NAME.get(Objects.requireNonNull(format, "format").toLowerCase(Locale.ROOT));
+    if (p == null) {
+      throw new CodecException("no codec for format '" + format + "'; available: " + Registry.BY_NAME.keySet()
+          + " (add the module, such as io.polycodec:codec-" + format.toLowerCase(Locale.ROOT) + ", to the class path)");
+    }
+    return p;
+  }
+
+  /**
+   * The provider whose format answers to {@code mediaType} (parameters ignored).
+   *
+   * @throws CodecException if none does; the message lists the media types available
+   */
+  public static CodecProvider providerForMediaType(String mediaType) {
+    for (CodecProvider p : Registry.BY_NAME.values()) {
+      if (p.format().matchesMediaType(mediaType)) {
+        return p;
+      }
+    }
+    List<String> types = new ArrayList<>();
+    for (CodecProvider p : Registry.BY_NAME.values()) {
+      types.addAll(p.format().mediaTypes());
+    }
+    throw new CodecException("no codec for media type '" + mediaType + "'; available: " + types);
+  }
+
+  /**
+   * The codec of {@code format} for the record type {@code type}, with default options (cached).
+   *
+   * @throws CodecException if the format is not available
+   * @throws SchemaException if the type cannot be mapped, naming the type and field path
+   */
+  public static <T> Codec<T> get(String format, Class<T> type) {
+    return get(format, type, CodecOptions.defaults());
+  }
+
+  /** The codec of {@code format} for {@code type} with {@code options}. */
+  @SuppressWarnings("unchecked")
+  public static <T> Codec<T> get(String format, Class<T> type, CodecOptions options) {
+    CodecProvider p = provider(format);
+    return (Codec<T>) CACHE.computeIfAbsent(List.of(p, type, options),
+        k -> p.create(RecordBinding.of(type), options));
+  }
+
+  /** The codec for {@code type} of the format answering to {@code mediaType}. */
+  @SuppressWarnings("unchecked")
+  public static <T> Codec<T> forMediaType(String mediaType, Class<T> type) {
+    CodecProvider p = providerForMediaType(mediaType);
+    return (Codec<T>) CACHE.computeIfAbsent(List.of(p, type, CodecOptions.defaults()),
+        k -> p.create(RecordBinding.of(type), CodecOptions.defaults()));
+  }
+
+  /** A codec of {@code format} for {@link GenericRecord}s of {@code schema}. */
+  public static Codec<GenericRecord> generic(String format, RecordSchema schema) {
+    return generic(format, schema, CodecOptions.defaults());
+  }
+
+  /** A codec of {@code format} for {@link GenericRecord}s of {@code schema}, with {@code options}. */
+  public static Codec<GenericRecord> generic(String format, RecordSchema schema, CodecOptions options) {
+    return provider(format).create(RecordBinding.generic(schema), options);
+  }
+
+  /**
+   * A codec of a {@link Capability#SELF_DESCRIBING} format for plain Java values.
+   *
+   * @throws UnsupportedOperationException if the format needs a schema
+   */
+  public static Codec<Object> schemaless(String format) {
+    return provider(format).schemaless(CodecOptions.defaults());
+  }
+
+  /** The schema Polycodec derives for a record type (cached). */
+  public static RecordSchema schemaOf(Class<?> type) {
+    return RecordBinding.of(type).schema();
+  }
+}

@@ -1,0 +1,125 @@
+package io.polycodec.bind;
+
+import io.polycodec.GenericEnum;
+import io.polycodec.schema.EnumSchema;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Converts between enum values (Java enum constants, or {@link GenericEnum}s) and their schema names and
+ * numbers. Immutable and thread-safe.
+ */
+public final class EnumBinding implements TypeBinding {
+  private final EnumSchema schema;
+  private final Class<?> javaType;
+  private final boolean generic;
+  // Typed: indexed by Java ordinal.
+  private final int[] numberByOrdinal;
+  private final String[] nameByOrdinal;
+  // Both: sorted by number for binary search on decode.
+  private final int[] sortedNumbers;
+  private final Object[] valueBySortedNumber;
+  private final Map<String, Object> byName;
+  private final Object fallback;
+  private final Object defaultValue;
+
+  private EnumBinding(EnumSchema schema, Class<?> javaType, boolean generic, int[] numberByOrdinal,
+      String[] nameByOrdinal, Object[] valuesInSchemaOrder, Object fallback) {
+    this.schema = schema;
+    this.javaType = javaType;
+    this.generic = generic;
+    this.numberByOrdinal = numberByOrdinal;
+    this.nameByOrdinal = nameByOrdinal;
+    List<EnumSchema.Constant> cs = schema.constants();
+    Integer[] order = new Integer[cs.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(cs.get(a).number(), cs.get(b).number()));
+    this.sortedNumbers = new int[order.length];
+    this.valueBySortedNumber = new Object[order.length];
+    this.byName = new HashMap<>();
+    for (int i = 0; i < order.length; i++) {
+      sortedNumbers[i] = cs.get(order[i]).number();
+      valueBySortedNumber[i] = valuesInSchemaOrder[order[i]];
+    }
+    for (int i = 0; i < cs.size(); i++) {
+      byName.put(cs.get(i).name(), valuesInSchemaOrder[i]);
+    }
+    this.fallback = fallback;
+    this.defaultValue = valuesInSchemaOrder[cs.indexOf(schema.defaultConstant())];
+  }
+
+  static EnumBinding typed(EnumSchema schema, Class<?> enumType, Object[] constantsInSchemaOrder, Object fallback) {
+    int n = enumType.getEnumConstants().length;
+    int[] numbers = new int[n];
+    String[] names = new String[n];
+    List<EnumSchema.Constant> cs = schema.constants();
+    for (int i = 0; i < cs.size(); i++) {
+      int ordinal = ((Enum<?>) constantsInSchemaOrder[i]).ordinal();
+      numbers[ordinal] = cs.get(i).number();
+      names[ordinal] = cs.get(i).name();
+    }
+    return new EnumBinding(schema, enumType, false, numbers, names, constantsInSchemaOrder, fallback);
+  }
+
+  static EnumBinding generic(EnumSchema schema) {
+    List<EnumSchema.Constant> cs = schema.constants();
+    Object[] values = new Object[cs.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = GenericEnum.of(cs.get(i).name(), cs.get(i).number());
+    }
+    return new EnumBinding(schema, GenericEnum.class, true, null, null, values, null);
+  }
+
+  @Override
+  public EnumSchema schema() {
+    return schema;
+  }
+
+  @Override
+  public Class<?> javaType() {
+    return javaType;
+  }
+
+  /** The number of {@code value}. */
+  public int number(Object value) {
+    return generic ? ((GenericEnum) value).number() : numberByOrdinal[((Enum<?>) value).ordinal()];
+  }
+
+  /** The schema name of {@code value}; null for a {@link GenericEnum} holding an unknown number. */
+  public String name(Object value) {
+    return generic ? ((GenericEnum) value).name() : nameByOrdinal[((Enum<?>) value).ordinal()];
+  }
+
+  /**
+   * The value numbered {@code number}. An unknown number gives the {@link io.polycodec.Fallback}
+   * constant for Java enums (null if there is none, which the decoder reports) and a
+   * {@link GenericEnum#unknown} for generic values.
+   */
+  public Object forNumber(int number) {
+    int i = Arrays.binarySearch(sortedNumbers, number);
+    if (i >= 0) {
+      return valueBySortedNumber[i];
+    }
+    return generic ? GenericEnum.unknown(number) : fallback;
+  }
+
+  /** The value named {@code name}; unknown names give the fallback constant, or null. */
+  public Object forName(String name) {
+    Object v = byName.get(name);
+    return v != null ? v : fallback;
+  }
+
+  /** The value a missing field decodes to. */
+  public Object defaultValue() {
+    return defaultValue;
+  }
+
+  /** Whether unknown numbers are kept ({@link GenericEnum}) rather than mapped to a fallback or refused. */
+  public boolean keepsUnknownNumbers() {
+    return generic;
+  }
+}

@@ -1,0 +1,510 @@
+package io.polycodec.bind;
+
+import io.polycodec.CodecException;
+import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
+import io.polycodec.SchemaException;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.Kind;
+import io.polycodec.schema.RecordSchema;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Reads and builds one Java record class through method handles made once: a getter per component and
+ * one handle that takes the decoded slots straight to the canonical constructor, so neither direction
+ * reflects or boxes per call.
+ */
+final class TypedRecordBinding<T> extends RecordBinding<T> {
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+  private final Class<T> type;
+  private MethodHandle[] primGetters;
+  private MethodHandle[] objectGetters;
+  private boolean[] optional;
+  private MethodHandle constructor;
+
+  @SuppressWarnings("unchecked")
+  TypedRecordBinding(RecordSchema schema, Class<?> type) {
+    super(schema);
+    this.type = (Class<T>) type;
+  }
+
+  void init(RecordComponent[] comps, JavaRep[] reps, TypeBinding[] children) {
+    this.children = children;
+    int n = comps.length;
+    primGetters = new MethodHandle[n];
+    objectGetters = new MethodHandle[n];
+    optional = new boolean[n];
+    MethodHandles.Lookup lookup = lookupFor(type);
+    try {
+      MethodHandle ctor = lookup.findConstructor(type, MethodType.methodType(void.class, parameterTypes(comps)));
+      for (int i = n - 1; i >= 0; i--) {
+        Field f = schema().field(i);
+        Kind kind = f.type().kind();
+        optional[i] = reps[i].isOptional();
+        MethodHandle acc = lookup.unreflect(comps[i].getAccessor());
+        primGetters[i] = primGetter(acc, reps[i], kind);
+        objectGetters[i] = objectGetter(acc, reps[i], kind);
+        MethodHandle reader = slotReader(reps[i], kind, comps[i].getType(), i, f.name());
+        ctor = MethodHandles.collectArguments(ctor, i, reader);
+      }
+      int[] reorder = new int[2 * n];
+      for (int i = 0; i < n; i++) {
+        reorder[2 * i] = 0;
+        reorder[2 * i + 1] = 1;
+      }
+      MethodType slotsType = MethodType.methodType(type, long[].class, Object[].class);
+      ctor = n == 0
+          ? MethodHandles.dropArguments(ctor, 0, long[].class, Object[].class)
+          : MethodHandles.permuteArguments(ctor, slotsType, reorder);
+      constructor = ctor.asType(MethodType.methodType(Object.class, long[].class, Object[].class));
+    } catch (ReflectiveOperationException e) {
+      throw new SchemaException(type.getName() + ": cannot access the record's accessors or canonical constructor ("
+          + e.getMessage() + "); in a named module, open its package to io.polycodec", e);
+    }
+  }
+
+  private static MethodHandles.Lookup lookupFor(Class<?> type) {
+    try {
+      return MethodHandles.privateLookupIn(type, LOOKUP);
+    } catch (IllegalAccessException e) {
+      throw new SchemaException(type.getName() + ": not accessible to Polycodec (" + e.getMessage()
+          + "); in a named module, open its package to io.polycodec", e);
+    }
+  }
+
+  private static Class<?>[] parameterTypes(RecordComponent[] comps) {
+    Class<?>[] types = new Class<?>[comps.length];
+    for (int i = 0; i < comps.length; i++) {
+      types[i] = comps[i].getType();
+    }
+    return types;
+  }
+
+  // ---- getters --------------------------------------------------------------------------------------
+
+  private static Class<?> primitiveOf(Kind kind) {
+    switch (kind) {
+      case BOOL: return boolean.class;
+      case INT32: return int.class;
+      case INT64: return long.class;
+      case FLOAT32: return float.class;
+      case FLOAT64: return double.class;
+      default: return null;
+    }
+  }
+
+  /** (Object)prim for non-optional primitive-kind fields, else null. */
+  private static MethodHandle primGetter(MethodHandle acc, JavaRep rep, Kind kind) throws ReflectiveOperationException {
+    Class<?> prim = primitiveOf(kind);
+    if (prim == null || rep.isOptional()) {
+      return null;
+    }
+    MethodHandle h = acc;
+    switch (rep) {
+      case BOXED:
+        h = MethodHandles.filterReturnValue(acc, unboxer(prim));
+        break;
+      case BOXED_BYTE:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("unboxByte", int.class, Byte.class));
+        break;
+      case BOXED_SHORT:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("unboxShort", int.class, Short.class));
+        break;
+      default:
+        break;
+    }
+    return h.asType(MethodType.methodType(prim, Object.class));
+  }
+
+  /** (Object)Object returning the canonical value or null (absent optional). */
+  private static MethodHandle objectGetter(MethodHandle acc, JavaRep rep, Kind kind) throws ReflectiveOperationException {
+    Class<?> prim = primitiveOf(kind);
+    MethodHandle h;
+    switch (rep) {
+      case PRIMITIVE:
+        h = acc;
+        break;
+      case PRIMITIVE_BYTE:
+      case PRIMITIVE_SHORT:
+        h = acc.asType(acc.type().changeReturnType(int.class));
+        break;
+      case BOXED:
+        h = MethodHandles.filterReturnValue(acc, unboxer(prim));
+        break;
+      case BOXED_BYTE:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("unboxByte", int.class, Byte.class));
+        break;
+      case BOXED_SHORT:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("unboxShort", int.class, Short.class));
+        break;
+      case NULLABLE_BYTE:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("widenByte", Object.class, Byte.class));
+        break;
+      case NULLABLE_SHORT:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("widenShort", Object.class, Short.class));
+        break;
+      case OPTIONAL:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, Optional.class));
+        break;
+      case OPTIONAL_INT:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, OptionalInt.class));
+        break;
+      case OPTIONAL_LONG:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, OptionalLong.class));
+        break;
+      case OPTIONAL_DOUBLE:
+        h = MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, OptionalDouble.class));
+        break;
+      default:
+        h = acc;
+        break;
+    }
+    return h.asType(MethodType.methodType(Object.class, Object.class));
+  }
+
+  private static MethodHandle unboxer(Class<?> prim) throws ReflectiveOperationException {
+    Class<?> box = MethodType.methodType(prim).wrap().returnType();
+    return staticHandle("unbox" + box.getSimpleName(), prim, box);
+  }
+
+  private static MethodHandle staticHandle(String name, Class<?> ret, Class<?>... params)
+      throws ReflectiveOperationException {
+    return LOOKUP.findStatic(TypedRecordBinding.class, name, MethodType.methodType(ret, params));
+  }
+
+  private static EncodeException nullValue() {
+    return new EncodeException("null in a non-optional field");
+  }
+
+  static boolean unboxBoolean(Boolean v) {
+    if (v == null) {
+      throw nullValue();
+    }
+    return v;
+  }
+
+  static int unboxInteger(Integer v) {
+    if (v == null) {
+      throw nullValue();
+    }
+    return v;
+  }
+
+  static long unboxLong(Long v) {
+    if (v == null) {
+      throw nullValue();
+    }
+    return v;
+  }
+
+  static float unboxFloat(Float v) {
+    if (v == null) {
+      throw nullValue();
+    }
+    return v;
+  }
+
+  static double unboxDouble(Double v) {
+    if (v == null) {
+      throw nullValue();
+    }
+    return v;
+  }
+
+  static int unboxByte(Byte v) {
+    if (v == null) {
+      throw nullValue();
+    }
+    return v;
+  }
+
+  static int unboxShort(Short v) {
+    if (v == null) {
+      throw nullValue();
+    }
+    return v;
+  }
+
+  static Object widenByte(Byte v) {
+    return v == null ? null : Integer.valueOf(v);
+  }
+
+  static Object widenShort(Short v) {
+    return v == null ? null : Integer.valueOf(v);
+  }
+
+  static Object unwrap(Optional<?> v) {
+    if (v == null) {
+      throw new EncodeException("null Optional (use Optional.empty())");
+    }
+    return v.orElse(null);
+  }
+
+  static Object unwrap(OptionalInt v) {
+    if (v == null) {
+      throw new EncodeException("null OptionalInt (use OptionalInt.empty())");
+    }
+    return v.isPresent() ? Integer.valueOf(v.getAsInt()) : null;
+  }
+
+  static Object unwrap(OptionalLong v) {
+    if (v == null) {
+      throw new EncodeException("null OptionalLong (use OptionalLong.empty())");
+    }
+    return v.isPresent() ? Long.valueOf(v.getAsLong()) : null;
+  }
+
+  static Object unwrap(OptionalDouble v) {
+    if (v == null) {
+      throw new EncodeException("null OptionalDouble (use OptionalDouble.empty())");
+    }
+    return v.isPresent() ? Double.valueOf(v.getAsDouble()) : null;
+  }
+
+  // ---- slot readers: (long[] prims, Object[] refs) -> constructor argument ---------------------------
+
+  private MethodHandle slotReader(JavaRep rep, Kind kind, Class<?> paramType, int index, String name)
+      throws ReflectiveOperationException {
+    MethodHandle h;
+    switch (rep) {
+      case PRIMITIVE:
+      case BOXED:
+        h = staticHandle(kind.name().toLowerCase(java.util.Locale.ROOT) + "At", primitiveOf(kind),
+            long[].class, Object[].class, int.class);
+        h = MethodHandles.insertArguments(h, 2, index);
+        break;
+      case PRIMITIVE_BYTE:
+      case BOXED_BYTE:
+        h = MethodHandles.insertArguments(
+            staticHandle("byteAt", byte.class, long[].class, Object[].class, int.class, String.class), 2, index, name);
+        break;
+      case PRIMITIVE_SHORT:
+      case BOXED_SHORT:
+        h = MethodHandles.insertArguments(
+            staticHandle("shortAt", short.class, long[].class, Object[].class, int.class, String.class), 2, index, name);
+        break;
+      case NULLABLE_BYTE:
+        h = MethodHandles.insertArguments(
+            staticHandle("nullableByteAt", Byte.class, long[].class, Object[].class, int.class, String.class), 2, index, name);
+        break;
+      case NULLABLE_SHORT:
+        h = MethodHandles.insertArguments(
+            staticHandle("nullableShortAt", Short.class, long[].class, Object[].class, int.class, String.class), 2, index,
+            name);
+        break;
+      case NULLABLE:
+        h = MethodHandles.insertArguments(
+            staticHandle("nullableAt", Object.class, long[].class, Object[].class, int.class, Kind.class), 2, index, kind);
+        break;
+      case OPTIONAL:
+        h = MethodHandles.insertArguments(
+            staticHandle("optionalAt", Optional.class, long[].class, Object[].class, int.class, Kind.class), 2, index, kind);
+        break;
+      case OPTIONAL_INT:
+        h = MethodHandles.insertArguments(
+            staticHandle("optionalIntAt", OptionalInt.class, long[].class, Object[].class, int.class), 2, index);
+        break;
+      case OPTIONAL_LONG:
+        h = MethodHandles.insertArguments(
+            staticHandle("optionalLongAt", OptionalLong.class, long[].class, Object[].class, int.class), 2, index);
+        break;
+      case OPTIONAL_DOUBLE:
+        h = MethodHandles.insertArguments(
+            staticHandle("optionalDoubleAt", OptionalDouble.class, long[].class, Object[].class, int.class), 2, index);
+        break;
+      case REFERENCE:
+        h = LOOKUP.findVirtual(TypedRecordBinding.class, "requiredAt",
+            MethodType.methodType(Object.class, long[].class, Object[].class, int.class));
+        h = MethodHandles.insertArguments(h, 0, this);
+        h = MethodHandles.insertArguments(h, 2, index);
+        break;
+      default:
+        throw new AssertionError(rep);
+    }
+    return h.asType(MethodType.methodType(paramType, long[].class, Object[].class));
+  }
+
+  static boolean boolAt(long[] p, Object[] r, int i) {
+    return p[i] != 0;
+  }
+
+  static int int32At(long[] p, Object[] r, int i) {
+    return (int) p[i];
+  }
+
+  static long int64At(long[] p, Object[] r, int i) {
+    return p[i];
+  }
+
+  static float float32At(long[] p, Object[] r, int i) {
+    return Float.intBitsToFloat((int) p[i]);
+  }
+
+  static double float64At(long[] p, Object[] r, int i) {
+    return Double.longBitsToDouble(p[i]);
+  }
+
+  static byte byteAt(long[] p, Object[] r, int i, String name) {
+    long v = p[i];
+    if (v != (byte) v) {
+      throw new DecodeException("value " + v + " does not fit the field's Java type byte").prependField(name);
+    }
+    return (byte) v;
+  }
+
+  static short shortAt(long[] p, Object[] r, int i, String name) {
+    long v = p[i];
+    if (v != (short) v) {
+      throw new DecodeException("value " + v + " does not fit the field's Java type short").prependField(name);
+    }
+    return (short) v;
+  }
+
+  static Byte nullableByteAt(long[] p, Object[] r, int i, String name) {
+    return r[i] == FieldSlots.SET ? byteAt(p, r, i, name) : null;
+  }
+
+  static Short nullableShortAt(long[] p, Object[] r, int i, String name) {
+    return r[i] == FieldSlots.SET ? shortAt(p, r, i, name) : null;
+  }
+
+  static Object nullableAt(long[] p, Object[] r, int i, Kind kind) {
+    Object v = r[i];
+    return v == FieldSlots.SET ? Defaults.box(kind, p[i]) : v;
+  }
+
+  static Optional<?> optionalAt(long[] p, Object[] r, int i, Kind kind) {
+    return Optional.ofNullable(nullableAt(p, r, i, kind));
+  }
+
+  static OptionalInt optionalIntAt(long[] p, Object[] r, int i) {
+    return r[i] == FieldSlots.SET ? OptionalInt.of((int) p[i]) : OptionalInt.empty();
+  }
+
+  static OptionalLong optionalLongAt(long[] p, Object[] r, int i) {
+    return r[i] == FieldSlots.SET ? OptionalLong.of(p[i]) : OptionalLong.empty();
+  }
+
+  static OptionalDouble optionalDoubleAt(long[] p, Object[] r, int i) {
+    return r[i] == FieldSlots.SET ? OptionalDouble.of(Double.longBitsToDouble(p[i])) : OptionalDouble.empty();
+  }
+
+  Object requiredAt(long[] p, Object[] r, int i) {
+    Object v = r[i];
+    return v != null ? v : Defaults.of(field(i), children[i]);
+  }
+
+  // ---- RecordBinding --------------------------------------------------------------------------------
+
+  @Override
+  public Class<T> javaType() {
+    return type;
+  }
+
+  @Override
+  public boolean isGeneric() {
+    return false;
+  }
+
+  private RuntimeException rethrow(Throwable t, int field) {
+    if (t instanceof CodecException) {
+      ((CodecException) t).prependField(field(field).name());
+      return (CodecException) t;
+    }
+    if (t instanceof ClassCastException || t instanceof NullPointerException) {
+      return new EncodeException("not a " + type.getName() + ": " + t.getMessage(), t);
+    }
+    if (t instanceof RuntimeException) {
+      return (RuntimeException) t;
+    }
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    return new EncodeException("accessor " + field(field).name() + "() failed", t);
+  }
+
+  @Override
+  public boolean getBoolean(Object record, int field) {
+    try {
+      return (boolean) primGetters[field].invokeExact(record);
+    } catch (Throwable t) {
+      throw rethrow(t, field);
+    }
+  }
+
+  @Override
+  public int getInt(Object record, int field) {
+    try {
+      return (int) primGetters[field].invokeExact(record);
+    } catch (Throwable t) {
+      throw rethrow(t, field);
+    }
+  }
+
+  @Override
+  public long getLong(Object record, int field) {
+    try {
+      return (long) primGetters[field].invokeExact(record);
+    } catch (Throwable t) {
+      throw rethrow(t, field);
+    }
+  }
+
+  @Override
+  public float getFloat(Object record, int field) {
+    try {
+      return (float) primGetters[field].invokeExact(record);
+    } catch (Throwable t) {
+      throw rethrow(t, field);
+    }
+  }
+
+  @Override
+  public double getDouble(Object record, int field) {
+    try {
+      return (double) primGetters[field].invokeExact(record);
+    } catch (Throwable t) {
+      throw rethrow(t, field);
+    }
+  }
+
+  @Override
+  public Object get(Object record, int field) {
+    Object v;
+    try {
+      v = (Object) objectGetters[field].invokeExact(record);
+    } catch (Throwable t) {
+      throw rethrow(t, field);
+    }
+    if (v == null && !optional[field]) {
+      throw nullValue().prependField(field(field).name());
+    }
+    return v;
+  }
+
+  @Override
+  public T build(FieldSlots slots) {
+    try {
+      return type.cast((Object) constructor.invokeExact(slots.prims, slots.refs));
+    } catch (CodecException e) {
+      throw e;
+    } catch (ClassCastException e) {
+      throw new DecodeException("a decoded value does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // The canonical constructor may validate its arguments; a rejection is bad input for this type.
+      throw new DecodeException(type.getSimpleName() + " rejected the decoded values: " + e, e);
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new DecodeException(type.getSimpleName() + " could not be constructed: " + t, t);
+    }
+  }
+}

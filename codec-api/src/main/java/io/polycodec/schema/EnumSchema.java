@@ -1,0 +1,118 @@
+package io.polycodec.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An enumeration: named constants with stable numbers. Numbers and names are unique. The default
+ * constant (what a missing field decodes to) is the one numbered 0, or the first if none is.
+ */
+public final class EnumSchema implements Schema {
+  /** One constant: a name and its stable number. */
+  public record Constant(String name, int number) {
+    /** Validates the name. */
+    public Constant {
+      Names.checkIdentifier(name, "enum constant");
+    }
+  }
+
+  private final String name;
+  private final List<Constant> constants;
+  private final Map<String, Constant> byName;
+  private final Map<Integer, Constant> byNumber;
+
+  private EnumSchema(String name, List<Constant> constants) {
+    this.name = Names.checkTypeName(name, "enum");
+    if (constants.isEmpty()) {
+      throw new IllegalArgumentException("enum " + name + " needs at least one constant");
+    }
+    this.constants = List.copyOf(constants);
+    Map<String, Constant> names = new HashMap<>();
+    Map<Integer, Constant> numbers = new HashMap<>();
+    for (Constant c : this.constants) {
+      if (names.put(c.name(), c) != null) {
+        throw new IllegalArgumentException("enum " + name + ": duplicate constant name " + c.name());
+      }
+      Constant clash = numbers.put(c.number(), c);
+      if (clash != null) {
+        throw new IllegalArgumentException(
+            "enum " + name + ": constants " + clash.name() + " and " + c.name() + " share number " + c.number());
+      }
+    }
+    this.byName = Collections.unmodifiableMap(names);
+    this.byNumber = Collections.unmodifiableMap(numbers);
+  }
+
+  /**
+   * An enum with the given constants in order.
+   *
+   * @throws IllegalArgumentException if empty, or names or numbers repeat
+   */
+  public static EnumSchema of(String name, List<Constant> constants) {
+    return new EnumSchema(name, new ArrayList<>(Objects.requireNonNull(constants, "constants")));
+  }
+
+  /** An enum whose constants are numbered 0, 1, 2… in the order given. */
+  public static EnumSchema of(String name, String... constantNames) {
+    List<Constant> list = new ArrayList<>();
+    for (int i = 0; i < constantNames.length; i++) {
+      list.add(new Constant(constantNames[i], i));
+    }
+    return new EnumSchema(name, list);
+  }
+
+  /** The enum's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The constants in declaration order. */
+  public List<Constant> constants() {
+    return constants;
+  }
+
+  /** The constant with this name, or null. */
+  public Constant byName(String constantName) {
+    return byName.get(constantName);
+  }
+
+  /** The constant with this number, or null. */
+  public Constant byNumber(int number) {
+    return byNumber.get(number);
+  }
+
+  /** The constant a missing value decodes to: number 0 if present, else the first. */
+  public Constant defaultConstant() {
+    Constant zero = byNumber.get(0);
+    return zero != null ? zero : constants.get(0);
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.ENUM;
+  }
+
+  @Override
+  public String describe() {
+    return name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EnumSchema && name.equals(((EnumSchema) o).name) && constants.equals(((EnumSchema) o).constants);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, constants);
+  }
+
+  @Override
+  public String toString() {
+    return "enum " + name + constants;
+  }
+}

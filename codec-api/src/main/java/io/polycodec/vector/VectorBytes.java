@@ -1,0 +1,192 @@
+package io.polycodec.vector;
+
+import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
+import io.polycodec.schema.Quantization;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The byte layout of vectors, shared by every backend that stores a vector as bytes (Protobuf bytes,
+ * MessagePack bin, JSON base64): little-endian elements, and for INT8 a leading float32 scale.
+ *
+ * <ul>
+ *   <li>{@code NONE}: 4 bytes per float32 element (8 per float64), exact.
+ *   <li>{@code FP16}/{@code BF16}: 2 bytes per element.
+ *   <li>{@code INT8}: a 4-byte scale, then 1 signed byte per element; element i is {@code q[i] * scale},
+ *       with {@code scale = max|v| / 127}; a zero vector has scale 0. NaN and infinities cannot be
+ *       represented and are an {@link EncodeException}.
+ * </ul>
+ *
+ * Methods that take a destination allocate nothing.
+ */
+public final class VectorBytes {
+  private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private VectorBytes() {}
+
+  /** Bytes needed for {@code n} float32 elements stored as {@code q}. */
+  public static int length(int n, Quantization q) {
+    switch (q) {
+      case NONE: return 4 * n;
+      case FP16:
+      case BF16: return 2 * n;
+      case INT8: return 4 + n;
+      default: throw new AssertionError(q);
+    }
+  }
+
+  /**
+   * The number of elements in {@code length} bytes stored as {@code q}.
+   *
+   * @throws DecodeException if no whole vector has that length
+   */
+  public static int elements(int length, Quantization q) {
+    switch (q) {
+      case NONE:
+        if ((length & 3) == 0) {
+          return length >>> 2;
+        }
+        break;
+      case FP16:
+      case BF16:
+        if ((length & 1) == 0) {
+          return length >>> 1;
+        }
+        break;
+      case INT8:
+        if (length >= 4) {
+          return length - 4;
+        }
+        break;
+      default:
+        throw new AssertionError(q);
+    }
+    throw new DecodeException(length + " bytes are not a whole " + q + " vector");
+  }
+
+  /** {@code v} stored as {@code q}, in a new array. */
+  public static byte[] encode(float[] v, Quantization q) {
+    byte[] out = new byte[length(v.length, q)];
+    encode(v, q, out, 0);
+    return out;
+  }
+
+  /**
+   * Writes {@code v} stored as {@code q} into {@code dst} at {@code offset}; returns the bytes written.
+   *
+   * @throws EncodeException for NaN or an infinity in an INT8 vector
+   */
+  public static int encode(float[] v, Quantization q, byte[] dst, int offset) {
+    int n = v.length;
+    switch (q) {
+      case NONE:
+        ByteBuffer.wrap(dst, offset, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(v);
+        return 4 * n;
+      case FP16:
+        for (int i = 0; i < n; i++) {
+          SHORT_LE.set(dst, offset + 2 * i, Float16.fromFloat(v[i]));
+        }
+        return 2 * n;
+      case BF16:
+        for (int i = 0; i < n; i++) {
+          SHORT_LE.set(dst, offset + 2 * i, BFloat16.fromFloat(v[i]));
+        }
+        return 2 * n;
+      case INT8: {
+        float max = 0f;
+        for (int i = 0; i < n; i++) {
+          float a = Math.abs(v[i]);
+          if (!(a <= Float.MAX_VALUE)) {
+            throw new EncodeException("element " + i + " is " + v[i] + ", which an INT8 vector cannot represent");
+          }
+          max = Math.max(max, a);
+        }
+        float scale = max / 127f;
+        FLOAT_LE.set(dst, offset, scale);
+        if (scale == 0f) {
+          java.util.Arrays.fill(dst, offset + 4, offset + 4 + n, (byte) 0);
+        } else {
+          // Divide in double so that q never exceeds 127 through a rounding of max / scale.
+          double inv = 1.0 / scale;
+          for (int i = 0; i < n; i++) {
+            long r = Math.round(v[i] * inv);
+            dst[offset + 4 + i] = (byte) Math.max(-127, Math.min(127, r));
+          }
+        }
+        return 4 + n;
+      }
+      default:
+        throw new AssertionError(q);
+    }
+  }
+
+  /**
+   * Reads a float32 vector stored as {@code q} from {@code length} bytes of {@code src} at {@code offset}.
+   *
+   * @throws DecodeException if the length is not that of a whole vector
+   */
+  public static float[] decode(byte[] src, int offset, int length, Quantization q) {
+    float[] out = new float[elements(length, q)];
+    decode(src, offset, q, out);
+    return out;
+  }
+
+  /** Reads {@code dst.length} elements stored as {@code q} from {@code src} at {@code offset} into {@code dst}. */
+  public static void decode(byte[] src, int offset, Quantization q, float[] dst) {
+    int n = dst.length;
+    switch (q) {
+      case NONE:
+        ByteBuffer.wrap(src, offset, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(dst);
+        return;
+      case FP16:
+        for (int i = 0; i < n; i++) {
+          dst[i] = Float16.toFloat((short) SHORT_LE.get(src, offset + 2 * i));
+        }
+        return;
+      case BF16:
+        for (int i = 0; i < n; i++) {
+          dst[i] = BFloat16.toFloat((short) SHORT_LE.get(src, offset + 2 * i));
+        }
+        return;
+      case INT8: {
+        float scale = (float) FLOAT_LE.get(src, offset);
+        for (int i = 0; i < n; i++) {
+          dst[i] = src[offset + 4 + i] * scale;
+        }
+        return;
+      }
+      default:
+        throw new AssertionError(q);
+    }
+  }
+
+  /** {@code v} as little-endian float64s, in a new array. */
+  public static byte[] encode(double[] v) {
+    byte[] out = new byte[8 * v.length];
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(v);
+    return out;
+  }
+
+  /**
+   * A float64 vector from {@code length} little-endian bytes of {@code src} at {@code offset}.
+   *
+   * @throws DecodeException if the length is not a multiple of 8
+   */
+  public static double[] decodeDoubles(byte[] src, int offset, int length) {
+    if ((length & 7) != 0) {
+      throw new DecodeException(length + " bytes are not a whole float64 vector");
+    }
+    double[] out = new double[length >>> 3];
+    ByteBuffer.wrap(src, offset, length).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+    return out;
+  }
+
+  /** A float32 vector within the bound of {@code q} of {@code v} (what a round trip through {@code q} yields). */
+  public static float[] roundTrip(float[] v, Quantization q) {
+    return q == Quantization.NONE ? v.clone() : decode(encode(v, q), 0, length(v.length, q), q);
+  }
+}
