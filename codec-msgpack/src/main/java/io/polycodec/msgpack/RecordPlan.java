@@ -1,0 +1,222 @@
+package io.polycodec.msgpack;
+
+import io.polycodec.CodecException;
+import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
+import io.polycodec.bind.FieldSlots;
+import io.polycodec.bind.RecordBinding;
+import java.io.IOException;
+import org.msgpack.core.MessagePacker;
+
+/**
+ * A record as a map from field name (or tag) to value: the compiled plan of one {@link RecordBinding}.
+ * Arrays indexed by wire position hold each field's index in the schema, its key already encoded, and how
+ * to write and read it, so encoding is a loop over arrays: no lookups by name, and fields of primitive
+ * kinds go through the binding's primitive getters and the slots' primitive setters without boxing.
+ *
+ * <p>Optional fields are written only when present; every other field always. In name mode fields come
+ * in declaration order, in tag mode in ascending tag order. Reading matches keys by raw bytes (names)
+ * or by table (tags); unknown keys are skipped; a nil value counts as absent; a repeated key keeps its
+ * last value; missing fields take their defaults (a missing required union is an error, from the binding).
+ */
+final class RecordPlan extends TypePlan {
+  // How a field moves between the binding and the wire; PRIMITIVE codes skip boxing.
+  static final byte BOOL = 0;
+  static final byte INT32 = 1;
+  static final byte UINT32 = 2;
+  static final byte INT64 = 3;
+  static final byte UINT64 = 4;
+  static final byte FLOAT32 = 5;
+  static final byte FLOAT64 = 6;
+  static final byte REF = 7;
+
+  final RecordBinding<?> binding;
+  final String name;
+  private final boolean byName;
+
+  // Filled by init() (after construction, so that recursive records can refer to their own plan).
+  private int size;
+  private int[] field;
+  private String[] names;
+  private byte[][] keys;
+  private byte[] writeCode;
+  private byte[] readCode;
+  private TypePlan[] types;
+  private int[][] oneofOthers;
+  private int alwaysWritten;
+  private boolean hasReferences;
+  private NameTable nameTable;
+  private TagTable tagTable;
+
+  RecordPlan(RecordBinding<?> binding, boolean byName) {
+    this.binding = binding;
+    this.name = binding.schema().name();
+    this.byName = byName;
+  }
+
+  void init(int[] fieldByWire, String[] fieldNames, byte[][] encodedKeys, byte[] writeCodes, byte[] readCodes,
+      TypePlan[] plans, int[][] oneofs, int[] tags) {
+    this.size = fieldByWire.length;
+    this.field = fieldByWire;
+    this.names = fieldNames;
+    this.keys = encodedKeys;
+    this.writeCode = writeCodes;
+    this.readCode = readCodes;
+    this.types = plans;
+    this.oneofOthers = oneofs;
+    int always = 0;
+    boolean refs = false;
+    for (byte c : writeCodes) {
+      if (c == REF) {
+        refs = true;
+      } else {
+        always++;
+      }
+    }
+    this.alwaysWritten = always;
+    this.hasReferences = refs;
+    this.nameTable = new NameTable(fieldNames);
+    this.tagTable = new TagTable(tags);
+  }
+
+  @Override
+  void write(EncodeContext cx, Object record) throws IOException {
+    cx.enter();
+    MessagePacker p = cx.packer;
+    RecordBinding<?> b = binding;
+    int n = size;
+    int count = alwaysWritten;
+    Object[] values = null;
+    if (hasReferences) {
+      // Optional fields decide the entry count, so fetch every reference value once, first.
+      values = cx.scratch(n);
+      for (int j = 0; j < n; j++) {
+        if (writeCode[j] == REF) {
+          Object v = b.get(record, field[j]);
+          values[j] = v;
+          if (v != null) {
+            count++;
+          }
+        }
+      }
+    }
+    p.packMapHeader(count);
+    for (int j = 0; j < n; j++) {
+      int i = field[j];
+      switch (writeCode[j]) {
+        case BOOL:
+          p.writePayload(keys[j]);
+          p.packBoolean(b.getBoolean(record, i));
+          break;
+        case INT32:
+          p.writePayload(keys[j]);
+          p.packInt(b.getInt(record, i));
+          break;
+        case UINT32:
+          p.writePayload(keys[j]);
+          p.packLong(Integer.toUnsignedLong(b.getInt(record, i)));
+          break;
+        case INT64:
+          p.writePayload(keys[j]);
+          p.packLong(b.getLong(record, i));
+          break;
+        case UINT64:
+          p.writePayload(keys[j]);
+          ScalarPlan.writeInt64(p, b.getLong(record, i), true);
+          break;
+        case FLOAT32:
+          p.writePayload(keys[j]);
+          p.packFloat(b.getFloat(record, i));
+          break;
+        case FLOAT64:
+          p.writePayload(keys[j]);
+          p.packDouble(b.getDouble(record, i));
+          break;
+        default: {
+          Object v = values[j];
+          if (v == null) {
+            break;
+          }
+          values[j] = null;
+          p.writePayload(keys[j]);
+          try {
+            types[j].write(cx, v);
+          } catch (CodecException e) {
+            throw e.prependField(names[j]);
+          } catch (ClassCastException e) {
+            throw new EncodeException("a value of the wrong class " + v.getClass().getName(), e).prependField(names[j]);
+          }
+        }
+      }
+    }
+    cx.exit();
+  }
+
+  @Override
+  Object read(MsgpackReader in) {
+    int at = in.offset();
+    int n = in.readMapHeader(false);
+    in.enter(at);
+    FieldSlots slots = binding.newSlots();
+    int hint = 0;
+    for (int k = 0; k < n; k++) {
+      int j = byName ? in.readNameKey(nameTable, hint) : tagTable.find(in.readTagKey());
+      if (j < 0) {
+        in.skipValue();
+        continue;
+      }
+      hint = j + 1;
+      try {
+        readField(in, j, slots);
+      } catch (CodecException e) {
+        throw e.prependField(names[j]);
+      }
+    }
+    in.exit();
+    try {
+      return binding.build(slots);
+    } catch (DecodeException e) {
+      throw e.withOffset(at);
+    }
+  }
+
+  private void readField(MsgpackReader in, int j, FieldSlots s) {
+    int i = field[j];
+    if (in.tryNil()) {
+      s.clear(i);
+      return;
+    }
+    switch (readCode[j]) {
+      case BOOL:
+        s.setBoolean(i, in.readBool());
+        break;
+      case INT32:
+        s.setInt(i, in.readInt32(false));
+        break;
+      case UINT32:
+        s.setInt(i, in.readInt32(true));
+        break;
+      case INT64:
+        s.setLong(i, in.readInt64(false));
+        break;
+      case UINT64:
+        s.setLong(i, in.readInt64(true));
+        break;
+      case FLOAT32:
+        s.setFloat(i, in.readFloat32());
+        break;
+      case FLOAT64:
+        s.setDouble(i, in.readFloat64());
+        break;
+      default:
+        s.set(i, types[j].read(in));
+        break;
+    }
+    int[] others = oneofOthers[j];
+    if (others != null) {
+      for (int o : others) {
+        s.clear(o);
+      }
+    }
+  }
+}
