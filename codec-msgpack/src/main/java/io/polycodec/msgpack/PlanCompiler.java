@@ -45,9 +45,10 @@ final class PlanCompiler {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    if (!byName) {
-      Arrays.sort(order, Comparator.comparingInt(i -> s.field(i).tag()));
-    }
+    // Fields are map keys too: ascending like every map, so a record re-encoded schema-less is identical.
+    Arrays.sort(order, byName
+        ? Comparator.comparing(i -> s.field(i).name())
+        : Comparator.comparingInt(i -> s.field(i).tag()));
     int[] fieldByWire = new int[n];
     String[] names = new String[n];
     byte[][] keys = new byte[n][];

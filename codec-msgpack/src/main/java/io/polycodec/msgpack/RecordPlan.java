@@ -14,8 +14,9 @@ import org.msgpack.core.MessagePacker;
  * to write and read it, so encoding is a loop over arrays: no lookups by name, and fields of primitive
  * kinds go through the binding's primitive getters and the slots' primitive setters without boxing.
  *
- * <p>Optional fields are written only when present; every other field always. In name mode fields come
- * in declaration order, in tag mode in ascending tag order. Reading matches keys by raw bytes (names)
+ * <p>Optional fields are written only when present; every other field always. Like the keys of every
+ * other map, fields come in ascending key order: by name (String.compareTo) in name mode, by tag in tag
+ * mode. Reading matches keys by raw bytes (names)
  * or by table (tags); unknown keys are skipped; a nil value counts as absent; a repeated key keeps its
  * last value; missing fields take their defaults (a missing required union is an error, from the binding).
  */
