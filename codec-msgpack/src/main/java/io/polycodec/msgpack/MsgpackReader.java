@@ -15,6 +15,7 @@ import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessageIntegerOverflowException;
+import org.msgpack.core.MessageNeverUsedFormatException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageSizeException;
@@ -80,7 +81,7 @@ final class MsgpackReader {
     if (e instanceof MessageSizeException) {
       return fail(at, "a length of 2^31 or more: " + e.getMessage());
     }
-    if (e instanceof MessageTypeException && at < length) {
+    if ((e instanceof MessageTypeException || e instanceof MessageNeverUsedFormatException) && at < length) {
       return fail(at, "expected " + expected + ", found " + describe(at));
     }
     DecodeException d = fail(at, "malformed MessagePack: " + e.getMessage());
@@ -161,20 +162,19 @@ final class MsgpackReader {
    */
   int readInt32(boolean unsigned) {
     int at = offset();
+    long v;
     try {
-      if (!unsigned) {
-        return unpacker.unpackInt();
-      }
-      long v = unpacker.unpackLong();
-      if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
-        throw fail(at, "integer " + v + " does not fit uint32");
-      }
-      return (int) v;
+      // As a long: msgpack-core's overflow exception misreports uint64 values read by unpackInt.
+      v = unpacker.unpackLong();
     } catch (MessageIntegerOverflowException e) {
       throw fail(at, "integer " + e.getBigInteger() + " does not fit " + (unsigned ? "uint32" : "int32"));
     } catch (MessagePackException | IOException e) {
       throw wrap(at, "an integer", e);
     }
+    if (unsigned ? v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL : v != (int) v) {
+      throw fail(at, "integer " + v + " does not fit " + (unsigned ? "uint32" : "int32"));
+    }
+    return (int) v;
   }
 
   /** An int64; {@code unsigned} fields (uint64, fixed64) also accept 2^63 to 2^64-1 as their bit pattern. */

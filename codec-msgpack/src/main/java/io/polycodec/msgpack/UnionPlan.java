@@ -68,13 +68,13 @@ final class UnionPlan extends TypePlan {
     }
     in.enter(at);
     int m;
+    int keyAt = in.offset();
     if (byName) {
       m = in.readNameKey(names, 0);
       if (m < 0) {
-        throw MsgpackReader.fail(at, unionName + " has no member named '" + in.lastKey() + "'");
+        throw MsgpackReader.fail(keyAt, unionName + " has no member named '" + in.lastKey() + "'");
       }
     } else {
-      int keyAt = in.offset();
       long tag = in.readTagKey();
       m = tags.find(tag);
       if (m < 0) {
