@@ -260,6 +260,28 @@ class BadInputTest {
   }
 
   @Test
+  void encodingErrorsNameTheField() {
+    java.util.List<String> withNull = new ArrayList<>(List.of("a"));
+    withNull.add(null);
+    EncodeException e = assertThrows(EncodeException.class, () -> Codecs.get("msgpack", Tags.class).encode(new Tags(withNull)));
+    assertEquals("Tags.tags[1]", e.path());
+    assertEquals("msgpack", e.format());
+    java.util.Map<String, Integer> nullValue = new java.util.HashMap<>();
+    nullValue.put("k", null);
+    e = assertThrows(EncodeException.class, () -> Codecs.get("msgpack", Counts.class).encode(new Counts(nullValue)));
+    assertEquals("Counts.counts[\"k\"]", e.path());
+    e = assertThrows(EncodeException.class,
+        () -> Codecs.get("msgpack", Person.class).encode(new Person("a\uDC00b", Optional.empty(), java.util.OptionalInt.empty())));
+    assertEquals("Person.name", e.path());
+    assertTrue(e.problem().contains("unpaired surrogate at index 1"), e.problem());
+    e = assertThrows(EncodeException.class, () -> Codecs.get("msgpack", Person.class).encode(new Person(null, null, null)));
+    assertTrue(e.path().startsWith("Person."), e.getMessage());
+    assertThrows(EncodeException.class, () -> Codecs.get("msgpack", Person.class).encode(null));
+    // A failed encode leaves nothing behind: the next one on this thread is clean.
+    assertEquals(Hex.of(Hex.bytes("82 a1 78 01 a1 79 02")), Hex.of(Codecs.get("msgpack", Point.class).encode(new Point(1, 2))));
+  }
+
+  @Test
   void fuzzedInputOnlyEverFailsWithDecodeException() {
     List<Codec<?>> codecs = List.of(Codecs.get("msgpack", Everything.class),
         Codecs.get("msgpack", Everything.class, TAGS), PLAIN, Codecs.get("msgpack", Node.class));
