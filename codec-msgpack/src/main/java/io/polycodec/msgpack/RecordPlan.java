@@ -83,7 +83,6 @@ final class RecordPlan extends TypePlan {
   @Override
   void write(EncodeContext cx, Object record) throws IOException {
     cx.enter();
-    MessagePacker p = cx.packer;
     RecordBinding<?> b = binding;
     int n = size;
     int count = alwaysWritten;
@@ -93,7 +92,12 @@ final class RecordPlan extends TypePlan {
       values = cx.scratch(n);
       for (int j = 0; j < n; j++) {
         if (writeCode[j] == REF) {
-          Object v = b.get(record, field[j]);
+          Object v;
+          try {
+            v = b.get(record, field[j]);
+          } catch (CodecException e) {
+            throw e.prependField(names[j]);
+          }
           values[j] = v;
           if (v != null) {
             count++;
@@ -101,56 +105,61 @@ final class RecordPlan extends TypePlan {
         }
       }
     }
-    p.packMapHeader(count);
+    cx.packer.packMapHeader(count);
     for (int j = 0; j < n; j++) {
-      int i = field[j];
-      switch (writeCode[j]) {
-        case BOOL:
-          p.writePayload(keys[j]);
-          p.packBoolean(b.getBoolean(record, i));
-          break;
-        case INT32:
-          p.writePayload(keys[j]);
-          p.packInt(b.getInt(record, i));
-          break;
-        case UINT32:
-          p.writePayload(keys[j]);
-          p.packLong(Integer.toUnsignedLong(b.getInt(record, i)));
-          break;
-        case INT64:
-          p.writePayload(keys[j]);
-          p.packLong(b.getLong(record, i));
-          break;
-        case UINT64:
-          p.writePayload(keys[j]);
-          ScalarPlan.writeInt64(p, b.getLong(record, i), true);
-          break;
-        case FLOAT32:
-          p.writePayload(keys[j]);
-          p.packFloat(b.getFloat(record, i));
-          break;
-        case FLOAT64:
-          p.writePayload(keys[j]);
-          p.packDouble(b.getDouble(record, i));
-          break;
-        default: {
-          Object v = values[j];
-          if (v == null) {
-            break;
-          }
-          values[j] = null;
-          p.writePayload(keys[j]);
-          try {
-            types[j].write(cx, v);
-          } catch (CodecException e) {
-            throw e.prependField(names[j]);
-          } catch (ClassCastException e) {
-            throw new EncodeException("a value of the wrong class " + v.getClass().getName(), e).prependField(names[j]);
-          }
-        }
+      try {
+        writeField(cx, b, record, j, values);
+      } catch (CodecException e) {
+        throw e.prependField(names[j]);
+      } catch (ClassCastException e) {
+        throw new EncodeException("a value of the wrong class: " + e.getMessage(), e).prependField(names[j]);
       }
     }
     cx.exit();
+  }
+
+  private void writeField(EncodeContext cx, RecordBinding<?> b, Object record, int j, Object[] values)
+      throws IOException {
+    MessagePacker p = cx.packer;
+    int i = field[j];
+    switch (writeCode[j]) {
+      case BOOL:
+        p.writePayload(keys[j]);
+        p.packBoolean(b.getBoolean(record, i));
+        break;
+      case INT32:
+        p.writePayload(keys[j]);
+        p.packInt(b.getInt(record, i));
+        break;
+      case UINT32:
+        p.writePayload(keys[j]);
+        p.packLong(Integer.toUnsignedLong(b.getInt(record, i)));
+        break;
+      case INT64:
+        p.writePayload(keys[j]);
+        p.packLong(b.getLong(record, i));
+        break;
+      case UINT64:
+        p.writePayload(keys[j]);
+        ScalarPlan.writeInt64(p, b.getLong(record, i), true);
+        break;
+      case FLOAT32:
+        p.writePayload(keys[j]);
+        p.packFloat(b.getFloat(record, i));
+        break;
+      case FLOAT64:
+        p.writePayload(keys[j]);
+        p.packDouble(b.getDouble(record, i));
+        break;
+      default: {
+        Object v = values[j];
+        if (v != null) {
+          values[j] = null;
+          p.writePayload(keys[j]);
+          types[j].write(cx, v);
+        }
+      }
+    }
   }
 
   @Override
