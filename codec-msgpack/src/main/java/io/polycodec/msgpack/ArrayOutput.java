@@ -27,7 +27,7 @@ final class ArrayOutput implements MessageBufferOutput {
 
   /** Makes room for {@code n} more bytes at {@link #count}. */
   void reserve(int n) {
-    if ((long) count + n > maxBytes) {
+    if ((long) count + n > Math.min(maxBytes, Integer.MAX_VALUE - 16)) {
       throw tooLarge((long) count + n);
     }
     if (buf.length - count < n) {
