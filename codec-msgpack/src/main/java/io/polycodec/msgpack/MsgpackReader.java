@@ -93,7 +93,7 @@ final class MsgpackReader {
     return fail(at, "the input ends inside a value (" + length + " bytes in all)");
   }
 
-  /** What the value at {@code at} is, for messages: "float64", "a str of 3 bytes"… */
+  /** What the value at {@code at} is, for messages: "a float64", "a str", "nil"… */
   String describe(int at) {
     if (at >= length) {
       return "the end of the input";
