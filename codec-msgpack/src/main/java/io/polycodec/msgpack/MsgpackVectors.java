@@ -9,8 +9,9 @@ public enum MsgpackVectors {
    */
   BIN,
   /**
-   * An array of float32 (or float64) values, readable by any MessagePack consumer. Quantization is not
-   * applied: the exact float32 values are written.
+   * An array of float32 (or float64) values, readable by any MessagePack consumer. A quantized vector is
+   * written as the float32 values it holds after quantization (what {@link
+   * io.polycodec.vector.VectorBytes#roundTrip} gives), so a reader gets the same values in either layout.
    */
   ARRAY
 }

@@ -15,8 +15,9 @@ import org.msgpack.value.ValueType;
 /**
  * Vectors ({@code float[]}, {@code double[]}): by default one bin in the little-endian layout of
  * {@link VectorBytes} (quantized float32 vectors in their quantized layout), written straight into the
- * output buffer; with {@link MsgpackVectors#ARRAY} an array of float32 or float64 values. Both layouts are
- * read whatever the option says.
+ * output buffer; with {@link MsgpackVectors#ARRAY} an array of float32 or float64 values (for a quantized
+ * vector, the values after quantization, as the bin layout would give them back). Both layouts are read
+ * whatever the option says.
  */
 final class VectorPlan extends TypePlan {
   private final boolean doubles;
@@ -48,8 +49,11 @@ final class VectorPlan extends TypePlan {
     }
     float[] v = (float[]) value;
     if (asArray) {
-      p.packArrayHeader(v.length);
-      for (float f : v) {
+      // The values a quantized field holds after quantization, so that what a reader gets does not
+      // depend on the layout (and INT8 refuses NaN and infinities here too).
+      float[] w = quantization == Quantization.NONE ? v : VectorBytes.roundTrip(v, quantization);
+      p.packArrayHeader(w.length);
+      for (float f : w) {
         p.packFloat(f);
       }
       return;

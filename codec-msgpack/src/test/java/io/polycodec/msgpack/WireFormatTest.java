@@ -107,15 +107,19 @@ class WireFormatTest {
   void vectorsAsArraysWhenAsked() {
     Codec<Vectors> c = Codecs.get("msgpack", Vectors.class, ARRAYS);
     Vectors v = new Vectors(new float[] {1f, -2f}, new double[] {1.0}, new float[] {0.1f}, new float[] {});
+    // half is FP16: 0.1f is written as the binary16 value nearest to it, 0.0999755859375 (3dccc000).
     assertWire(c, v, "84"
         + "a1 64 91 cb 3ff0000000000000"
         + "a1 66 92 ca 3f800000 ca c0000000"
-        + "a4 68616c66 91 ca 3dcccccd"
+        + "a4 68616c66 91 ca 3dccc000"
         + "a5 736d616c6c 90");
     // Either layout is read whatever the option says.
     Vectors back = Codecs.get("msgpack", Vectors.class).decode(c.encode(v));
     assertArrayEquals(v.f(), back.f());
-    assertArrayEquals(v.half(), back.half());
+    assertArrayEquals(new float[] {0.0999755859375f}, back.half());
+    io.polycodec.EncodeException e = org.junit.jupiter.api.Assertions.assertThrows(io.polycodec.EncodeException.class,
+        () -> c.encode(new Vectors(new float[0], new double[0], new float[0], new float[] {Float.NaN})));
+    assertEquals("Vectors.small", e.path());
   }
 
   @Test
