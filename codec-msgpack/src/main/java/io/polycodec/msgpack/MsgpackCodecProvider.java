@@ -18,6 +18,8 @@ import java.util.Objects;
  * {@link MsgpackKeys#TAGS} (that codec's format then reports {@link FieldKeying#NUMBER}). Codecs are
  * {@link Capability#DETERMINISTIC} (map keys are written sorted) and the format is
  * {@link Capability#SELF_DESCRIBING}: {@link #schemaless} decodes any MessagePack into plain Java values.
+ * {@link io.polycodec.GenericRecord}s keep the record entries their schema does not know and write them
+ * back in place ({@link Capability#PRESERVES_UNKNOWN_FIELDS}).
  * docs/msgpack.md describes the mapping in full.
  */
 public final class MsgpackCodecProvider implements CodecProvider {
@@ -29,7 +31,7 @@ public final class MsgpackCodecProvider implements CodecProvider {
       .mediaType("application/vnd.msgpack")
       .binary(true)
       .keying(FieldKeying.NAME)
-      .capabilities(Capability.SELF_DESCRIBING, Capability.DETERMINISTIC)
+      .capabilities(Capability.SELF_DESCRIBING, Capability.DETERMINISTIC, Capability.PRESERVES_UNKNOWN_FIELDS)
       .build();
 
   /** The provider; {@link java.util.ServiceLoader} calls this. */

@@ -576,6 +576,12 @@ final class MsgpackReader {
     return names.find(key.array(), key.arrayOffset(), key.size(), 0);
   }
 
+  /** Copies the message's bytes from offset {@code from} to {@code to} into {@code dst}; returns the count. */
+  int copyTo(int from, int to, byte[] dst, int at) {
+    System.arraycopy(bytes, start + from, dst, at, to - from);
+    return to - from;
+  }
+
   /** Fails unless the whole input has been read. */
   void expectEnd() {
     int at = offset();

@@ -47,6 +47,12 @@ final class NameTable {
     }
   }
 
+  /** The index of {@code name}, or -1 (allocates its UTF-8 bytes; not for hot paths). */
+  int find(String name) {
+    byte[] b = name.getBytes(StandardCharsets.UTF_8);
+    return find(b, 0, b.length, names.length);
+  }
+
   private static boolean matches(byte[] name, byte[] a, int off, int len) {
     return name.length == len && Arrays.equals(name, 0, len, a, off, off + len);
   }

@@ -28,4 +28,14 @@ final class Packing {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A map header for {@code n} entries, encoded. */
+  static byte[] mapHeader(int n) {
+    try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+      p.packMapHeader(n);
+      return p.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -3,9 +3,11 @@ package io.polycodec.msgpack;
 import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
+import io.polycodec.GenericRecord;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
 import java.io.IOException;
+import java.util.Arrays;
 import org.msgpack.core.MessagePacker;
 
 /**
@@ -16,9 +18,10 @@ import org.msgpack.core.MessagePacker;
  *
  * <p>Optional fields are written only when present; every other field always. Like the keys of every
  * other map, fields come in ascending key order: by name (String.compareTo) in name mode, by tag in tag
- * mode. Reading matches keys by raw bytes (names)
- * or by table (tags); unknown keys are skipped; a nil value counts as absent; a repeated key keeps its
- * last value; missing fields take their defaults (a missing required union is an error, from the binding).
+ * mode. Reading matches keys by raw bytes (names) or by table (tags); unknown keys are skipped (a
+ * {@link GenericRecord} keeps them, see {@link UnknownEntries}); a nil value counts as absent; a
+ * repeated key keeps its last value; missing fields take their defaults (a missing required union is an
+ * error, from the binding).
  */
 final class RecordPlan extends TypePlan {
   // How a field moves between the binding and the wire; PRIMITIVE codes skip boxing.
@@ -34,11 +37,14 @@ final class RecordPlan extends TypePlan {
   final RecordBinding<?> binding;
   final String name;
   private final boolean byName;
+  // GenericRecords keep the entries their schema does not know (UnknownEntries); Java records cannot.
+  private final boolean keepUnknown;
 
   // Filled by init() (after construction, so that recursive records can refer to their own plan).
   private int size;
   private int[] field;
   private String[] names;
+  private int[] tags;
   private byte[][] keys;
   private byte[] writeCode;
   private byte[] readCode;
@@ -53,6 +59,7 @@ final class RecordPlan extends TypePlan {
     this.binding = binding;
     this.name = binding.schema().name();
     this.byName = byName;
+    this.keepUnknown = binding.isGeneric();
   }
 
   void init(int[] fieldByWire, String[] fieldNames, byte[][] encodedKeys, byte[] writeCodes, byte[] readCodes,
@@ -60,6 +67,7 @@ final class RecordPlan extends TypePlan {
     this.size = fieldByWire.length;
     this.field = fieldByWire;
     this.names = fieldNames;
+    this.tags = tags;
     this.keys = encodedKeys;
     this.writeCode = writeCodes;
     this.readCode = readCodes;
@@ -105,8 +113,15 @@ final class RecordPlan extends TypePlan {
         }
       }
     }
+    UnknownEntries unknown = keepUnknown ? UnknownEntries.of((GenericRecord) record, byName, nameTable, tagTable) : null;
+    if (unknown != null) {
+      count += unknown.size();
+    }
     cx.packer.packMapHeader(count);
     for (int j = 0; j < n; j++) {
+      if (unknown != null) {
+        unknown.writeBefore(cx.packer, byName ? names[j] : null, tags[j]);
+      }
       try {
         writeField(cx, b, record, j, values);
       } catch (CodecException e) {
@@ -114,6 +129,9 @@ final class RecordPlan extends TypePlan {
       } catch (ClassCastException e) {
         throw new EncodeException("a value of the wrong class: " + e.getMessage(), e).prependField(names[j]);
       }
+    }
+    if (unknown != null) {
+      unknown.writeRest(cx.packer);
     }
     cx.exit();
   }
@@ -169,10 +187,21 @@ final class RecordPlan extends TypePlan {
     in.enter(at);
     FieldSlots slots = binding.newSlots();
     int hint = 0;
+    int[] unknownRanges = null;
+    int unknownCount = 0;
     for (int k = 0; k < n; k++) {
+      int keyAt = in.offset();
       int j = byName ? in.readNameKey(nameTable, hint) : tagTable.find(in.readTagKey());
       if (j < 0) {
         in.skipValue();
+        if (keepUnknown) {
+          if (unknownRanges == null || unknownRanges.length == 2 * unknownCount) {
+            unknownRanges = unknownRanges == null ? new int[8] : Arrays.copyOf(unknownRanges, 4 * unknownCount);
+          }
+          unknownRanges[2 * unknownCount] = keyAt;
+          unknownRanges[2 * unknownCount + 1] = in.offset();
+          unknownCount++;
+        }
         continue;
       }
       hint = j + 1;
@@ -183,6 +212,9 @@ final class RecordPlan extends TypePlan {
       }
     }
     in.exit();
+    if (unknownCount > 0) {
+      slots.setUnknownFields(UnknownEntries.capture(in, unknownRanges, unknownCount));
+    }
     try {
       return binding.build(slots);
     } catch (DecodeException e) {

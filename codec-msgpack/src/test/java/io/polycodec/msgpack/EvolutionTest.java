@@ -170,4 +170,43 @@ class EvolutionTest {
     // Field order on the wire does not matter.
     assertEquals(new Point(1, 2), Codecs.get("msgpack", Point.class).decode(Hex.bytes("82 a1 79 02 a1 78 01")));
   }
+
+  @ParameterizedTest
+  @EnumSource(MsgpackKeys.class)
+  void olderGenericReadersReencodeUnknownFieldsInPlace(MsgpackKeys keys) {
+    RecordSchema v1 = RecordSchema.of("Sensor", Field.of("b_id", 2, Schema.string()), Field.of("d_reading", 4, Schema.int64()));
+    RecordSchema v2 = RecordSchema.of("Sensor", Field.of("a_site", 1, Schema.string()), Field.of("b_id", 2, Schema.string()),
+        Field.of("c_tags", 3, Schema.list(Schema.string())), Field.of("d_reading", 4, Schema.int64()),
+        Field.optional("e_unit", 5, Schema.string()));
+    Codec<GenericRecord> writer = Codecs.generic("msgpack", v2, mode(keys));
+    Codec<GenericRecord> reader = Codecs.generic("msgpack", v1, mode(keys));
+    GenericRecord written = GenericRecord.builder(v2).set("a_site", "berlin").set("b_id", "s1")
+        .set("c_tags", List.of("x", "y")).set("d_reading", 7L).set("e_unit", "C").build();
+    byte[] bytes = writer.encode(written);
+    GenericRecord read = reader.decode(bytes);
+    assertEquals(GenericRecord.builder(v1).set("b_id", "s1").set("d_reading", 7L).build(), read);
+    assertEquals(3, countEntries(read.unknownFields().bytes()), "a_site, c_tags, e_unit kept");
+    // Unknown entries go back among the known ones in key order: the original bytes, exactly.
+    assertEquals(Hex.of(bytes), Hex.of(reader.encode(read)));
+    GenericRecord changed = read.toBuilder().set("d_reading", 8L).build();
+    assertEquals(written.toBuilder().set("d_reading", 8L).build(), writer.decode(reader.encode(changed)));
+    // Typed records cannot keep them; the other keyed mode drops them rather than mixing key types.
+    MsgpackKeys other = keys == MsgpackKeys.NAMES ? MsgpackKeys.TAGS : MsgpackKeys.NAMES;
+    GenericRecord crossed = Codecs.generic("msgpack", v1, mode(other)).decode(
+        Codecs.generic("msgpack", v1, mode(other)).encode(read));
+    assertEquals(io.polycodec.UnknownFields.NONE, crossed.unknownFields());
+  }
+
+  private static int countEntries(byte[] map) {
+    return ((Map<?, ?>) Codecs.schemaless("msgpack").decode(map)).size();
+  }
+
+  @Test
+  void unknownFieldsThatAreNotAMapAreAnEncodeError() {
+    RecordSchema s = RecordSchema.of("S", Field.of("a", 1, Schema.int32()));
+    GenericRecord r = GenericRecord.builder(s).unknownFields(io.polycodec.UnknownFields.of("msgpack", new byte[] {1})).build();
+    assertThrows(io.polycodec.EncodeException.class, () -> Codecs.generic("msgpack", s).encode(r));
+    GenericRecord other = GenericRecord.builder(s).unknownFields(io.polycodec.UnknownFields.of("protobuf", new byte[] {8, 1})).build();
+    assertEquals(Hex.of(Hex.bytes("81 a1 61 00")), Hex.of(Codecs.generic("msgpack", s).encode(other)), "other formats' bytes are ignored");
+  }
 }
