@@ -68,7 +68,10 @@ public final class Gens {
     if (values.length == 0) {
       throw new IllegalArgumentException("no values to choose from");
     }
-    List<T> copy = List.of(values);
+    List<T> copy = new ArrayList<>(values.length);
+    for (T v : values) {
+      copy.add(Objects.requireNonNull(v, "value"));
+    }
     return s -> copy.get((int) s.choose(copy.size() - 1));
   }
 
@@ -87,7 +90,10 @@ public final class Gens {
     if (gens.length == 0) {
       throw new IllegalArgumentException("no generators to choose from");
     }
-    List<Gen<? extends T>> copy = List.of(gens);
+    List<Gen<? extends T>> copy = new ArrayList<>(gens.length);
+    for (Gen<? extends T> g : gens) {
+      copy.add(Objects.requireNonNull(g, "gen"));
+    }
     return s -> s.draw(copy.get((int) s.choose(copy.size() - 1)));
   }
 
@@ -161,11 +167,19 @@ public final class Gens {
    * an unpaired surrogate. Shrinks towards "" and then towards "a"s.
    */
   public static Gen<String> strings() {
+    return strings(5000);
+  }
+
+  /** As {@link #strings()}, at most {@code maxLength} code points long (for elements of large collections). */
+  public static Gen<String> strings(int maxLength) {
     return s -> {
-      switch (s.weighted(55, 30, 15)) {
-        case 0: return codePoints(s, 24, 3);
-        case 1: return STRING_EDGES[(int) s.choose(STRING_EDGES.length - 1)];
-        default: return codePoints(s, 5000, 1000);
+      switch (s.weighted(55, 30, maxLength > 24 ? 15 : 0)) {
+        case 0: return codePoints(s, Math.min(24, maxLength), 3);
+        case 1: {
+          String e = STRING_EDGES[(int) s.choose(STRING_EDGES.length - 1)];
+          return e.codePointCount(0, e.length()) <= maxLength ? e : "";
+        }
+        default: return codePoints(s, maxLength, maxLength / 5);
       }
     };
   }
@@ -237,17 +251,22 @@ public final class Gens {
 
   /** Byte arrays: short random ones, edge patterns (zeros, 0xFF, varint-looking bytes) and long ones. */
   public static Gen<byte[]> bytes() {
+    return bytes(3000);
+  }
+
+  /** As {@link #bytes()}, at most {@code maxLength} bytes long. */
+  public static Gen<byte[]> bytes(int maxLength) {
     return s -> {
-      switch (s.weighted(60, 25, 15)) {
+      switch (s.weighted(60, 25, maxLength > 40 ? 15 : 0)) {
         case 0:
-          return toBytes(sequence(s, BYTE, 32, 3));
+          return toBytes(sequence(s, BYTE, Math.min(32, maxLength), 3));
         case 1: {
-          byte[] b = new byte[s.between(1, 40)];
+          byte[] b = new byte[s.between(1, Math.min(40, maxLength))];
           java.util.Arrays.fill(b, (byte) new int[] {0, 0xFF, 0x80, 0x7F, '"', '\\'}[(int) s.choose(5)]);
           return b;
         }
         default:
-          return toBytes(sequence(s, BYTE, 3000, 600));
+          return toBytes(sequence(s, BYTE, maxLength, maxLength / 5));
       }
     };
   }

@@ -90,6 +90,7 @@ public final class Property<T> {
    */
   public int run(Settings settings) {
     int wanted = settings.scale(tries);
+    long started = System.nanoTime();
     int passed = 0;
     int discarded = 0;
     for (int attempt = 0; passed < wanted; attempt++) {
@@ -114,8 +115,8 @@ public final class Property<T> {
       throw report(settings, seed, attempt, wanted, new Shrinker.Attempt(source.choices(), source.spans(), failure),
           value);
     }
-    System.out.println("polycodec.tck: " + name + ": " + passed + " tries passed"
-        + (discarded > 0 ? " (" + discarded + " examples discarded)" : ""));
+    System.out.println("polycodec.tck: " + name + ": " + passed + " tries passed in "
+        + (System.nanoTime() - started) / 1_000_000 + " ms" + (discarded > 0 ? " (" + discarded + " examples discarded)" : ""));
     return passed;
   }
 
