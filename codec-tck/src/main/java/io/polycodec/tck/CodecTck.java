@@ -4,6 +4,8 @@ import io.polycodec.Capability;
 import io.polycodec.CodecOptions;
 import io.polycodec.CodecProvider;
 import io.polycodec.Format;
+import io.polycodec.evolution.Compatibility;
+import io.polycodec.evolution.CompatibilityResult;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.tck.engine.Property;
 import io.polycodec.tck.engine.Settings;
@@ -38,9 +40,9 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Each property runs a number of seeded tries ({@code -Dpolycodec.tck.tries=N} scales them, default
  * 100); a failure prints the seed ({@code -Dpolycodec.tck.seed=S} replays it first) and a shrunk
- * counterexample. Override {@link #options()} to test a codec mode, {@link #evolutionRules} to declare
- * what a new format promises about type changes, and {@link #compatibility} to check a compatibility
- * checker against real decoding.
+ * counterexample. Override {@link #options()} to test a codec mode, and {@link #evolutionRules} to
+ * declare what a new format promises about type changes. The evolution property also holds Polycodec's
+ * compatibility checker ({@link #compatibility}) to its word: what it calls compatible must decode.
  */
 public abstract class CodecTck {
   /** Exact round trip of generated schemas' {@code GenericRecord}s. */
@@ -94,12 +96,13 @@ public abstract class CodecTck {
   }
 
   /**
-   * A compatibility checker's verdict on reading data written with {@code writer} through {@code reader}
-   * in {@code format}; the evolution property checks that whatever it calls compatible decodes as the
-   * rules project. Default: {@link Verdict#UNKNOWN} (no checker consulted).
+   * The compatibility checker's verdict on reading data written with {@code writer} through
+   * {@code reader} in {@code format}, or null to consult none. The evolution property checks that
+   * whatever it calls compatible decodes, and decodes as the rules project. Default:
+   * {@link Compatibility#check(RecordSchema, RecordSchema, Format)}.
    */
-  protected Verdict compatibility(RecordSchema writer, RecordSchema reader, Format format) {
-    return Verdict.UNKNOWN;
+  protected CompatibilityResult compatibility(RecordSchema writer, RecordSchema reader, Format format) {
+    return Compatibility.check(writer, reader, format);
   }
 
   /** Properties to leave out, each reported as skipped (default: none). Prefer fixing the codec. */

@@ -7,6 +7,7 @@ import io.polycodec.Format;
 import io.polycodec.GenericRecord;
 import io.polycodec.Limits;
 import io.polycodec.bind.RecordBinding;
+import io.polycodec.evolution.CompatibilityResult;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.tck.engine.Settings;
 import io.polycodec.tck.gen.EvolutionRules;
@@ -24,10 +25,10 @@ final class Kit {
   final CompatibilityOracle oracle;
   private final Map<RecordBinding<?>, Codec<?>> typed = new ConcurrentHashMap<>();
 
-  /** The compatibility checker's verdict on reading {@code writer} data with {@code reader}, if there is a checker. */
+  /** The compatibility checker's verdict on reading {@code writer} data with {@code reader}, or null for none. */
   @FunctionalInterface
   interface CompatibilityOracle {
-    Verdict verdict(RecordSchema writer, RecordSchema reader, Format format);
+    CompatibilityResult verdict(RecordSchema writer, RecordSchema reader, Format format);
   }
 
   Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,

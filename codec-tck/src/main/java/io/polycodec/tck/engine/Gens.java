@@ -45,6 +45,10 @@ public final class Gens {
     Double.longBitsToDouble(0x7FF8000000000001L), Double.longBitsToDouble(0xFFF8000000000000L)
   };
 
+  // The values most often mishandled, drawn more often than the edge tables alone would.
+  private static final float[] FLOAT_SPECIALS = {-0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+  private static final double[] DOUBLE_SPECIALS = {-0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+
   private static final String[] STRING_EDGES = {
     "", " ", "null", "true", "false", "0", "-0", "1e5", "NaN", "Infinity", "-Infinity", "\"", "\\", "\\u0000",
     "\u0000", "@type", "{}", "[]", "\r\n", "\t", "\uFEFF", "\u2028\u2029", "\uD83D\uDE00", "\uDBFF\uDFFF",
@@ -136,9 +140,10 @@ public final class Gens {
   /** Any float, NaN and infinities included; shrinks towards 0. */
   public static Gen<Float> floats() {
     return s -> {
-      switch (s.weighted(30, 35, 35)) {
+      switch (s.weighted(30, 35, 35, 12)) {
         case 0: return (float) zigzag(s.choose(100)) / (1 << s.between(0, 4));
         case 1: return FLOAT_EDGES[(int) s.choose(FLOAT_EDGES.length - 1)];
+        case 3: return FLOAT_SPECIALS[(int) s.choose(FLOAT_SPECIALS.length - 1)];
         default: return Float.intBitsToFloat((int) s.choose(0xFFFFFFFFL));
       }
     };
@@ -152,9 +157,10 @@ public final class Gens {
   /** Any double, NaN and infinities included; shrinks towards 0. */
   public static Gen<Double> doubles() {
     return s -> {
-      switch (s.weighted(25, 35, 20, 20)) {
+      switch (s.weighted(25, 35, 20, 20, 12)) {
         case 0: return (double) zigzag(s.choose(100)) / (1 << s.between(0, 4));
         case 1: return DOUBLE_EDGES[(int) s.choose(DOUBLE_EDGES.length - 1)];
+        case 4: return DOUBLE_SPECIALS[(int) s.choose(DOUBLE_SPECIALS.length - 1)];
         case 2: return zigzag(s.choose(2_000_000_000L)) / Math.pow(10, s.between(0, 12));
         default: return Double.longBitsToDouble(s.choose(Long.MAX_VALUE) ^ (s.chance(50) ? Long.MIN_VALUE : 0));
       }

@@ -23,56 +23,73 @@ public final class EvolutionRules {
   private final boolean widensFloats;
   private final boolean checksNarrowing;
   private final Defaults defaults;
+  private final boolean decimalFloats;
 
   private EvolutionRules(FieldKeying keying, boolean widensInts, boolean widensFloats, boolean checksNarrowing,
-      Defaults defaults) {
+      Defaults defaults, boolean decimalFloats) {
     this.keying = Objects.requireNonNull(keying, "keying");
     this.widensInts = widensInts;
     this.widensFloats = widensFloats;
     this.checksNarrowing = checksNarrowing;
     this.defaults = Objects.requireNonNull(defaults, "defaults");
+    this.decimalFloats = decimalFloats;
   }
 
   /**
    * The rules of {@code format}: for {@code json} and {@code msgpack}, int32 data reads as int64 and
    * float32 as float64, a narrowed integer reads if it fits and fails if not, every non-optional field is
-   * written; for {@code protobuf}, int32 reads as int64 and defaults are omitted; for
-   * {@code flatbuffers}, no type change and defaults omitted; for other formats, no type change and
-   * nothing assumed about defaults.
+   * written (and {@code json} writes floats as decimals); for {@code protobuf}, int32 reads as int64 and
+   * defaults are omitted; for {@code flatbuffers}, no type change and defaults omitted; for other
+   * formats, no type change and nothing assumed about defaults.
    */
   public static EvolutionRules forFormat(Format format) {
     FieldKeying k = format.keying();
     switch (format.name()) {
       case "json":
+        return new EvolutionRules(k, true, true, true, Defaults.ALWAYS_WRITTEN, true);
       case "msgpack":
-        return new EvolutionRules(k, true, true, true, Defaults.ALWAYS_WRITTEN);
+        return new EvolutionRules(k, true, true, true, Defaults.ALWAYS_WRITTEN, false);
       case "protobuf":
-        return new EvolutionRules(k, true, false, false, Defaults.OMITTED);
+        return new EvolutionRules(k, true, false, false, Defaults.OMITTED, false);
       case "flatbuffers":
-        return new EvolutionRules(k, false, false, false, Defaults.OMITTED);
+        return new EvolutionRules(k, false, false, false, Defaults.OMITTED, false);
       default:
-        return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN);
+        return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN, false);
     }
   }
 
   /** A copy declaring that int32 data reads as int64 (varint and zigzag encodings). */
   public EvolutionRules withIntWidening(boolean widens) {
-    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults);
+    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults, decimalFloats);
   }
 
   /** A copy declaring that float32 data reads as float64. */
   public EvolutionRules withFloatWidening(boolean widens) {
-    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults);
+    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults, decimalFloats);
   }
 
   /** A copy declaring that int64 data read as int32 decodes when it fits and fails when it does not. */
   public EvolutionRules withCheckedNarrowing(boolean checked) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults);
+    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults, decimalFloats);
   }
 
   /** A copy declaring how non-optional fields equal to their default are written. */
   public EvolutionRules withDefaults(Defaults how) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how, decimalFloats);
+  }
+
+  /**
+   * A copy declaring whether float32 values are written as their shortest decimal (text formats). A
+   * float64 reader then gets the double nearest that decimal, which is not {@code (double) f} but rounds
+   * back to {@code f}: 1.4E-45f reads as 1.4E-45, not 1.401298464324817E-45.
+   */
+  public EvolutionRules withDecimalFloats(boolean decimal) {
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimal);
+  }
+
+  /** Whether float32 values are written as decimals, so that widening to float64 is exact only to float32 precision. */
+  public boolean decimalFloats() {
+    return decimalFloats;
   }
 
   /** How fields, enum constants and union members are matched. */
@@ -130,7 +147,9 @@ public final class EvolutionRules {
       case ADD_UNION_MEMBER:
         return backward;
       case MAKE_OPTIONAL:
-        return backward || !requiredUnion;
+        // A required value equal to its default may be left off the wire and then read as absent;
+        // the other way, absent reads as the default: both change the data, so neither is compatible.
+        return backward && (requiredUnion || defaults == Defaults.ALWAYS_WRITTEN);
       case CHANGE_TYPE_INCOMPATIBLY:
         return false;
       default:
@@ -141,6 +160,6 @@ public final class EvolutionRules {
   @Override
   public String toString() {
     return "EvolutionRules{keyed by " + keying + ", int32->int64 " + widensInts + ", float32->float64 " + widensFloats
-        + ", checked narrowing " + checksNarrowing + ", defaults " + defaults + "}";
+        + ", checked narrowing " + checksNarrowing + ", defaults " + defaults + (decimalFloats ? ", decimal floats" : "") + "}";
   }
 }

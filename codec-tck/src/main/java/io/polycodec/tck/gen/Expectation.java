@@ -28,24 +28,27 @@ public final class Expectation {
   private final GenericRecord value;
   private final String reason;
   private final Set<String> absentMeansDefault;
+  private final Set<String> float32Precision;
 
-  private Expectation(Outcome outcome, GenericRecord value, String reason, Set<String> absentMeansDefault) {
+  private Expectation(Outcome outcome, GenericRecord value, String reason, Set<String> absentMeansDefault,
+      Set<String> float32Precision) {
     this.outcome = outcome;
     this.value = value;
     this.reason = reason;
     this.absentMeansDefault = Set.copyOf(absentMeansDefault);
+    this.float32Precision = Set.copyOf(float32Precision);
   }
 
-  static Expectation value(GenericRecord value, Set<String> absentMeansDefault) {
-    return new Expectation(Outcome.VALUE, Objects.requireNonNull(value), null, absentMeansDefault);
+  static Expectation value(GenericRecord value, Set<String> absentMeansDefault, Set<String> float32Precision) {
+    return new Expectation(Outcome.VALUE, Objects.requireNonNull(value), null, absentMeansDefault, float32Precision);
   }
 
   static Expectation fails(String reason) {
-    return new Expectation(Outcome.FAILS, null, reason, Set.of());
+    return new Expectation(Outcome.FAILS, null, reason, Set.of(), Set.of());
   }
 
   static Expectation unspecified(String reason) {
-    return new Expectation(Outcome.UNSPECIFIED, null, reason, Set.of());
+    return new Expectation(Outcome.UNSPECIFIED, null, reason, Set.of(), Set.of());
   }
 
   /** The outcome. */
@@ -72,11 +75,37 @@ public final class Expectation {
   }
 
   /**
-   * {@code decoded} with every absent field listed in {@link #absentMeansDefault()} set to its default,
-   * and the same for the expected value, so that the two compare as the rules allow.
+   * Fields ("Record.field") widened from float32 to float64 in a format that writes floats as decimals:
+   * there, values compare at float32 precision.
+   */
+  public Set<String> float32Precision() {
+    return float32Precision;
+  }
+
+  /**
+   * {@code decoded} with every absent field listed in {@link #absentMeansDefault()} set to its default
+   * and every value of a field listed in {@link #float32Precision()} rounded to float32; apply it to the
+   * expected value too, so that the two compare as the rules allow.
    */
   public GenericRecord normalize(GenericRecord decoded) {
-    return absentMeansDefault.isEmpty() ? decoded : (GenericRecord) normalized(decoded);
+    return absentMeansDefault.isEmpty() && float32Precision.isEmpty() ? decoded : (GenericRecord) normalized(decoded);
+  }
+
+  private static Object toFloat32(Object v) {
+    if (v instanceof Double) {
+      return (double) (float) (double) (Double) v;
+    }
+    if (v instanceof List) {
+      return ((List<?>) v).stream().map(Expectation::toFloat32).collect(java.util.stream.Collectors.toList());
+    }
+    if (v instanceof Map) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        out.put(e.getKey(), toFloat32(e.getValue()));
+      }
+      return out;
+    }
+    return v;
   }
 
   private Object normalized(Object v) {
@@ -91,6 +120,8 @@ public final class Expectation {
           GenericRecord defaults = GenericRecord.builder(
               RecordSchema.of("Defaults", Field.of("v", 1, f.type()))).build();
           b.set(i, defaults.get(0));
+        } else if (x != null && float32Precision.contains(s.name() + "." + f.name())) {
+          b.set(i, toFloat32(x));
         } else if (x != null) {
           b.set(i, normalized(x));
         }
@@ -115,7 +146,8 @@ public final class Expectation {
     switch (outcome) {
       case VALUE:
         return "decodes to " + Describe.of(value)
-            + (absentMeansDefault.isEmpty() ? "" : " (absent = default for " + absentMeansDefault + ")");
+            + (absentMeansDefault.isEmpty() ? "" : " (absent = default for " + absentMeansDefault + ")")
+            + (float32Precision.isEmpty() ? "" : " (float32 precision for " + float32Precision + ")");
       case FAILS:
         return "fails: " + reason;
       default:

@@ -37,6 +37,8 @@ public final class Projection {
   private String failure;
   private String unspecified;
   private final Set<String> absentMeansDefault = new HashSet<>();
+  private final Set<String> float32Precision = new HashSet<>();
+  private String field = "";
 
   private Projection(EvolutionRules rules) {
     this.rules = rules;
@@ -53,7 +55,7 @@ public final class Projection {
     if (p.unspecified != null) {
       return Expectation.unspecified(p.unspecified);
     }
-    return Expectation.value(value, p.absentMeansDefault);
+    return Expectation.value(value, p.absentMeansDefault, p.float32Precision);
   }
 
   private GenericRecord record(GenericRecord w, RecordSchema reader, String path) {
@@ -75,6 +77,7 @@ public final class Projection {
         continue;
       }
       Field wf = writer.field(wi);
+      field = reader.name() + "." + rf.name();
       Object projected = value(v, wf.type(), rf.type(), p);
       if (projected == null) {
         if (noDefault) {
@@ -214,6 +217,9 @@ public final class Projection {
       return (long) (Integer) v;
     }
     if (wk == Kind.FLOAT32 && rk == Kind.FLOAT64 && rules.widensFloats()) {
+      if (rules.decimalFloats()) {
+        float32Precision.add(field);
+      }
       return (double) (Float) v;
     }
     if (wk == Kind.INT64 && rk == Kind.INT32 && rules.checksNarrowing()) {
