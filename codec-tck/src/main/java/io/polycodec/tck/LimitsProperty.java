@@ -91,10 +91,10 @@ final class LimitsProperty {
       case 3: {
         int l = c.limit();
         limits = limits.withMaxCollectionSize(l);
-        String[] fields = {"xs", "m", "v", "d", "xs", "m"};
-        String f = fields[c.which()];
-        expectDecodes(kit, SIZES, limits, sized(f, l), f + " with " + l + " elements, maxCollectionSize " + l);
-        expectFails(kit, SIZES, limits, sized(f, l + 1), f + " with " + (l + 1) + " elements, maxCollectionSize " + l);
+        for (String f : new String[] {"xs", "m", "v", "d"}) {
+          expectDecodes(kit, SIZES, limits, sized(f, l), f + " with " + l + " elements, maxCollectionSize " + l);
+          expectFails(kit, SIZES, limits, sized(f, l + 1), f + " with " + (l + 1) + " elements, maxCollectionSize " + l);
+        }
         break;
       }
       case 4: {

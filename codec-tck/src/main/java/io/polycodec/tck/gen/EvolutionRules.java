@@ -126,12 +126,14 @@ public final class EvolutionRules {
     boolean byName = keying == FieldKeying.NAME;
     boolean requiredUnion = step.field() != null && !step.field().optional()
         && step.field().type().kind() == Kind.UNION;
+    // A required union, or a required record holding one, has no default to fall back on.
+    boolean noDefault = step.field() != null && !step.field().optional() && !Projection.hasDefault(step.field().type());
     switch (step.kind()) {
       case ADD_OPTIONAL_FIELD:
       case REORDER_FIELDS:
         return true;
       case REMOVE_FIELD:
-        return backward || !requiredUnion;
+        return backward || !noDefault;
       case RENAME_FIELD:
         return !byName;
       case CHANGE_TAG:
