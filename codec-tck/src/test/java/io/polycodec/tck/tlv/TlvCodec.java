@@ -6,7 +6,9 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
+import io.polycodec.GenericRecord;
 import io.polycodec.Limits;
+import io.polycodec.UnknownFields;
 import io.polycodec.bind.EnumBinding;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
@@ -106,6 +108,9 @@ final class TlvCodec<T> implements Codec<T> {
       } catch (CodecException e) {
         throw e.prependField(f.name());
       }
+    }
+    if (r instanceof GenericRecord && ((GenericRecord) r).unknownFields().isFormat(format.name())) {
+      out.writeBytes(((GenericRecord) r).unknownFields().bytes());
     }
   }
 
@@ -276,11 +281,18 @@ final class TlvCodec<T> implements Codec<T> {
     }
     RecordSchema s = b.schema();
     FieldSlots slots = b.newSlots();
+    ByteArrayOutputStream unknown = null;
     while (in.pos < end) {
+      int start = in.pos;
       int index = byName ? s.indexOf(readString(in, end)) : s.indexOfTag(readVarint32(in, end));
       int length = readLength(in, end);
       int itemEnd = in.pos + length;
       if (index < 0) {
+        // Kept as written, so that a GenericRecord re-encoded here loses nothing.
+        if (unknown == null) {
+          unknown = new ByteArrayOutputStream();
+        }
+        unknown.write(in.b, start, itemEnd - start);
         in.pos = itemEnd;
         continue;
       }
@@ -298,6 +310,9 @@ final class TlvCodec<T> implements Codec<T> {
       } catch (CodecException e) {
         throw e.prependField(f.name());
       }
+    }
+    if (unknown != null) {
+      slots.setUnknownFields(UnknownFields.of(format.name(), unknown.toByteArray()));
     }
     return b.build(slots);
   }

@@ -18,7 +18,7 @@ public final class TlvProvider implements CodecProvider {
   public static final CodecOption<FieldKeying> KEYING = CodecOption.of("tlv.keying", FieldKeying.class, FieldKeying.NUMBER);
 
   static final Format FORMAT = Format.builder("tlv").mediaType("application/x-polycodec-tlv")
-      .keying(FieldKeying.NUMBER).capabilities(Capability.DETERMINISTIC).build();
+      .keying(FieldKeying.NUMBER).capabilities(Capability.DETERMINISTIC, Capability.PRESERVES_UNKNOWN_FIELDS).build();
 
   @Override
   public Format format() {
