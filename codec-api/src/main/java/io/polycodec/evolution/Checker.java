@@ -286,7 +286,12 @@ final class Checker {
       return;
     }
     if (wk == Kind.FLOAT32 && rk == Kind.FLOAT64 && rules.readsNumbersLoosely()) {
-      note(path, tag, "float32 → float64 (widening; " + rules.name + " reads it exactly)");
+      // Binary formats widen the float's bits exactly; a text format reads the float's shortest decimal,
+      // which is the nearest float64 to that decimal: equal to the float at float32 precision only.
+      note(path, tag, "float32 → float64 (widening; " + rules.name
+          + (rules.family == FormatRules.Family.JSON
+              ? " reads the float's shortest decimal, equal to it at float32 precision)"
+              : " reads it exactly)"));
       return;
     }
     breaking(path, tag, w.describe() + " → " + r.describe() + " is not readable in " + rules.name

@@ -6,7 +6,6 @@ import io.polycodec.tck.CodecTck;
 import io.polycodec.tck.mutant.Mutant;
 import io.polycodec.tck.mutant.MutantCheck;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -19,16 +18,6 @@ class JsonCodecTck extends CodecTck {
   @Override
   protected CodecProvider provider() {
     return new JsonCodecProvider();
-  }
-
-  /**
-   * Known defect found by the kit: codec-json does not count vector elements against
-   * {@code Limits.maxCollectionSize()} (a 2-element {@code vector<float32>} decodes with a limit of 1).
-   * Remove this override once it does; every other limit check passes on JSON.
-   */
-  @Override
-  protected Set<String> excludedProperties() {
-    return Set.of(LIMITS);
   }
 
   @TestFactory
