@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * A map as protobuf's {@code map<K, V>}: one entry message per key ({@code key = 1; value = 2}), in
  * ascending key order (strings by {@link String#compareTo}, numbers numerically, false before true) so
- * that equal maps encode identically. Both parts of an entry are always written, as protobuf-java does.
+ * that equal maps encode identically. Keys with an unsigned encoding (uint32, fixed32, uint64,
+ * fixed64) sort by their unsigned value, as protobuf's C++ deterministic serializer does (protobuf-java
+ * sorts them as signed Java numbers). Both parts of an entry are always written, as protobuf-java does.
  * Reading accepts entries in any order, with their parts in any order, missing or repeated; a key seen
  * twice keeps its first position and its last value.
  */
@@ -22,17 +24,25 @@ final class MapField extends FieldCodec {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static final Comparator<Map.Entry<?, ?>> BY_KEY =
       (a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey());
+  private static final Comparator<Map.Entry<?, ?>> BY_UNSIGNED_INT_KEY =
+      (a, b) -> Integer.compareUnsigned((Integer) a.getKey(), (Integer) b.getKey());
+  private static final Comparator<Map.Entry<?, ?>> BY_UNSIGNED_LONG_KEY =
+      (a, b) -> Long.compareUnsigned((Long) a.getKey(), (Long) b.getKey());
 
   private final ValueCodec key;
   private final ValueCodec value;
+  private final Comparator<Map.Entry<?, ?>> order;
   private final int tag;
   private final int tagSize;
   private final int keyTag;
   private final int valueTag;
 
-  MapField(RecordBinding<?> binding, int index, ValueCodec key, ValueCodec value) {
+  MapField(RecordBinding<?> binding, int index, ScalarValue key, ValueCodec value) {
     super(binding, index);
     this.key = key;
+    this.order = key.type.encoding().isUnsigned()
+        ? (key.type.isWide() ? BY_UNSIGNED_LONG_KEY : BY_UNSIGNED_INT_KEY)
+        : BY_KEY;
     this.value = value;
     this.tag = tag(WireFormat.WIRETYPE_LENGTH_DELIMITED);
     this.tagSize = tagSize();
@@ -86,7 +96,7 @@ final class MapField extends FieldCodec {
     }
     if (entries.length > 1) {
       try {
-        Arrays.sort(entries, BY_KEY);
+        Arrays.sort(entries, order);
       } catch (ClassCastException e) {
         throw new EncodeException("map keys of mixed types: " + e.getMessage()).prependField(name);
       }

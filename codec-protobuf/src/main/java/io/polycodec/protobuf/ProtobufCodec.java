@@ -95,7 +95,7 @@ final class ProtobufCodec<T> implements Codec<T> {
   // Both passes read the same immutable value, so they agree unless a mutable collection inside it
   // changed in between (another thread); the write then overruns or misreads what the size pass noted.
   private EncodeException changedWhileEncoding(Exception e) {
-    return (EncodeException) new EncodeException("the value changed while it was being encoded", e)
+    return new EncodeException("the value changed while it was being encoded", e)
         .prependField(rootName).withFormat(ProtobufProvider.FORMAT_NAME);
   }
 
