@@ -94,6 +94,10 @@ final class ListField extends FieldCodec {
 
   @Override
   void read(ProtoReader r, int wireType, FieldSlots slots) throws IOException {
+    boolean run = wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED && element.packable();
+    if (wireType != element.wireType && !run) {
+      throw r.wrongWireType(wireType, "repeated " + element.describe());
+    }
     Object current = slots.get(index);
     Accumulator.OfList acc;
     if (current instanceof Accumulator.OfList) {
@@ -104,10 +108,7 @@ final class ListField extends FieldCodec {
     }
     r.enter();
     try {
-      if (wireType == element.wireType) {
-        r.checkCollectionSize(acc.size() + 1);
-        acc.add(element.read(r, null));
-      } else if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED && element.packable()) {
+      if (run) {
         int length = r.readLength();
         int old = r.in.pushLimit(length);
         while (!r.in.isAtEnd()) {
@@ -116,7 +117,8 @@ final class ListField extends FieldCodec {
         }
         r.in.popLimit(old);
       } else {
-        throw r.wrongWireType(wireType, "repeated " + element.describe());
+        r.checkCollectionSize(acc.size() + 1);
+        acc.add(element.read(r, null));
       }
     } catch (CodecException e) {
       throw e.prependIndex(acc.size());
