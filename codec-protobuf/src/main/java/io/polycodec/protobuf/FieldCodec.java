@@ -1,7 +1,6 @@
 package io.polycodec.protobuf;
 
 import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.WireFormat;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
 import java.io.IOException;

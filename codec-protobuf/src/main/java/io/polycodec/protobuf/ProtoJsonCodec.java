@@ -109,11 +109,18 @@ public final class ProtoJsonCodec<M extends Message> implements Codec<M> {
     return out;
   }
 
+  /**
+   * Parses exactly {@code bytes} as one JSON object.
+   *
+   * @throws DecodeException for invalid UTF-8, malformed JSON, content after the object, values that do
+   *     not fit their fields, nesting deeper than the limit, or input over the limits
+   */
   @Override
   public M decode(byte[] bytes) {
     return decode(bytes, 0, bytes.length);
   }
 
+  /** Parses exactly {@code length} bytes of {@code bytes} from {@code offset}; see {@link #decode(byte[])}. */
   @Override
   @SuppressWarnings("unchecked")
   public M decode(byte[] bytes, int offset, int length) {

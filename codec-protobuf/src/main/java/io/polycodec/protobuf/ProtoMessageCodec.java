@@ -86,6 +86,11 @@ public final class ProtoMessageCodec<M extends Message> implements Codec<M> {
     return size;
   }
 
+  /**
+   * The message's bytes, map entries sorted by key.
+   *
+   * @throws EncodeException for null, or an encoding over {@link Limits#maxMessageBytes()}
+   */
   @Override
   public byte[] encode(M message) {
     byte[] out = new byte[checkedSize(message)];
@@ -101,6 +106,7 @@ public final class ProtoMessageCodec<M extends Message> implements Codec<M> {
     return out;
   }
 
+  /** Writes the message's bytes, as {@link #encode(Message)} makes them, to {@code out}. */
   @Override
   public void encode(M message, OutputStream out) throws IOException {
     int size = checkedSize(message);
@@ -110,11 +116,18 @@ public final class ProtoMessageCodec<M extends Message> implements Codec<M> {
     cos.flush();
   }
 
+  /**
+   * Parses exactly {@code bytes}.
+   *
+   * @throws DecodeException for malformed or truncated input, input over the limits, or a proto2
+   *     message missing a required field
+   */
   @Override
   public M decode(byte[] bytes) {
     return decode(bytes, 0, bytes.length);
   }
 
+  /** Parses exactly {@code length} bytes of {@code bytes} from {@code offset}; see {@link #decode(byte[])}. */
   @Override
   public M decode(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
