@@ -11,9 +11,8 @@ import java.io.IOException;
  * vector, map), so the per-call work is a virtual call and straight-line code. Immutable once the plan
  * is compiled.
  *
- * <p>Errors: a subclass catches the {@link io.polycodec.EncodeException}s of the values it writes and
- * prepends its name (the binding's getters already name the field when a value is missing); read
- * errors are given the field's name by the plan.
+ * <p>Errors: the plan prepends the field's name to every exception a field codec lets through, while
+ * measuring and while reading; field codecs add list indexes and map keys.
  */
 abstract class FieldCodec {
   final RecordBinding<?> binding;

@@ -59,7 +59,7 @@ final class ListField extends FieldCodec {
       }
       return total;
     } catch (EncodeException e) {
-      throw e.prependIndex(i).prependField(name);
+      throw e.prependIndex(i);
     } finally {
       sizes.exit();
     }

@@ -69,14 +69,14 @@ final class MapField extends FieldCodec {
       for (Map.Entry<?, ?> e : entries) {
         Object v = e.getValue();
         if (v == null) {
-          throw new EncodeException("null map value").prependKey(e.getKey()).prependField(name);
+          throw new EncodeException("null map value").prependKey(e.getKey());
         }
         int slot = sizes.reserve();
         long body;
         try {
           body = 2L + key.size(e.getKey(), sizes) + value.size(v, sizes);
         } catch (EncodeException x) {
-          throw x.prependKey(e.getKey()).prependField(name);
+          throw x.prependKey(e.getKey());
         }
         sizes.set(slot, body);
         total += tagSize + CodedOutputStream.computeUInt32SizeNoTag((int) body) + body;
@@ -91,14 +91,14 @@ final class MapField extends FieldCodec {
     Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
     for (Map.Entry<?, ?> e : entries) {
       if (e.getKey() == null) {
-        throw new EncodeException("null map key").prependField(name);
+        throw new EncodeException("null map key");
       }
     }
     if (entries.length > 1) {
       try {
         Arrays.sort(entries, order);
       } catch (ClassCastException e) {
-        throw new EncodeException("map keys of mixed types: " + e.getMessage()).prependField(name);
+        throw new EncodeException("map keys of mixed types: " + e.getMessage());
       }
     }
     return entries;

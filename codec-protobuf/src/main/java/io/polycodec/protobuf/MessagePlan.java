@@ -3,6 +3,7 @@ package io.polycodec.protobuf;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
 import io.polycodec.GenericRecord;
 import io.polycodec.UnknownFields;
 import io.polycodec.bind.FieldSlots;
@@ -93,7 +94,11 @@ final class MessagePlan {
     sizes.enter();
     long total = 0;
     for (FieldCodec f : ordered) {
-      total += f.size(record, sizes);
+      try {
+        total += f.size(record, sizes);
+      } catch (EncodeException e) {
+        throw e.prependField(f.name);
+      }
     }
     if (keepUnknown) {
       UnknownFields u = ((GenericRecord) record).unknownFields();

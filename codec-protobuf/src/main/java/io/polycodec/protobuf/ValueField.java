@@ -1,7 +1,6 @@
 package io.polycodec.protobuf;
 
 import com.google.protobuf.CodedOutputStream;
-import io.polycodec.EncodeException;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
 import java.io.IOException;
@@ -35,11 +34,7 @@ final class ValueField extends FieldCodec {
     if (omitted(v)) {
       return 0;
     }
-    try {
-      return tagSize + (long) codec.size(v, sizes);
-    } catch (EncodeException e) {
-      throw e.prependField(name);
-    }
+    return tagSize + (long) codec.size(v, sizes);
   }
 
   @Override

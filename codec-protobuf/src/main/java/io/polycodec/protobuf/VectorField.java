@@ -2,7 +2,6 @@ package io.polycodec.protobuf;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
-import io.polycodec.EncodeException;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.schema.Kind;
@@ -47,12 +46,7 @@ final class VectorField extends FieldCodec {
     if (quantization == Quantization.NONE) {
       payload = (long) n * (doubles ? 8 : 4);
     } else {
-      byte[] bytes;
-      try {
-        bytes = VectorBytes.encode((float[]) v, quantization);
-      } catch (EncodeException e) {
-        throw e.prependField(name);
-      }
+      byte[] bytes = VectorBytes.encode((float[]) v, quantization);
       sizes.addRef(bytes);
       payload = bytes.length;
     }
