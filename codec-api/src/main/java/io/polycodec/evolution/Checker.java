@@ -104,6 +104,9 @@ final class Checker {
       } else if (rf.type().kind() == Kind.UNION && !rf.optional()) {
         breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: a union has no default, so data"
             + " written without it fails to decode (make it optional)");
+      } else if (!rf.optional() && !hasDefault(rf.type())) {
+        breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: it holds a required union, so it has"
+            + " no default and data written without it fails to decode (make it optional)");
       } else {
         note(fp, rf.tag(), "added; data written without it reads it as " + missingValue(rf));
       }
@@ -456,6 +459,21 @@ final class Checker {
 
   private static String missingValue(Field f) {
     return f.optional() ? "absent" : "its default, " + defaultOf(f.type());
+  }
+
+  /** Whether a missing value of {@code s} decodes to a default: not a union, nor a record that requires one. */
+  static boolean hasDefault(Schema s) {
+    if (s.kind() == Kind.UNION) {
+      return false;
+    }
+    if (s instanceof RecordSchema) {
+      for (Field f : ((RecordSchema) s).fields()) {
+        if (!f.optional() && !hasDefault(f.type())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   static String defaultOf(Schema s) {
