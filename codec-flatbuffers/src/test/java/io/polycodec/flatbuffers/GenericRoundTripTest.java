@@ -29,7 +29,7 @@ class GenericRoundTripTest {
       for (int i = 0; i < 300; i++) {
         long seed = SEED + i;
         GenericRecord value = new RandomValues(seed, 6, false).record(schema);
-        GenericRecord expected = Quantized.expected(value);
+        GenericRecord expected = QuantizedValues.expected(value);
         String context = schema.name() + " seed " + seed + " (replay with -Dpolycodec.seed=" + seed + ")";
         byte[] bytes;
         try {

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /** What a value becomes after a round trip through quantized storage (VectorBytes' own math). */
-final class Quantized {
-  private Quantized() {}
+final class QuantizedValues {
+  private QuantizedValues() {}
 
   static GenericRecord expected(GenericRecord r) {
     RecordSchema s = r.schema();
