@@ -294,6 +294,23 @@ class HostileBufferTest {
   }
 
   @Test
+  void eightByteElementsMustBeAlignedUnlessThereAreNone() {
+    RecordSchema s = RecordSchema.of("L", Field.of("longs", 1, Schema.list(Schema.int64())));
+    FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.generic(s);
+    // root, vtable [6, 8, 4], table (soffset, offset to the vector at 24), vector length, elements at 28.
+    ByteBuffer b = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(0, 12);
+    b.putShort(4, (short) 6).putShort(6, (short) 8).putShort(8, (short) 4);
+    b.putInt(12, 12 - 4);
+    b.putInt(16, 24 - 16);
+    b.putInt(24, 0);
+    assertEquals(List.of(), codec.decode(b.array()).get("longs"), "flatc writes empty ones unaligned");
+    b.putInt(24, 1);
+    b.putLong(28, 5);
+    rejects(codec, b.array(), "not 8-byte aligned", "L.longs");
+  }
+
+  @Test
   void timestampStructMustBeAligned() {
     RecordSchema s = RecordSchema.of("S", Field.of("at", 1, Schema.timestamp()));
     ByteBuffer b = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
