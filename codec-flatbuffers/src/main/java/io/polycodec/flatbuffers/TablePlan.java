@@ -46,6 +46,9 @@ final class TablePlan {
   private byte[] writeCodes;
   /** For decoding: primitive codes for optional fields too, since FieldSlots has primitive setters. */
   private byte[] readCodes;
+  private int[] slotSizes;
+  private int[] slotAligns;
+  private boolean[] verifies;
   private int[] offsetFields;
   private int[] writeOrder;
   private int[][] oneofPeers;
@@ -66,12 +69,18 @@ final class TablePlan {
     writeCodes = new byte[size];
     readCodes = new byte[size];
     oneofPeers = new int[size][];
+    slotSizes = new int[size];
+    slotAligns = new int[size];
+    verifies = new boolean[size];
     List<Integer> offsets = new ArrayList<>();
     Map<String, List<Integer>> groups = new HashMap<>();
     for (int i = 0; i < size; i++) {
       Field f = schema.field(i);
       names[i] = f.name();
       kinds[i] = f.type().kind();
+      slotSizes[i] = layouts[i].slotSize();
+      slotAligns[i] = layouts[i].slotAlign();
+      verifies[i] = layouts[i].needsVerification();
       vtOffsets[i] = 4 + 2 * (f.tag() - 1);
       optional[i] = f.optional();
       byte prim = primitiveCode(f.type().kind());
@@ -270,12 +279,10 @@ final class TablePlan {
     int vtSize = v.vtSize;
     int obj = v.objSize;
     for (int i = 0; i < size; i++) {
-      Layout l = layouts[i];
-      int p;
       try {
-        p = v.field(table, vt, vtSize, obj, vtOffsets[i], l.slotSize(), l.slotAlign());
-        if (p != 0 && l.needsVerification()) {
-          l.verifySlot(v, p, depth);
+        int p = v.field(table, vt, vtSize, obj, vtOffsets[i], slotSizes[i], slotAligns[i]);
+        if (p != 0 && verifies[i]) {
+          layouts[i].verifySlot(v, p, depth);
         }
       } catch (DecodeException e) {
         throw e.prependField(names[i]);
