@@ -102,6 +102,20 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
   }
 
   /**
+   * The index of the root table's field named {@code name}, for {@link FlatView}'s index-based getters:
+   * resolve it once (a constant next to the codec) and read views without name lookups.
+   *
+   * @throws IllegalArgumentException if there is no such field
+   */
+  public int fieldIndex(String name) {
+    int i = binding.schema().indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException(binding.schema().name() + " has no field " + name);
+    }
+    return i;
+  }
+
+  /**
    * The FlatBuffers schema ({@code .fbs}) of this codec's tables: flatc reads and writes the same bytes.
    *
    * @throws io.polycodec.SchemaException if the schema's names cannot be written as a {@code .fbs}

@@ -42,9 +42,14 @@ final class ReadContext {
     return bb.limit();
   }
 
-  /** The target of the uoffset at {@code pos}. */
+  /**
+   * The target of the uoffset at {@code pos}. uoffsets are unsigned and point forward; read as signed
+   * (as flatbuffers-java does), a huge one would point backwards and could send an unverified read
+   * round in circles, so it is sent past the end of any buffer instead.
+   */
   int target(int pos) {
-    return pos + bb.getInt(pos);
+    int u = bb.getInt(pos);
+    return u >= 0 ? pos + u : Integer.MAX_VALUE;
   }
 
   /** The position of field slot {@code vtOffset} of the table at {@code table}, or 0 if absent. */

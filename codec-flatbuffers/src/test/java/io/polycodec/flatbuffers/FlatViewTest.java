@@ -178,8 +178,10 @@ class FlatViewTest {
   void scalarReadsAllocateNothing() {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     FlatView<Message> v = codec.view(codec.encode(message()));
-    int id = v.fieldIndex("id");
-    int count = v.fieldIndex("count");
+    int id = codec.fieldIndex("id");
+    int count = codec.fieldIndex("count");
+    assertEquals(count, v.fieldIndex("count"));
+    assertThrows(IllegalArgumentException.class, () -> codec.fieldIndex("nope"));
     int score = v.fieldIndex("score");
     FlatView<?> origin = v.getRecord("origin");
     long sum = 0;

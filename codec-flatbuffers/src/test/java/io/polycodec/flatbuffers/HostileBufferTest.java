@@ -114,6 +114,16 @@ class HostileBufferTest {
   }
 
   @Test
+  void unverifiedReadsStillFollowOffsetsForwardOnly() {
+    FlatBuffersCodec<GenericRecord> trusting = FlatBuffersCodec.of(RecordBinding.generic(TestSchemas.NODE),
+        CodecOptions.defaults().with(FlatBuffersOptions.VERIFY, false));
+    assertEquals("hi", trusting.decode(labelled()).get("label"));
+    // Read as signed, the backward offset would recurse through the same table until the stack overflows.
+    assertThrows(IndexOutOfBoundsException.class, () -> trusting.decode(cyclic()));
+    assertThrows(IndexOutOfBoundsException.class, () -> trusting.view(ByteBuffer.wrap(cyclic())).getRecord("next"));
+  }
+
+  @Test
   void vtables() {
     rejects(nodes, patch(labelled(), b -> b.putInt(12, -1000)), "vtable at 1012 is outside");
     rejects(nodes, patch(labelled(), b -> b.putInt(12, 1000)), "vtable at -988 is outside");
