@@ -22,6 +22,11 @@ final class EnumLayout extends Layout {
     return binding;
   }
 
+  /** The number of the constant a missing field decodes to. */
+  int defaultNumber() {
+    return defaultNumber;
+  }
+
   @Override
   int slotSize() {
     return 4;

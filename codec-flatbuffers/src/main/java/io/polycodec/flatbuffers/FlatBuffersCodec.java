@@ -162,9 +162,13 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       return out;
     } finally {
       w.inUse = false;
-      // Kept for the thread's next encode only if it is small and was left in a clean state.
+      // Kept for the thread's next encode only if it succeeded and its buffer stayed small.
       if (keep) {
-        CONTEXT.set(w);
+        if (CONTEXT.get() != w) {
+          CONTEXT.set(w);
+        }
+      } else if (CONTEXT.get() == w) {
+        CONTEXT.remove();
       }
     }
   }

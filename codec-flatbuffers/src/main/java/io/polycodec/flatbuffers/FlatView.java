@@ -233,7 +233,7 @@ public final class FlatView<T> {
   public int getEnumNumber(int i) {
     int p = pos(i, Kind.ENUM);
     if (p == 0) {
-      return ((EnumLayout) plan.layouts[i]).binding().schema().defaultConstant().number();
+      return ((EnumLayout) plan.layouts[i]).defaultNumber();
     }
     return r.bb.getInt(p);
   }

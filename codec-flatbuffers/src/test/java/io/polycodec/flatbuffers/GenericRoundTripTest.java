@@ -48,6 +48,41 @@ class GenericRoundTripTest {
     }
   }
 
+  @Test
+  void oneCodecSharedByManyThreads() throws Exception {
+    FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.generic(TestSchemas.EVERYTHING);
+    List<GenericRecord> values = new java.util.ArrayList<>();
+    List<byte[]> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      GenericRecord v = new RandomValues(SEED + 7000 + i, 5, false).record(TestSchemas.EVERYTHING);
+      values.add(v);
+      expected.add(codec.encode(v));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t * 37;
+        done.add(pool.submit(() -> {
+          for (int round = 0; round < 3; round++) {
+            for (int k = 0; k < values.size(); k++) {
+              int i = (k + offset) % values.size();
+              byte[] bytes = codec.encode(values.get(i));
+              assertArrayEquals(expected.get(i), bytes, "value " + i);
+              assertEquals(QuantizedValues.expected(values.get(i)), codec.view(ByteBuffer.wrap(bytes)).toValue());
+            }
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   static ByteBuffer direct(byte[] bytes) {
     ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
     b.put(bytes).flip();
