@@ -35,7 +35,7 @@ final class GenericRecordBinding extends RecordBinding<GenericRecord> {
   private Object value(Object record, int field) {
     Object v = GenericAccess.get().value((GenericRecord) record, field);
     if (v == null && !optional[field]) {
-      throw new EncodeException("null in a non-optional field").prependField(field(field).name());
+      throw new EncodeException("null in a non-optional field");
     }
     return v;
   }

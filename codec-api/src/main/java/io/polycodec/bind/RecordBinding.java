@@ -15,7 +15,8 @@ import java.util.Objects;
  * in its canonical Java form (boxed primitives, {@code String}, {@code byte[]}, {@code Instant},
  * {@code List}, {@code Map}, {@code float[]}/{@code double[]}, an enum or union or record value as its
  * binding represents it) or null when an optional field is absent. A null in a non-optional field is an
- * {@link io.polycodec.EncodeException} naming the field.
+ * {@link io.polycodec.EncodeException}; getters do not add the field to its path, the codec does while
+ * unwinding (so that the path is complete: {@code Record.list[2].field}).
  *
  * <p>Building: {@link #newSlots()}, set what was decoded, then {@link #build(FieldSlots)}.
  *

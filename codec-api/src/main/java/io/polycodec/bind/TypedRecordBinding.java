@@ -416,7 +416,6 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
 
   private RuntimeException rethrow(Throwable t, int field) {
     if (t instanceof CodecException) {
-      ((CodecException) t).prependField(field(field).name());
       return (CodecException) t;
     }
     if (t instanceof ClassCastException || t instanceof NullPointerException) {
@@ -485,7 +484,7 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
       throw rethrow(t, field);
     }
     if (v == null && !optional[field]) {
-      throw nullValue().prependField(field(field).name());
+      throw nullValue();
     }
     return v;
   }

@@ -1,0 +1,188 @@
+package io.polycodec.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.polycodec.DecodeException;
+import io.polycodec.schema.TimestampRange;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+
+/** Reading and writing the scalar kinds, with the strict range checks the JSON mapping promises. */
+final class JsonScalars {
+  private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+  private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+      .toFormatter();
+
+  private JsonScalars() {}
+
+  static String describe(JsonToken t) {
+    if (t == null) {
+      return "end of input";
+    }
+    switch (t) {
+      case START_OBJECT: return "an object";
+      case START_ARRAY: return "an array";
+      case VALUE_STRING: return "a string";
+      case VALUE_NUMBER_INT: return "an integer";
+      case VALUE_NUMBER_FLOAT: return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE: return "a boolean";
+      case VALUE_NULL: return "null";
+      default: return t.asString() != null ? t.asString() : t.name();
+    }
+  }
+
+  static DecodeException expected(String what, JsonToken found) {
+    return new DecodeException("expected " + what + ", found " + describe(found));
+  }
+
+  static boolean readBoolean(JsonToken t) {
+    if (t == JsonToken.VALUE_TRUE) {
+      return true;
+    }
+    if (t == JsonToken.VALUE_FALSE) {
+      return false;
+    }
+    throw expected("a boolean", t);
+  }
+
+  static void writeInt(JsonGenerator g, int v, boolean unsigned) throws IOException {
+    if (unsigned) {
+      g.writeNumber(Integer.toUnsignedLong(v));
+    } else {
+      g.writeNumber(v);
+    }
+  }
+
+  static void writeLong(JsonGenerator g, long v, boolean unsigned) throws IOException {
+    if (unsigned && v < 0) {
+      g.writeNumber(Long.toUnsignedString(v));
+    } else {
+      g.writeNumber(v);
+    }
+  }
+
+  /** An int32 (or uint32 held in an int); the token must be an integer in range. */
+  static int readInt(JsonParser p, JsonToken t, boolean unsigned) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT) {
+      throw expected("an integer", t);
+    }
+    JsonParser.NumberType nt = p.getNumberType();
+    if (nt == JsonParser.NumberType.INT) {
+      int v = p.getIntValue();
+      if (unsigned && v < 0) {
+        throw new DecodeException(v + " is negative; the field is unsigned");
+      }
+      return v;
+    }
+    if (unsigned && nt == JsonParser.NumberType.LONG) {
+      long v = p.getLongValue();
+      if (v >= 0 && v <= 0xFFFF_FFFFL) {
+        return (int) v;
+      }
+    }
+    throw new DecodeException(p.getText() + " is out of range for " + (unsigned ? "uint32" : "int32"));
+  }
+
+  /** An int64 (or uint64 held in a long); the token must be an integer in range. */
+  static long readLong(JsonParser p, JsonToken t, boolean unsigned) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT) {
+      throw expected("an integer", t);
+    }
+    JsonParser.NumberType nt = p.getNumberType();
+    if (nt == JsonParser.NumberType.INT || nt == JsonParser.NumberType.LONG) {
+      long v = p.getLongValue();
+      if (unsigned && v < 0) {
+        throw new DecodeException(v + " is negative; the field is unsigned");
+      }
+      return v;
+    }
+    if (unsigned) {
+      BigInteger b = p.getBigIntegerValue();
+      if (b.signum() >= 0 && b.compareTo(TWO_64) < 0) {
+        return b.longValue();
+      }
+    }
+    throw new DecodeException(p.getText() + " is out of range for " + (unsigned ? "uint64" : "int64"));
+  }
+
+  static void writeFloat(JsonGenerator g, float v) throws IOException {
+    if (Float.isFinite(v)) {
+      // Float.toString is the shortest text that reads back to the same float (and keeps -0.0).
+      g.writeNumber(v);
+    } else {
+      g.writeString(Float.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+    }
+  }
+
+  static void writeDouble(JsonGenerator g, double v) throws IOException {
+    if (Double.isFinite(v)) {
+      g.writeNumber(v);
+    } else {
+      g.writeString(Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+    }
+  }
+
+  static float readFloat(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      String text = p.getText();
+      // Parse the text as a float directly: going through double first can round twice.
+      float v = Float.parseFloat(text);
+      if (Float.isInfinite(v)) {
+        throw new DecodeException(text + " is out of range for float32");
+      }
+      return v;
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      return (float) special(p.getText());
+    }
+    throw expected("a number", t);
+  }
+
+  static double readDouble(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      double v = p.getDoubleValue();
+      if (Double.isInfinite(v)) {
+        throw new DecodeException(p.getText() + " is out of range for float64");
+      }
+      return v;
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      return special(p.getText());
+    }
+    throw expected("a number", t);
+  }
+
+  private static double special(String s) {
+    switch (s) {
+      case "NaN": return Double.NaN;
+      case "Infinity": return Double.POSITIVE_INFINITY;
+      case "-Infinity": return Double.NEGATIVE_INFINITY;
+      default:
+        throw new DecodeException("expected a number or \"NaN\", \"Infinity\", \"-Infinity\", found the string \""
+            + (s.length() > 20 ? s.substring(0, 20) + "..." : s) + "\"");
+    }
+  }
+
+  static Instant readTimestamp(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.VALUE_STRING) {
+      throw expected("an RFC 3339 timestamp string", t);
+    }
+    String s = p.getText();
+    Instant i;
+    try {
+      i = OffsetDateTime.parse(s, RFC_3339).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new DecodeException("not an RFC 3339 timestamp: \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"");
+    }
+    return TimestampRange.decode(i.getEpochSecond(), i.getNano());
+  }
+}
