@@ -127,83 +127,90 @@ final class TablePlan {
 
   // ---- writing -------------------------------------------------------------------------------------
 
-  /** Writes {@code record} as a table and returns its offset. */
+  /**
+   * Writes {@code record} as a table and returns its offset. Errors from the binding (a null in a
+   * non-optional field) and from layouts get the field's name here, while unwinding.
+   */
   int write(WriteContext w, Object record) {
     w.enter();
     FlatBufferBuilder b = w.builder;
     int base = w.reserve(size);
     for (int i : offsetFields) {
-      Object v = binding.get(record, i);
       int off = 0;
-      if (v != null) {
-        try {
+      try {
+        Object v = binding.get(record, i);
+        if (v != null) {
           off = layouts[i].prepare(w, v, !optional[i]);
-        } catch (CodecException e) {
-          throw e.prependField(names[i]);
-        } catch (ClassCastException e) {
-          throw wrongType(e, i);
         }
+      } catch (CodecException e) {
+        throw e.prependField(names[i]);
+      } catch (ClassCastException e) {
+        throw wrongType(e, i);
       }
       w.stack[base + i] = off;
     }
     b.startTable(numSlots);
     for (int i : writeOrder) {
-      int id = (vtOffsets[i] - 4) >> 1;
-      switch (writeCodes[i]) {
-        case BOOL:
-          if (binding.getBoolean(record, i)) {
-            b.addBoolean(id, true, false);
-          }
-          break;
-        case INT:
-          b.addInt(id, binding.getInt(record, i), 0);
-          break;
-        case LONG:
-          b.addLong(id, binding.getLong(record, i), 0L);
-          break;
-        case FLOAT: {
-          // Compare bits, not values: -0.0 == 0.0 but must survive the round trip.
-          float f = binding.getFloat(record, i);
-          if (Float.floatToRawIntBits(f) != 0) {
-            b.addFloat(f);
-            b.slot(id);
-          }
-          break;
-        }
-        case DOUBLE: {
-          double d = binding.getDouble(record, i);
-          if (Double.doubleToRawLongBits(d) != 0L) {
-            b.addDouble(d);
-            b.slot(id);
-          }
-          break;
-        }
-        case OFFSET: {
-          int off = w.stack[base + i];
-          if (off != 0) {
-            b.addOffset(id, off, 0);
-          }
-          break;
-        }
-        default: {
-          Object v = binding.get(record, i);
-          if (v != null) {
-            try {
-              layouts[i].addInline(b, id, v, optional[i]);
-            } catch (CodecException e) {
-              throw e.prependField(names[i]);
-            } catch (ClassCastException e) {
-              throw wrongType(e, i);
-            }
-          }
-          break;
-        }
+      try {
+        addField(w, b, record, i, base);
+      } catch (CodecException e) {
+        throw e.prependField(names[i]);
+      } catch (ClassCastException e) {
+        throw wrongType(e, i);
       }
     }
     int table = b.endTable();
     w.release(base);
     w.exit();
     return table;
+  }
+
+  private void addField(WriteContext w, FlatBufferBuilder b, Object record, int i, int base) {
+    int id = (vtOffsets[i] - 4) >> 1;
+    switch (writeCodes[i]) {
+      case BOOL:
+        if (binding.getBoolean(record, i)) {
+          b.addBoolean(id, true, false);
+        }
+        break;
+      case INT:
+        b.addInt(id, binding.getInt(record, i), 0);
+        break;
+      case LONG:
+        b.addLong(id, binding.getLong(record, i), 0L);
+        break;
+      case FLOAT: {
+        // Compare bits, not values: -0.0 == 0.0 but must survive the round trip.
+        float f = binding.getFloat(record, i);
+        if (Float.floatToRawIntBits(f) != 0) {
+          b.addFloat(f);
+          b.slot(id);
+        }
+        break;
+      }
+      case DOUBLE: {
+        double d = binding.getDouble(record, i);
+        if (Double.doubleToRawLongBits(d) != 0L) {
+          b.addDouble(d);
+          b.slot(id);
+        }
+        break;
+      }
+      case OFFSET: {
+        int off = w.stack[base + i];
+        if (off != 0) {
+          b.addOffset(id, off, 0);
+        }
+        break;
+      }
+      default: {
+        Object v = binding.get(record, i);
+        if (v != null) {
+          layouts[i].addInline(b, id, v, optional[i]);
+        }
+        break;
+      }
+    }
   }
 
   private EncodeException wrongType(ClassCastException e, int field) {
