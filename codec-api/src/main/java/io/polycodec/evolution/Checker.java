@@ -104,6 +104,9 @@ final class Checker {
       } else if (rf.type().kind() == Kind.UNION && !rf.optional()) {
         breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: a union has no default, so data"
             + " written without it fails to decode (make it optional)");
+      } else if (!rf.optional() && !hasDefault(rf.type())) {
+        breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: it holds a required union, so it has"
+            + " no default and data written without it fails to decode (make it optional)");
       } else {
         note(fp, rf.tag(), "added; data written without it reads it as " + missingValue(rf));
       }
@@ -283,7 +286,12 @@ final class Checker {
       return;
     }
     if (wk == Kind.FLOAT32 && rk == Kind.FLOAT64 && rules.readsNumbersLoosely()) {
-      note(path, tag, "float32 → float64 (widening; " + rules.name + " reads it exactly)");
+      // Binary formats widen the float's bits exactly; a text format reads the float's shortest decimal,
+      // which is the nearest float64 to that decimal: equal to the float at float32 precision only.
+      note(path, tag, "float32 → float64 (widening; " + rules.name
+          + (rules.family == FormatRules.Family.JSON
+              ? " reads the float's shortest decimal, equal to it at float32 precision)"
+              : " reads it exactly)"));
       return;
     }
     breaking(path, tag, w.describe() + " → " + r.describe() + " is not readable in " + rules.name
@@ -456,6 +464,21 @@ final class Checker {
 
   private static String missingValue(Field f) {
     return f.optional() ? "absent" : "its default, " + defaultOf(f.type());
+  }
+
+  /** Whether a missing value of {@code s} decodes to a default: not a union, nor a record that requires one. */
+  static boolean hasDefault(Schema s) {
+    if (s.kind() == Kind.UNION) {
+      return false;
+    }
+    if (s instanceof RecordSchema) {
+      for (Field f : ((RecordSchema) s).fields()) {
+        if (!f.optional() && !hasDefault(f.type())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   static String defaultOf(Schema s) {

@@ -187,6 +187,19 @@ class CompatibilityRulesTest {
     verdicts(user(ID), user(ID, Field.optional("shape", 2, shape)), "ok ok ok ok ok ok ok");
   }
 
+  @Test
+  void aRequiredRecordHoldingARequiredUnionCannotBeAdded() {
+    // Found by the TCK's evolution property: such a record has no default either, so decoding fails.
+    UnionSchema shape = UnionSchema.of("Shape", RecordSchema.of("Circle", Field.of("r", 1, Schema.float64())));
+    RecordSchema drawing = RecordSchema.of("Drawing", Field.of("shape", 1, shape), Field.of("title", 2, Schema.string()));
+    RecordSchema frame = RecordSchema.of("Frame", Field.of("drawing", 1, drawing));
+    verdicts(user(ID), user(ID, Field.of("drawing", 2, drawing)), "no no no no no no no");
+    verdicts(user(ID), user(ID, Field.of("frame", 2, frame)), "no no no no no no no");
+    hasReason(check(user(ID), user(ID, Field.of("frame", 2, frame)), Formats.PROTOBUF),
+        "UserProfile.frame (tag 2): required Frame added: it holds a required union");
+    verdicts(user(ID), user(ID, Field.optional("drawing", 2, drawing)), "ok ok ok ok ok ok ok");
+  }
+
   // ---- scalar type changes -----------------------------------------------------------------------
 
   @Test
