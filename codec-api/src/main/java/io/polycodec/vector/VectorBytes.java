@@ -16,8 +16,9 @@ import java.nio.ByteOrder;
  *   <li>{@code NONE}: 4 bytes per float32 element (8 per float64), exact.
  *   <li>{@code FP16}/{@code BF16}: 2 bytes per element.
  *   <li>{@code INT8}: a 4-byte scale, then 1 signed byte per element; element i is {@code q[i] * scale},
- *       with {@code scale = max|v| / 127}; a zero vector has scale 0. NaN and infinities cannot be
- *       represented and are an {@link EncodeException}.
+ *       with {@code scale = max|v| / 127} rounded so that it reproduces itself on re-encoding, and never
+ *       below {@code Float.MIN_NORMAL} (see {@link #int8Scale}); a zero vector has scale 0. NaN and
+ *       infinities cannot be represented and are an {@link EncodeException}.
  * </ul>
  *
  * Methods that take a destination allocate nothing.
@@ -105,7 +106,7 @@ public final class VectorBytes {
           }
           max = Math.max(max, a);
         }
-        float scale = max / 127f;
+        float scale = int8Scale(max);
         FLOAT_LE.set(dst, offset, scale);
         if (scale == 0f) {
           java.util.Arrays.fill(dst, offset + 4, offset + 4 + n, (byte) 0);
@@ -122,6 +123,37 @@ public final class VectorBytes {
       default:
         throw new AssertionError(q);
     }
+  }
+
+  /**
+   * The INT8 scale for a vector whose largest magnitude is {@code max}: the smallest float {@code s}
+   * whose product {@code 127 * s}, rounded to float as decoding rounds it, is at least {@code max}
+   * (the largest finite one if that would overflow). Two things follow. No element needs more than
+   * 127 steps, so the error stays within {@code s / 2} (plain {@code max / 127} can round down, far down
+   * when subnormal, and push the largest element into the clamp). And the scale reproduces itself:
+   * decoding gives a largest magnitude of {@code 127 * s}, whose scale is {@code s} again, so
+   * re-encoding a decoded vector gives the same bytes. The scale is never subnormal (at least
+   * {@code Float.MIN_NORMAL}, for any non-zero vector): a subnormal scale is too coarse to map the
+   * largest element to exactly 127, which would let the scale shrink on every re-encoding; so vectors
+   * smaller than about 1.5e-36 are kept to an absolute error of 2^-127.
+   */
+  static float int8Scale(float max) {
+    if (max > 0f && max <= 127f * Float.MIN_NORMAL) {
+      // Every element rounds to 0 below half the scale: store the zero vector's scale, which is what
+      // re-encoding the decoded zeros would give.
+      return max < Float.MIN_NORMAL / 2 ? 0f : Float.MIN_NORMAL;
+    }
+    float s = max / 127f;
+    while (127f * s < max && Float.isFinite(127f * Math.nextUp(s))) {
+      s = Math.nextUp(s);
+    }
+    while (s > 0f && 127f * Math.nextDown(s) >= max) {
+      s = Math.nextDown(s);
+    }
+    while (!Float.isFinite(127f * s)) {
+      s = Math.nextDown(s);
+    }
+    return s;
   }
 
   /**
