@@ -72,7 +72,7 @@ public final class ProfileScenario {
         results.add(new Result(accept, r.status(), r.contentType(), r.body().length, decodeMicros(r), ada.equals(back)));
       }
     }
-    out.println("1. User-profile service: GET /users/" + ada.id() + " with content negotiation");
+    out.println("1. User-profile service moving from JSON to Protobuf: GET /users/" + ada.id() + " by content negotiation");
     out.printf(Locale.ROOT, "   %-24s %6s %-24s %8s %12s  %s%n", "Accept", "status", "Content-Type", "bytes", "decode (us)",
         "exact");
     for (Result r : results) {
