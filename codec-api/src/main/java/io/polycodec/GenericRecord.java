@@ -1,5 +1,6 @@
 package io.polycodec;
 
+import io.polycodec.bind.Defaults;
 import io.polycodec.bind.GenericAccess;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
@@ -320,25 +321,14 @@ public final class GenericRecord {
     }
 
     private static Object defaultOf(Schema type) {
-      switch (type.kind()) {
-        case BOOL: return Boolean.FALSE;
-        case INT32: return 0;
-        case INT64: return 0L;
-        case FLOAT32: return 0f;
-        case FLOAT64: return 0d;
-        case STRING: return "";
-        case BYTES: return new byte[0];
-        case TIMESTAMP: return Instant.EPOCH;
-        case LIST: return List.of();
-        case MAP: return Map.of();
-        case VECTOR: return ((VectorSchema) type).element() == Kind.FLOAT64 ? new double[0] : new float[0];
-        case ENUM: {
-          EnumSchema.Constant c = ((EnumSchema) type).defaultConstant();
-          return GenericEnum.of(c.name(), c.number());
-        }
-        case RECORD: return builder((RecordSchema) type).build();
-        default: throw new AssertionError(type.kind());
+      if (type.kind() == Kind.ENUM) {
+        EnumSchema.Constant c = ((EnumSchema) type).defaultConstant();
+        return GenericEnum.of(c.name(), c.number());
       }
+      if (type.kind() == Kind.RECORD) {
+        return builder((RecordSchema) type).build();
+      }
+      return Defaults.of(type);
     }
 
     private static Object check(Schema type, Object v, String path) {

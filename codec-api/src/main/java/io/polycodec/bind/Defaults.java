@@ -3,21 +3,28 @@ package io.polycodec.bind;
 import io.polycodec.DecodeException;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
+import io.polycodec.schema.Schema;
 import io.polycodec.schema.VectorSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What a missing non-optional field decodes to, for typed and generic values alike. */
-final class Defaults {
+/**
+ * What a missing non-optional field decodes to (and what an unset field of a
+ * {@link io.polycodec.GenericRecord} holds), the same for typed and generic values.
+ */
+public final class Defaults {
   private Defaults() {}
 
   /**
-   * A fresh default of {@code field}'s type, in canonical (boxed) form; {@code child} is the field's
-   * named-type binding. Arrays are new each time: callers may hand them to users, who may write to them.
+   * The default of an unnamed kind in canonical (boxed) form: false, 0, "", empty bytes, the epoch, an
+   * empty list, map or vector. Arrays are new each time: callers hand them to users, who may write to them.
+   *
+   * @throws IllegalArgumentException for records, enums and unions, whose defaults depend on how their
+   *     values are represented (see {@link RecordBinding#defaultValue()}, {@link EnumBinding#defaultValue()})
    */
-  static Object of(Field field, TypeBinding child) {
-    switch (field.type().kind()) {
+  public static Object of(Schema type) {
+    switch (type.kind()) {
       case BOOL: return Boolean.FALSE;
       case INT32: return 0;
       case INT64: return 0L;
@@ -28,13 +35,20 @@ final class Defaults {
       case TIMESTAMP: return Instant.EPOCH;
       case LIST: return List.of();
       case MAP: return Map.of();
-      case VECTOR: return ((VectorSchema) field.type()).element() == Kind.FLOAT64 ? new double[0] : new float[0];
+      case VECTOR: return ((VectorSchema) type).element() == Kind.FLOAT64 ? new double[0] : new float[0];
+      default: throw new IllegalArgumentException(type.describe() + " is a named type: its default depends on its binding");
+    }
+  }
+
+  /** The default of {@code field}, whose named-type binding (if any) is {@code child}. */
+  static Object of(Field field, TypeBinding child) {
+    switch (field.type().kind()) {
       case ENUM: return ((EnumBinding) child).defaultValue();
       case RECORD: return ((RecordBinding<?>) child).defaultValue();
       case UNION:
         throw new DecodeException("required " + field.type().describe() + " is missing").prependField(field.name());
       default:
-        throw new AssertionError(field.type().kind());
+        return of(field.type());
     }
   }
 
