@@ -1,5 +1,9 @@
 package io.polycodec.schema;
 
+import io.polycodec.SchemaException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -21,7 +25,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * Type expressions are those of {@link Schema#describe()}.
+ * Type expressions are those of {@link Schema#describe()}. {@link #fromJson} reads such text back;
+ * {@link #fingerprint} names a schema by the SHA-256 of its canonical text.
  */
 public final class SchemaSnapshot {
   /** The value of the {@code "polycodec"} key, naming this text format and its version. */
@@ -45,6 +50,40 @@ public final class SchemaSnapshot {
       sb.append(i + 1 < types.size() ? ",\n" : "\n");
     }
     return sb.append("  ]\n}\n").toString();
+  }
+
+  /**
+   * The schema whose canonical text {@code text} is: {@code toJson(fromJson(t))} equals {@code t} for
+   * every text {@link #toJson} produced, and {@code fromJson(toJson(s))} equals {@code s}. Any valid
+   * JSON layout of the same content is accepted; the content is checked strictly (unknown keys,
+   * undeclared or unreachable types, and anything the model itself rejects are errors).
+   *
+   * @throws SchemaException if the text is not JSON, not a {@value #FORMAT} snapshot, or describes an
+   *     invalid schema; the message gives the line and column and says what was expected
+   * @throws NullPointerException if {@code text} is null
+   */
+  public static RecordSchema fromJson(String text) {
+    return SnapshotReader.read(SnapshotJson.parse(java.util.Objects.requireNonNull(text, "text")));
+  }
+
+  /**
+   * The SHA-256 of {@code root}'s canonical text (UTF-8), as 64 lower-case hexadecimal digits. Equal
+   * schemas have equal fingerprints on every machine and JVM; any change to a name, tag, type,
+   * optionality, oneof group or deprecation changes it.
+   */
+  public static String fingerprint(RecordSchema root) {
+    byte[] digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256").digest(toJson(root).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform is required to provide SHA-256.
+      throw new IllegalStateException(e);
+    }
+    StringBuilder sb = new StringBuilder(64);
+    for (byte b : digest) {
+      sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    }
+    return sb.toString();
   }
 
   /** One named type's block; nested named types appear by name only. */

@@ -361,6 +361,7 @@ final class JsonValuePlan {
         throw JsonScalars.expected("a base64 string holding a " + quantization + " vector", t);
       }
       byte[] b = p.getBinaryValue();
+      checkVectorSize(VectorBytes.elements(b.length, quantization) - 1);
       return VectorBytes.decode(b, 0, b.length, quantization);
     }
     if (t != JsonToken.START_ARRAY) {
@@ -370,6 +371,7 @@ final class JsonValuePlan {
     if (doubles) {
       double[] d = new double[16];
       for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+        checkVectorSize(n);
         if (n == d.length) {
           d = Arrays.copyOf(d, grow(n));
         }
@@ -379,6 +381,7 @@ final class JsonValuePlan {
     }
     float[] f = new float[16];
     for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+      checkVectorSize(n);
       if (n == f.length) {
         f = Arrays.copyOf(f, grow(n));
       }
@@ -387,10 +390,14 @@ final class JsonValuePlan {
     return Arrays.copyOf(f, n);
   }
 
-  private int grow(int n) {
+  /** Fails if a vector is about to get element number {@code n + 1} past the collection limit. */
+  private void checkVectorSize(int n) {
     if (n >= limits.maxCollectionSize()) {
       throw new DecodeException("vector longer than the limit of " + limits.maxCollectionSize());
     }
+  }
+
+  private int grow(int n) {
     return (int) Math.min((long) limits.maxCollectionSize(), 2L * n);
   }
 

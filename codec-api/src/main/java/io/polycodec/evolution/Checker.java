@@ -1,0 +1,502 @@
+package io.polycodec.evolution;
+
+import io.polycodec.schema.EnumSchema;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.Kind;
+import io.polycodec.schema.ListSchema;
+import io.polycodec.schema.MapSchema;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.ScalarSchema;
+import io.polycodec.schema.Schema;
+import io.polycodec.schema.UnionSchema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One comparison of a writer schema with a reader schema under one format's rules. It walks both
+ * graphs in step, matching fields, constants and members the way the format's readers match them
+ * (by tag or by name), and records every difference as breaking or harmless. Each pair of named types
+ * is compared once, so recursive schemas terminate. Not thread-safe; one instance per check.
+ */
+final class Checker {
+  private final FormatRules rules;
+  private final List<Reason> reasons = new ArrayList<>();
+  private final List<Reason> notes = new ArrayList<>();
+  private final Map<Schema, Set<Schema>> visited = new IdentityHashMap<>();
+
+  Checker(FormatRules rules) {
+    this.rules = rules;
+  }
+
+  List<Reason> reasons() {
+    return reasons;
+  }
+
+  List<Reason> notes() {
+    return notes;
+  }
+
+  private void breaking(String path, int tag, String message) {
+    reasons.add(new Reason("", path, tag, message));
+  }
+
+  private void note(String path, int tag, String message) {
+    notes.add(new Reason("", path, tag, message));
+  }
+
+  private int findings() {
+    return reasons.size() + notes.size();
+  }
+
+  private boolean firstVisit(Schema w, Schema r) {
+    return visited.computeIfAbsent(w, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(r);
+  }
+
+  // ---- records ----------------------------------------------------------------------------------
+
+  void records(RecordSchema w, RecordSchema r, String path) {
+    if (!firstVisit(w, r)) {
+      return;
+    }
+    if (!w.name().equals(r.name())) {
+      note(path, 0, "record " + w.name() + " is now named " + r.name() + " (type names are not on the "
+          + rules.name + " wire)");
+    }
+    Map<Field, Field> writerOf = new IdentityHashMap<>();
+    Set<Field> writerMatched = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Field rf : r.fields()) {
+      Field wf = rules.byNumber() ? fieldByTag(w, rf.tag()) : w.field(rf.name());
+      if (wf != null) {
+        writerOf.put(rf, wf);
+        writerMatched.add(wf);
+      }
+    }
+    Set<Field> explained = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Field rf : r.fields()) {
+      Field wf = writerOf.get(rf);
+      String fp = path + "." + rf.name();
+      if (wf != null) {
+        field(w, r, wf, rf, fp);
+        continue;
+      }
+      Field twin = null;
+      for (Field candidate : w.fields()) {
+        boolean same = rules.byNumber() ? candidate.name().equals(rf.name()) : candidate.tag() == rf.tag();
+        if (same && !writerMatched.contains(candidate)) {
+          twin = candidate;
+        }
+      }
+      if (twin != null && !rules.byNumber()) {
+        explained.add(twin);
+        breaking(fp, rf.tag(), "was named " + twin.name() + " (same tag " + rf.tag() + "): in " + rules.name
+            + " fields are keyed by name, so data written as " + twin.name() + " would be dropped and " + rf.name()
+            + " would read as " + missingValue(rf));
+      } else if (twin != null) {
+        explained.add(twin);
+        breaking(fp, rf.tag(), "tag changed from " + twin.tag() + " to " + rf.tag() + ": in " + rules.name
+            + " fields are keyed by tag, so data written under tag " + twin.tag() + " would be dropped and "
+            + rf.name() + " would read as " + missingValue(rf));
+      } else if (rf.type().kind() == Kind.UNION && !rf.optional()) {
+        breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: a union has no default, so data"
+            + " written without it fails to decode (make it optional)");
+      } else if (!rf.optional() && !hasDefault(rf.type())) {
+        breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: it holds a required union, so it has"
+            + " no default and data written without it fails to decode (make it optional)");
+      } else {
+        note(fp, rf.tag(), "added; data written without it reads it as " + missingValue(rf));
+      }
+    }
+    for (Field wf : w.fields()) {
+      if (writerMatched.contains(wf) || explained.contains(wf)) {
+        continue;
+      }
+      String fp = path + "." + wf.name();
+      if (rules.removalNeedsDeprecation() && !wf.deprecated()) {
+        breaking(fp, wf.tag(), "removed without being deprecated first: flatbuffers requires a field to stay"
+            + " in the schema, marked deprecated, before it goes (so that its id is never reused)");
+      } else {
+        note(fp, wf.tag(), "removed; the reader skips it");
+      }
+    }
+    oneofs(r, writerOf, path);
+    int last = -1;
+    for (Field rf : r.fields()) {
+      Field wf = writerOf.get(rf);
+      if (wf == null) {
+        continue;
+      }
+      int at = w.fields().indexOf(wf);
+      if (at < last) {
+        note(path, 0, "fields reordered (harmless: " + rules.name + " keys fields " + rules.keyedBy() + ")");
+        break;
+      }
+      last = at;
+    }
+  }
+
+  private static Field fieldByTag(RecordSchema r, int tag) {
+    int i = r.indexOfTag(tag);
+    return i < 0 ? null : r.field(i);
+  }
+
+  private void field(RecordSchema w, RecordSchema r, Field wf, Field rf, String fp) {
+    int tag = rf.tag();
+    if (!rules.byNumber() && wf.tag() != rf.tag()) {
+      note(fp, tag, "tag changed from " + wf.tag() + " (harmless in " + rules.name + ": fields are keyed by name)");
+    }
+    if (rules.byNumber() && !wf.name().equals(rf.name())) {
+      Field readerNamesake = r.field(wf.name());
+      Field writerNamesake = w.field(rf.name());
+      if (readerNamesake != null || writerNamesake != null) {
+        breaking(fp, tag, "was named " + wf.name() + ", and "
+            + (readerNamesake != null
+                ? "the name " + wf.name() + " now belongs to tag " + readerNamesake.tag()
+                : "the name " + rf.name() + " belonged to tag " + writerNamesake.tag())
+            + ": in " + rules.name + " fields are keyed by tag, so values would silently move between fields");
+      } else {
+        note(fp, tag, "renamed from " + wf.name() + " (harmless in " + rules.name + ": fields are keyed by tag)");
+      }
+    }
+    if (!wf.optional() && rf.optional()) {
+      if (rf.type().kind() == Kind.UNION) {
+        note(fp, tag, "required → optional (a union is always written)");
+      } else if (rules.omitsDefaults()) {
+        breaking(fp, tag, "required → optional: " + rules.name + " leaves a required field off the wire when it"
+            + " holds its default (" + defaultOf(wf.type()) + "), so the reader would see it absent");
+      } else {
+        note(fp, tag, "required → optional (" + rules.name + " writes every required field)");
+      }
+    } else if (wf.optional() && !rf.optional()) {
+      if (rf.type().kind() == Kind.UNION) {
+        breaking(fp, tag, "optional → required: data without it fails to decode (a union has no default)");
+      } else {
+        breaking(fp, tag, "optional → required: data without it would read as " + defaultOf(rf.type())
+            + ", which cannot be told apart from a written " + defaultOf(rf.type()));
+      }
+    }
+    if (wf.deprecated() != rf.deprecated()) {
+      note(fp, tag, rf.deprecated() ? "now deprecated" : "no longer deprecated");
+    }
+    type(wf.type(), rf.type(), fp, tag);
+  }
+
+  private void oneofs(RecordSchema r, Map<Field, Field> writerOf, String path) {
+    Map<String, List<Field>> groups = new LinkedHashMap<>();
+    for (Field rf : r.fields()) {
+      Field wf = writerOf.get(rf);
+      if (wf != null && !java.util.Objects.equals(wf.oneof(), rf.oneof())) {
+        note(path + "." + rf.name(), rf.tag(), rf.oneof() == null ? "moved out of oneof " + wf.oneof()
+            : wf.oneof() == null ? "moved into oneof " + rf.oneof()
+            : "moved from oneof " + wf.oneof() + " to oneof " + rf.oneof());
+      }
+      if (rf.oneof() != null && wf != null) {
+        groups.computeIfAbsent(rf.oneof(), k -> new ArrayList<>()).add(rf);
+      }
+    }
+    for (Map.Entry<String, List<Field>> g : groups.entrySet()) {
+      List<Field> members = g.getValue();
+      if (members.size() < 2) {
+        continue;
+      }
+      String writerGroup = writerOf.get(members.get(0)).oneof();
+      boolean exclusive = writerGroup != null;
+      for (Field rf : members) {
+        exclusive &= writerGroup != null && writerGroup.equals(writerOf.get(rf).oneof());
+      }
+      if (!exclusive) {
+        List<String> names = new ArrayList<>();
+        for (Field rf : members) {
+          names.add(rf.name());
+        }
+        breaking(path, 0, "fields " + String.join(", ", names) + " are now in oneof " + g.getKey()
+            + ", but the writer may set several of them at once, and the reader keeps at most one");
+      }
+    }
+  }
+
+  // ---- types ------------------------------------------------------------------------------------
+
+  void type(Schema w, Schema r, String path, int tag) {
+    Kind wk = w.kind();
+    Kind rk = r.kind();
+    if (wk == rk) {
+      switch (wk) {
+        case INT32:
+        case INT64: {
+          String why = rules.integerChange((ScalarSchema) w, (ScalarSchema) r);
+          if (why != null) {
+            breaking(path, tag, w.describe() + " → " + r.describe() + " " + why);
+          } else if (!w.equals(r)) {
+            note(path, tag, w.describe() + " → " + r.describe() + " (the encoding hint does not change what "
+                + rules.name + " writes)");
+          }
+          return;
+        }
+        case ENUM:
+          enums((EnumSchema) w, (EnumSchema) r, path, tag);
+          return;
+        case LIST:
+          type(((ListSchema) w).element(), ((ListSchema) r).element(), path + "[]", tag);
+          return;
+        case MAP:
+          mapKeys(((MapSchema) w).key(), ((MapSchema) r).key(), path, tag);
+          type(((MapSchema) w).value(), ((MapSchema) r).value(), path + "{}", tag);
+          return;
+        case VECTOR:
+          if (!w.equals(r)) {
+            breaking(path, tag, w.describe() + " → " + r.describe() + " changes the vector's element layout,"
+                + " which no format converts on read");
+          }
+          return;
+        case RECORD:
+          records((RecordSchema) w, (RecordSchema) r, path);
+          return;
+        case UNION:
+          unions((UnionSchema) w, (UnionSchema) r, path, tag);
+          return;
+        default:
+          return; // bool, floats, string, bytes, timestamp: one schema each
+      }
+    }
+    if (wk == Kind.INT32 && rk == Kind.INT64) {
+      String why = rules.integerChange((ScalarSchema) w, (ScalarSchema) r);
+      if (why != null) {
+        breaking(path, tag, w.describe() + " → " + r.describe() + " " + why);
+      } else {
+        note(path, tag, w.describe() + " → " + r.describe() + " (widening; " + rules.name + " reads it)");
+      }
+      return;
+    }
+    boolean intToFloat = (wk == Kind.INT32 || wk == Kind.INT64) && (rk == Kind.FLOAT32 || rk == Kind.FLOAT64);
+    if (intToFloat && rules.readsNumbersLoosely()) {
+      if (((ScalarSchema) w).encoding().isUnsigned()) {
+        breaking(path, tag, w.describe() + " → " + r.describe() + " is not readable in " + rules.name
+            + " with the same value: the int holds an unsigned bit pattern");
+      } else {
+        int bits = rk == Kind.FLOAT32 ? 24 : 53;
+        boolean exact = wk == Kind.INT32 && rk == Kind.FLOAT64;
+        note(path, tag, w.describe() + " → " + r.describe() + " (" + rules.name + " reads integers as floats"
+            + (exact ? ")" : "; magnitudes above 2^" + bits + " are rounded)"));
+      }
+      return;
+    }
+    if (wk == Kind.FLOAT32 && rk == Kind.FLOAT64 && rules.readsNumbersLoosely()) {
+      // Binary formats widen the float's bits exactly; a text format reads the float's shortest decimal,
+      // which is the nearest float64 to that decimal: equal to the float at float32 precision only.
+      note(path, tag, "float32 → float64 (widening; " + rules.name
+          + (rules.family == FormatRules.Family.JSON
+              ? " reads the float's shortest decimal, equal to it at float32 precision)"
+              : " reads it exactly)"));
+      return;
+    }
+    breaking(path, tag, w.describe() + " → " + r.describe() + " is not readable in " + rules.name
+        + (rules.family == FormatRules.Family.FLATBUFFERS ? " (flatbuffers allows no type change)" : ""));
+  }
+
+  private void mapKeys(ScalarSchema w, ScalarSchema r, String path, int tag) {
+    if (w.equals(r)) {
+      return;
+    }
+    boolean integers = (w.kind() == Kind.INT32 || w.kind() == Kind.INT64)
+        && (r.kind() == Kind.INT64 || (r.kind() == Kind.INT32 && w.kind() == Kind.INT32));
+    if (integers) {
+      String why = rules.integerChange(w, r);
+      if (why != null) {
+        breaking(path, tag, "map key " + w.describe() + " → " + r.describe() + " " + why);
+      } else {
+        note(path, tag, "map key " + w.describe() + " → " + r.describe() + " (" + rules.name + " reads it)");
+      }
+      return;
+    }
+    breaking(path, tag, "map key " + w.describe() + " → " + r.describe() + " is not readable in " + rules.name);
+  }
+
+  // ---- enums ------------------------------------------------------------------------------------
+
+  private void enums(EnumSchema w, EnumSchema r, String path, int tag) {
+    if (!firstVisit(w, r)) {
+      return;
+    }
+    int before = findings();
+    if (!w.name().equals(r.name())) {
+      note(path, tag, "enum " + w.name() + " is now named " + r.name() + " (type names are not on the "
+          + rules.name + " wire)");
+    }
+    String type = "enum " + r.name();
+    int last = -1;
+    boolean reordered = false;
+    for (EnumSchema.Constant c : w.constants()) {
+      EnumSchema.Constant rc = rules.byNumber() ? r.byNumber(c.number()) : r.byName(c.name());
+      if (rc == null) {
+        String hint = "";
+        if (rules.byNumber() && r.byName(c.name()) != null) {
+          hint = " (its number changed to " + r.byName(c.name()).number() + "; " + rules.name
+              + " keys constants by number)";
+        } else if (!rules.byNumber() && r.byNumber(c.number()) != null && w.byName(r.byNumber(c.number()).name()) == null) {
+          hint = " (renamed to " + r.byNumber(c.number()).name() + "? " + rules.name + " keys constants by name)";
+        }
+        breaking(path, tag, type + ": constant " + c.name() + " (" + c.number() + ") is unknown to the reader"
+            + hint + ", so data holding it fails to decode (unless the reader's Java enum has a @Fallback constant)");
+        continue;
+      }
+      int at = r.constants().indexOf(rc);
+      reordered |= at < last;
+      last = at;
+      if (rules.byNumber() && !rc.name().equals(c.name())) {
+        if (w.byName(rc.name()) != null || r.byName(c.name()) != null) {
+          breaking(path, tag, type + ": number " + c.number() + " was " + c.name() + " and is now " + rc.name()
+              + ", while the other name is still in use: " + rules.name + " keys constants by number, so values"
+              + " would silently change meaning");
+        } else {
+          note(path, tag, type + ": constant " + c.name() + " renamed " + rc.name() + " (harmless in " + rules.name
+              + ": constants are keyed by number)");
+        }
+      } else if (!rules.byNumber() && rc.number() != c.number()) {
+        note(path, tag, type + ": constant " + c.name() + " renumbered " + c.number() + " → " + rc.number()
+            + " (harmless in " + rules.name + ": constants are keyed by name)");
+      }
+    }
+    for (EnumSchema.Constant rc : r.constants()) {
+      EnumSchema.Constant wc = rules.byNumber() ? w.byNumber(rc.number()) : w.byName(rc.name());
+      if (wc == null) {
+        note(path, tag, type + ": constant " + rc.name() + " (" + rc.number() + ") added; older data never holds it");
+      }
+    }
+    if (rules.omitsDefaults()) {
+      EnumSchema.Constant wd = w.defaultConstant();
+      EnumSchema.Constant rd = r.defaultConstant();
+      boolean same = rules.byNumber() ? wd.number() == rd.number() : wd.name().equals(rd.name());
+      if (!same) {
+        breaking(path, tag, type + ": the default constant changes from " + wd.name() + " (" + wd.number() + ") to "
+            + rd.name() + " (" + rd.number() + "): " + rules.name + " leaves a required enum field holding its"
+            + " default off the wire, so the reader would read " + rd.name() + " where " + wd.name() + " was written");
+      }
+    }
+    if (rules.family == FormatRules.Family.FLATBUFFERS && width(w) != width(r)) {
+      breaking(path, tag, type + ": its numbers now need " + width(r) + " bits instead of " + width(w)
+          + ", which changes the flatbuffers enum's underlying type");
+    }
+    if (reordered && findings() == before) {
+      note(path, tag, type + ": constants reordered (harmless)");
+    }
+  }
+
+  // The narrowest signed integer type holding every number: what a FlatBuffers schema may declare.
+  private static int width(EnumSchema e) {
+    int bits = 8;
+    for (EnumSchema.Constant c : e.constants()) {
+      int n = c.number();
+      if (n < Short.MIN_VALUE || n > Short.MAX_VALUE) {
+        return 32;
+      }
+      if (n < Byte.MIN_VALUE || n > Byte.MAX_VALUE) {
+        bits = 16;
+      }
+    }
+    return bits;
+  }
+
+  // ---- unions -----------------------------------------------------------------------------------
+
+  private void unions(UnionSchema w, UnionSchema r, String path, int tag) {
+    if (!firstVisit(w, r)) {
+      return;
+    }
+    if (!w.name().equals(r.name())) {
+      note(path, tag, "union " + w.name() + " is now named " + r.name() + " (type names are not on the "
+          + rules.name + " wire)");
+    }
+    String type = "union " + r.name();
+    boolean[] matched = new boolean[r.members().size()];
+    int last = -1;
+    boolean reordered = false;
+    for (UnionSchema.Member m : w.members()) {
+      int i = rules.byNumber() ? r.indexOfTag(m.tag()) : r.indexOfName(m.name());
+      if (i < 0) {
+        String hint = "";
+        int byName = r.indexOfName(m.name());
+        int byTag = r.indexOfTag(m.tag());
+        if (rules.byNumber() && byName >= 0) {
+          hint = " (its tag changed to " + r.members().get(byName).tag() + "; " + rules.name + " keys members by tag)";
+        } else if (!rules.byNumber() && byTag >= 0 && w.indexOfName(r.members().get(byTag).name()) < 0) {
+          hint = " (renamed to " + r.members().get(byTag).name() + "? " + rules.name + " keys members by name)";
+        }
+        breaking(path, tag, type + ": member " + m.name() + " (tag " + m.tag() + ") is unknown to the reader" + hint
+            + ", so data holding it fails to decode");
+        continue;
+      }
+      matched[i] = true;
+      reordered |= i < last;
+      last = i;
+      UnionSchema.Member rm = r.members().get(i);
+      if (rules.byNumber() && !rm.name().equals(m.name())) {
+        if (w.indexOfName(rm.name()) >= 0 || r.indexOfName(m.name()) >= 0) {
+          breaking(path, tag, type + ": tag " + m.tag() + " was member " + m.name() + " and is now " + rm.name()
+              + ", while the other name is still in use: " + rules.name + " keys members by tag, so values would"
+              + " silently change member");
+        } else {
+          note(path, tag, type + ": member " + m.name() + " renamed " + rm.name() + " (harmless in " + rules.name
+              + ": members are keyed by tag)");
+        }
+      } else if (!rules.byNumber() && rm.tag() != m.tag()) {
+        note(path, tag, type + ": member " + m.name() + " retagged " + m.tag() + " → " + rm.tag() + " (harmless in "
+            + rules.name + ": members are keyed by name)");
+      }
+      records(m.type(), rm.type(), path + "(" + rm.name() + ")");
+    }
+    for (int i = 0; i < matched.length; i++) {
+      if (!matched[i]) {
+        UnionSchema.Member rm = r.members().get(i);
+        note(path, tag, type + ": member " + rm.name() + " (tag " + rm.tag() + ") added; older data never holds it");
+      }
+    }
+    if (reordered) {
+      note(path, tag, type + ": members reordered (harmless)");
+    }
+  }
+
+  // ---- defaults, for messages -------------------------------------------------------------------
+
+  private static String missingValue(Field f) {
+    return f.optional() ? "absent" : "its default, " + defaultOf(f.type());
+  }
+
+  /** Whether a missing value of {@code s} decodes to a default: not a union, nor a record that requires one. */
+  static boolean hasDefault(Schema s) {
+    if (s.kind() == Kind.UNION) {
+      return false;
+    }
+    if (s instanceof RecordSchema) {
+      for (Field f : ((RecordSchema) s).fields()) {
+        if (!f.optional() && !hasDefault(f.type())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  static String defaultOf(Schema s) {
+    switch (s.kind()) {
+      case BOOL: return "false";
+      case INT32:
+      case INT64: return "0";
+      case FLOAT32:
+      case FLOAT64: return "0.0";
+      case STRING: return "\"\"";
+      case BYTES: return "empty bytes";
+      case TIMESTAMP: return "the epoch";
+      case LIST: return "an empty list";
+      case MAP: return "an empty map";
+      case VECTOR: return "an empty vector";
+      case ENUM: return ((EnumSchema) s).defaultConstant().name();
+      case RECORD: return "a " + ((RecordSchema) s).name() + " of defaults";
+      default: return "nothing (a union has no default)";
+    }
+  }
+}

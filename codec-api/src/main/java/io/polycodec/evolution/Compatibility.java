@@ -1,0 +1,119 @@
+package io.polycodec.evolution;
+
+import io.polycodec.Format;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.SchemaGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Answers, for one wire format, whether data written with one schema reads with another, and why
+ * not. The rules are those the backends implement (docs/evolution.md has the table): fields are
+ * matched by tag where the format keys by number (Protobuf, FlatBuffers, compact MessagePack) and by
+ * name where it keys by name (JSON, MessagePack); unknown fields are skipped; missing ones take their
+ * default. Whatever is called compatible decodes, with removed fields dropped and added fields at
+ * their defaults; when in doubt the checker says incompatible and explains why.
+ *
+ * <pre>{@code
+ * CompatibilityResult r = Compatibility.check(oldSchema, newSchema, codec.format());
+ * if (!r.isCompatible()) {
+ *   throw new AssertionError(r.report());
+ * }
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Compatibility {
+  private Compatibility() {}
+
+  /**
+   * Whether data written with {@code writer} reads with {@code reader} in {@code format}.
+   *
+   * <p>The rules are chosen by {@link Format#name()} ({@code protobuf}, {@code flatbuffers},
+   * {@code json}, {@code msgpack}) and {@link Format#keying()}; any other name gets the strictest rules
+   * of its keying (no type change at all, defaults assumed to be left off the wire).
+   *
+   * @return IDENTICAL if the schemas are equal, else COMPATIBLE with notes, or INCOMPATIBLE with reasons
+   * @throws IllegalArgumentException if a schema's graph is invalid (see {@link SchemaGraph#of})
+   * @throws NullPointerException if an argument is null
+   */
+  public static CompatibilityResult check(RecordSchema writer, RecordSchema reader, Format format) {
+    Objects.requireNonNull(writer, "writer");
+    Objects.requireNonNull(reader, "reader");
+    FormatRules rules = FormatRules.of(Objects.requireNonNull(format, "format"));
+    SchemaGraph.of(writer);
+    SchemaGraph.of(reader);
+    if (writer.equals(reader)) {
+      return CompatibilityResult.of(true, rules.name, List.of(), List.of());
+    }
+    Checker c = new Checker(rules);
+    c.records(writer, reader, reader.name());
+    return CompatibilityResult.of(false, rules.name, c.reasons(), c.notes());
+  }
+
+  /**
+   * Whether {@code candidate} may follow {@code historyOldestFirst} under {@code mode}: BACKWARD checks
+   * that the candidate reads data of the latest version, FORWARD that the latest version reads the
+   * candidate's data, FULL both; the transitive modes check against every version. Each reason's
+   * {@link Reason#context()} names the comparison, such as {@code "v2 → candidate (backward)"}, where
+   * versions are numbered from 1, oldest first.
+   *
+   * @return IDENTICAL if every comparison made was; COMPATIBLE with a note for an empty history or
+   *     mode NONE (nothing to check)
+   * @throws NullPointerException if an argument or a history entry is null
+   */
+  public static CompatibilityResult check(List<RecordSchema> historyOldestFirst, RecordSchema candidate,
+      CompatibilityMode mode, Format format) {
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < historyOldestFirst.size(); i++) {
+      labels.add("v" + (i + 1));
+    }
+    return check(historyOldestFirst, labels, candidate, mode, format);
+  }
+
+  /** {@link #check(List, RecordSchema, CompatibilityMode, Format)} with a label per version for contexts. */
+  static CompatibilityResult check(List<RecordSchema> history, List<String> labels, RecordSchema candidate,
+      CompatibilityMode mode, Format format) {
+    Objects.requireNonNull(candidate, "candidate");
+    Objects.requireNonNull(mode, "mode");
+    String formatName = Objects.requireNonNull(format, "format").name();
+    for (RecordSchema s : history) {
+      Objects.requireNonNull(s, "a history entry");
+    }
+    if (history.isEmpty()) {
+      return CompatibilityResult.of(false, formatName, List.of(),
+          List.of(new Reason("", candidate.name(), 0, "no earlier version to compare with")));
+    }
+    if (mode == CompatibilityMode.NONE) {
+      boolean same = history.get(history.size() - 1).equals(candidate);
+      return CompatibilityResult.of(same, formatName, List.of(),
+          same ? List.of() : List.of(new Reason("", candidate.name(), 0, "compatibility mode NONE: not checked")));
+    }
+    int from = mode.transitive() ? 0 : history.size() - 1;
+    List<Reason> reasons = new ArrayList<>();
+    List<Reason> notes = new ArrayList<>();
+    boolean identical = true;
+    for (int i = from; i < history.size(); i++) {
+      RecordSchema version = history.get(i);
+      String label = labels.get(i);
+      if (mode.backward()) {
+        identical &= collect(check(version, candidate, format), label + " → candidate (backward)", reasons, notes);
+      }
+      if (mode.forward()) {
+        identical &= collect(check(candidate, version, format), "candidate → " + label + " (forward)", reasons, notes);
+      }
+    }
+    return CompatibilityResult.of(identical, formatName, reasons, notes);
+  }
+
+  private static boolean collect(CompatibilityResult r, String context, List<Reason> reasons, List<Reason> notes) {
+    for (Reason x : r.reasons()) {
+      reasons.add(x.withContext(context));
+    }
+    for (Reason x : r.notes()) {
+      notes.add(x.withContext(context));
+    }
+    return r.grade() == CompatibilityResult.Grade.IDENTICAL;
+  }
+}

@@ -1,0 +1,113 @@
+package io.polycodec.tck;
+
+import io.polycodec.Codec;
+import io.polycodec.DecodeException;
+import io.polycodec.GenericRecord;
+import io.polycodec.evolution.CompatibilityResult;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.tck.engine.Describe;
+import io.polycodec.tck.engine.Gen;
+import io.polycodec.tck.engine.Property;
+import io.polycodec.tck.gen.EvolutionGen;
+import io.polycodec.tck.gen.EvolutionStep;
+import io.polycodec.tck.gen.Expectation;
+import io.polycodec.tck.gen.Projection;
+import io.polycodec.tck.gen.ValueGen;
+
+/**
+ * Schema evolution: for a generated step, data written with the schema on one side is read with the
+ * schema on the other (both directions), and decoding must do what the rules project: the projected
+ * value (removed fields dropped, added ones at their defaults, renamed ones matched per keying, numbers
+ * widened), a DecodeException where the rules say it fails, and never anything else. When the format's
+ * declared rules, or the compatibility checker, call the step compatible, decoding must succeed.
+ */
+final class EvolutionProperty {
+  private EvolutionProperty() {}
+
+  /** A step, a direction, and a value written with the writer's schema. */
+  record Case(EvolutionStep step, boolean backward, GenericRecord written) {
+    RecordSchema writer() {
+      return backward ? step.before() : step.after();
+    }
+
+    RecordSchema reader() {
+      return backward ? step.after() : step.before();
+    }
+
+    String direction() {
+      return backward ? "data written before the step, read after it" : "data written after the step, read before it";
+    }
+
+    @Override
+    public String toString() {
+      return step + "\n" + direction() + "\nwritten " + Describe.of(written);
+    }
+  }
+
+  static Gen<Case> cases() {
+    return s -> {
+      EvolutionStep step = s.draw(EvolutionGen.steps());
+      boolean backward = s.choose(1) == 0;
+      RecordSchema writer = backward ? step.before() : step.after();
+      return new Case(step, backward, s.draw(ValueGen.of(writer)));
+    };
+  }
+
+  static Property<Case> property(Kit kit) {
+    return Property.of("evolution", 200, cases(), c -> check(kit, c));
+  }
+
+  static void check(Kit kit, Case c) {
+    Codec<GenericRecord> writer = kit.generic(c.writer());
+    Codec<GenericRecord> reader = kit.generic(c.reader());
+    byte[] bytes = writer.encode(c.written());
+    Expectation expected = Projection.of(c.written(), c.reader(), kit.rules);
+    boolean declared = kit.rules.compatible(c.step(), c.backward());
+    CompatibilityResult checker = kit.oracle.verdict(c.writer(), c.reader(), kit.format);
+    boolean checkerSaysCompatible = checker != null && checker.isCompatible();
+
+    GenericRecord got = null;
+    DecodeException failed = null;
+    try {
+      got = reader.decode(bytes);
+    } catch (DecodeException e) {
+      failed = e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new AssertionError(c.direction() + ": decoding threw " + e + "; only DecodeException is allowed", e);
+    }
+
+    if (declared && expected.outcome() != Expectation.Outcome.VALUE) {
+      throw new AssertionError("the kit's rules " + kit.rules + " call this step compatible, but project: " + expected);
+    }
+    if (checkerSaysCompatible && failed != null) {
+      throw new AssertionError(c.direction() + ": the compatibility checker says " + checker.report()
+          + "\nbut decoding failed: " + failed.getMessage() + "\n(the rules project: " + expected + ")", failed);
+    }
+    switch (expected.outcome()) {
+      case VALUE:
+        if (failed != null) {
+          throw new AssertionError(c.direction() + ": decoding failed with \"" + failed.getMessage() + "\", but the rules "
+              + kit.rules + " project " + expected, failed);
+        }
+        String diff = Values.firstDifference(expected.normalize(expected.value()), expected.normalize(got));
+        if (diff != null) {
+          throw new AssertionError(c.direction() + ": " + diff + "\n(the rules " + kit.rules + " project removed fields"
+              + " dropped and missing ones at their defaults; " + (declared ? "" : "not ") + "declared compatible"
+              + (checker == null ? "" : "; the checker says " + checker.report()) + ")");
+        }
+        break;
+      case FAILS:
+        if (got != null) {
+          throw new AssertionError(c.direction() + ": decoded to " + Describe.of(got) + ", but must fail with a "
+              + "DecodeException: " + expected.reason()
+              + (checkerSaysCompatible ? "\n(and the compatibility checker says " + checker.report() + ")" : ""));
+        }
+        break;
+      default:
+        if (got != null) {
+          Values.assertConforms(got);
+        }
+        break;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.polycodec.tck;
+
+import io.polycodec.Codec;
+import io.polycodec.CodecOptions;
+import io.polycodec.CodecProvider;
+import io.polycodec.Format;
+import io.polycodec.GenericRecord;
+import io.polycodec.Limits;
+import io.polycodec.bind.RecordBinding;
+import io.polycodec.evolution.CompatibilityResult;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.tck.engine.Settings;
+import io.polycodec.tck.gen.EvolutionRules;
+import io.polycodec.tck.zoo.Zoo;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The codec under test, as the properties see it: how to build its codecs, its format, and the run's settings. */
+final class Kit {
+  final CodecProvider provider;
+  final CodecOptions options;
+  final Format format;
+  final Settings settings;
+  final EvolutionRules rules;
+  final CompatibilityOracle oracle;
+  private final Map<RecordBinding<?>, Codec<?>> typed = new ConcurrentHashMap<>();
+
+  /** The compatibility checker's verdict on reading {@code writer} data with {@code reader}, or null for none. */
+  @FunctionalInterface
+  interface CompatibilityOracle {
+    CompatibilityResult verdict(RecordSchema writer, RecordSchema reader, Format format);
+  }
+
+  Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,
+      CompatibilityOracle oracle) {
+    this.provider = provider;
+    this.options = options;
+    this.settings = settings;
+    // The codec's format, not the provider's: options may change it (keying of compact MessagePack).
+    this.format = provider.create(RecordBinding.of(Zoo.Point.class), options).format();
+    this.rules = rules.apply(format);
+    this.oracle = oracle;
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Codec<T> codec(RecordBinding<T> binding) {
+    if (binding.isGeneric()) {
+      return provider.create(binding, options);
+    }
+    return (Codec<T>) typed.computeIfAbsent(binding, b -> provider.create(b, options));
+  }
+
+  Codec<GenericRecord> generic(RecordSchema schema) {
+    return provider.create(RecordBinding.generic(schema), options);
+  }
+
+  Codec<GenericRecord> generic(RecordSchema schema, Limits limits) {
+    return provider.create(RecordBinding.generic(schema), options.withLimits(limits));
+  }
+}

@@ -1,0 +1,167 @@
+package io.polycodec.tck.gen;
+
+import io.polycodec.FieldKeying;
+import io.polycodec.Format;
+import io.polycodec.schema.Kind;
+import java.util.Objects;
+
+/**
+ * What a format promises when data written with one schema is read with another, as the kit checks it.
+ * Field matching follows {@link Format#keying()}: by name or by tag; unknown fields are skipped; a
+ * field the data lacks takes its default (absent if optional; a required union fails). Enum constants
+ * and union members are matched the same way; an unknown enum number is kept (generic values) where
+ * fields are keyed by number, and fails where they are keyed by name; an unknown union member fails.
+ * Type changes are per format: {@link #forFormat} knows Polycodec's own backends, and conservative
+ * defaults (no type change compatible) apply to others until they say otherwise. Immutable.
+ */
+public final class EvolutionRules {
+  /** Whether non-optional fields are always written, never written when equal to their default, or not known. */
+  public enum Defaults { ALWAYS_WRITTEN, OMITTED, UNKNOWN }
+
+  private final FieldKeying keying;
+  private final boolean widensInts;
+  private final boolean widensFloats;
+  private final boolean checksNarrowing;
+  private final Defaults defaults;
+  private final boolean decimalFloats;
+
+  private EvolutionRules(FieldKeying keying, boolean widensInts, boolean widensFloats, boolean checksNarrowing,
+      Defaults defaults, boolean decimalFloats) {
+    this.keying = Objects.requireNonNull(keying, "keying");
+    this.widensInts = widensInts;
+    this.widensFloats = widensFloats;
+    this.checksNarrowing = checksNarrowing;
+    this.defaults = Objects.requireNonNull(defaults, "defaults");
+    this.decimalFloats = decimalFloats;
+  }
+
+  /**
+   * The rules of {@code format}: for {@code json} and {@code msgpack}, int32 data reads as int64 and
+   * float32 as float64, a narrowed integer reads if it fits and fails if not, every non-optional field is
+   * written (and {@code json} writes floats as decimals); for {@code protobuf}, int32 reads as int64 and
+   * defaults are omitted; for {@code flatbuffers}, no type change and defaults omitted; for other
+   * formats, no type change and nothing assumed about defaults.
+   */
+  public static EvolutionRules forFormat(Format format) {
+    FieldKeying k = format.keying();
+    switch (format.name()) {
+      case "json":
+        return new EvolutionRules(k, true, true, true, Defaults.ALWAYS_WRITTEN, true);
+      case "msgpack":
+        return new EvolutionRules(k, true, true, true, Defaults.ALWAYS_WRITTEN, false);
+      case "protobuf":
+        return new EvolutionRules(k, true, false, false, Defaults.OMITTED, false);
+      case "flatbuffers":
+        return new EvolutionRules(k, false, false, false, Defaults.OMITTED, false);
+      default:
+        return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN, false);
+    }
+  }
+
+  /** A copy declaring that int32 data reads as int64 (varint and zigzag encodings). */
+  public EvolutionRules withIntWidening(boolean widens) {
+    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults, decimalFloats);
+  }
+
+  /** A copy declaring that float32 data reads as float64. */
+  public EvolutionRules withFloatWidening(boolean widens) {
+    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults, decimalFloats);
+  }
+
+  /** A copy declaring that int64 data read as int32 decodes when it fits and fails when it does not. */
+  public EvolutionRules withCheckedNarrowing(boolean checked) {
+    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults, decimalFloats);
+  }
+
+  /** A copy declaring how non-optional fields equal to their default are written. */
+  public EvolutionRules withDefaults(Defaults how) {
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how, decimalFloats);
+  }
+
+  /**
+   * A copy declaring whether float32 values are written as their shortest decimal (text formats). A
+   * float64 reader then gets the double nearest that decimal, which is not {@code (double) f} but rounds
+   * back to {@code f}: 1.4E-45f reads as 1.4E-45, not 1.401298464324817E-45.
+   */
+  public EvolutionRules withDecimalFloats(boolean decimal) {
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimal);
+  }
+
+  /** Whether float32 values are written as decimals, so that widening to float64 is exact only to float32 precision. */
+  public boolean decimalFloats() {
+    return decimalFloats;
+  }
+
+  /** How fields, enum constants and union members are matched. */
+  public FieldKeying keying() {
+    return keying;
+  }
+
+  /** Whether int32 data reads as int64. */
+  public boolean widensInts() {
+    return widensInts;
+  }
+
+  /** Whether float32 data reads as float64. */
+  public boolean widensFloats() {
+    return widensFloats;
+  }
+
+  /** Whether int64 data read as int32 decodes exactly when it fits. */
+  public boolean checksNarrowing() {
+    return checksNarrowing;
+  }
+
+  /** How non-optional fields equal to their default are written. */
+  public Defaults defaults() {
+    return defaults;
+  }
+
+  /**
+   * Whether these rules call reading {@code step}'s data compatible: in the {@code backward} direction
+   * new readers read data written before the step, otherwise old readers read data written after it.
+   * "Compatible" promises that every value decodes, as {@link Projection} projects it.
+   */
+  public boolean compatible(EvolutionStep step, boolean backward) {
+    boolean byName = keying == FieldKeying.NAME;
+    boolean requiredUnion = step.field() != null && !step.field().optional()
+        && step.field().type().kind() == Kind.UNION;
+    // A required union, or a required record holding one, has no default to fall back on.
+    boolean noDefault = step.field() != null && !step.field().optional() && !Projection.hasDefault(step.field().type());
+    switch (step.kind()) {
+      case ADD_OPTIONAL_FIELD:
+      case REORDER_FIELDS:
+        return true;
+      case REMOVE_FIELD:
+        return backward || !noDefault;
+      case RENAME_FIELD:
+        return !byName;
+      case CHANGE_TAG:
+        return byName;
+      case WIDEN_INT32_TO_INT64:
+        return backward && widensInts;
+      case WIDEN_FLOAT32_TO_FLOAT64:
+        return backward && widensFloats;
+      case ADD_ENUM_CONSTANT:
+        return backward || !byName;
+      case REMOVE_ENUM_CONSTANT:
+        return !backward || !byName;
+      case ADD_UNION_MEMBER:
+        return backward;
+      case MAKE_OPTIONAL:
+        // A required value equal to its default may be left off the wire and then read as absent;
+        // the other way, absent reads as the default: both change the data, so neither is compatible.
+        return backward && (requiredUnion || defaults == Defaults.ALWAYS_WRITTEN);
+      case CHANGE_TYPE_INCOMPATIBLY:
+        return false;
+      default:
+        throw new AssertionError(step.kind());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EvolutionRules{keyed by " + keying + ", int32->int64 " + widensInts + ", float32->float64 " + widensFloats
+        + ", checked narrowing " + checksNarrowing + ", defaults " + defaults + (decimalFloats ? ", decimal floats" : "") + "}";
+  }
+}

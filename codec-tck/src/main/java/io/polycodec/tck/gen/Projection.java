@@ -1,0 +1,248 @@
+package io.polycodec.tck.gen;
+
+import io.polycodec.FieldKeying;
+import io.polycodec.GenericEnum;
+import io.polycodec.GenericRecord;
+import io.polycodec.schema.EnumSchema;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.Kind;
+import io.polycodec.schema.ListSchema;
+import io.polycodec.schema.MapSchema;
+import io.polycodec.schema.Quantization;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.Schema;
+import io.polycodec.schema.UnionSchema;
+import io.polycodec.schema.VectorSchema;
+import io.polycodec.tck.engine.Describe;
+import io.polycodec.vector.VectorBytes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a reader with one schema must get from data written with another, by the shared rules (see
+ * {@link EvolutionRules}): fields matched by name or tag per the format's keying; fields unknown to the
+ * reader dropped; fields missing from the data at their default (absent if optional); a required
+ * union missing, an unknown union member, or (name-keyed) an unknown enum name is a failure; an unknown
+ * enum number is kept; numbers widened or checked where the rules say so. Where the rules say nothing
+ * (an unrelated type change), the outcome is unspecified.
+ */
+public final class Projection {
+  private final EvolutionRules rules;
+  private final boolean byName;
+  private String failure;
+  private String unspecified;
+  private final Set<String> absentMeansDefault = new HashSet<>();
+  private final Set<String> float32Precision = new HashSet<>();
+  private String field = "";
+
+  private Projection(EvolutionRules rules) {
+    this.rules = rules;
+    this.byName = rules.keying() == FieldKeying.NAME;
+  }
+
+  /** What reading {@code written} (a value of the writer's schema) with {@code reader} must give. */
+  public static Expectation of(GenericRecord written, RecordSchema reader, EvolutionRules rules) {
+    Projection p = new Projection(rules);
+    GenericRecord value = p.record(written, reader, reader.name());
+    if (p.failure != null) {
+      return Expectation.fails(p.failure);
+    }
+    if (p.unspecified != null) {
+      return Expectation.unspecified(p.unspecified);
+    }
+    return Expectation.value(value, p.absentMeansDefault, p.float32Precision);
+  }
+
+  private GenericRecord record(GenericRecord w, RecordSchema reader, String path) {
+    RecordSchema writer = w.schema();
+    GenericRecord.Builder b = GenericRecord.builder(reader);
+    List<Integer> placeholders = new ArrayList<>();
+    for (int i = 0; i < reader.size(); i++) {
+      Field rf = reader.field(i);
+      int wi = byName ? writer.indexOf(rf.name()) : writer.indexOfTag(rf.tag());
+      Object v = wi < 0 ? null : w.get(wi);
+      String p = path + "." + rf.name();
+      // A missing required union, or record whose default holds one, has no default: decoding fails.
+      boolean noDefault = !rf.optional() && !hasDefault(rf.type());
+      if (v == null) {
+        if (noDefault) {
+          fail(p + ": the data does not hold this required " + rf.type().describe() + ", which has no default");
+          placeholders.add(i);
+        }
+        continue;
+      }
+      Field wf = writer.field(wi);
+      field = reader.name() + "." + rf.name();
+      Object projected = value(v, wf.type(), rf.type(), p);
+      if (projected == null) {
+        if (noDefault) {
+          placeholders.add(i);
+        }
+        continue;
+      }
+      if (!wf.optional() && rf.optional() && hasDefault(rf.type())
+          && rules.defaults() != EvolutionRules.Defaults.ALWAYS_WRITTEN) {
+        // The writer may have left out a non-optional value equal to its default; then it reads as absent.
+        absentMeansDefault.add(reader.name() + "." + rf.name());
+      }
+      b.set(i, projected);
+    }
+    // Placeholders keep the tree buildable; the expectation is a failure or unspecified anyway.
+    for (int i : placeholders) {
+      Schema t = reader.field(i).type();
+      b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).type() : (RecordSchema) t));
+    }
+    return b.build();
+  }
+
+  /** Whether a missing value of {@code t} decodes to a default: not for unions, nor records requiring one. */
+  static boolean hasDefault(Schema t) {
+    if (t.kind() == Kind.UNION) {
+      return false;
+    }
+    if (t instanceof RecordSchema) {
+      for (Field f : ((RecordSchema) t).fields()) {
+        if (!f.optional() && !hasDefault(f.type())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private GenericRecord placeholder(RecordSchema r) {
+    GenericRecord.Builder b = GenericRecord.builder(r);
+    for (int i = 0; i < r.size(); i++) {
+      Field f = r.field(i);
+      if (!f.optional() && !hasDefault(f.type())) {
+        Schema t = f.type();
+        b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).type() : (RecordSchema) t));
+      }
+    }
+    return b.build();
+  }
+
+  /** The reader's value for {@code v}, or null where the reader ends up with nothing. */
+  private Object value(Object v, Schema wt, Schema rt, String path) {
+    Kind wk = wt.kind();
+    Kind rk = rt.kind();
+    if (wk != rk) {
+      return convert(v, wt, rt, path);
+    }
+    switch (rk) {
+      case INT32:
+      case INT64:
+        return v;
+      case VECTOR: {
+        VectorSchema wv = (VectorSchema) wt;
+        VectorSchema rv = (VectorSchema) rt;
+        if (!wv.equals(rv)) {
+          unspecified(path + ": vector changed from " + wv.describe() + " to " + rv.describe());
+          return null;
+        }
+        return wv.element() == Kind.FLOAT32 && wv.quantization() != Quantization.NONE
+            ? VectorBytes.roundTrip((float[]) v, wv.quantization()) : v;
+      }
+      case ENUM: {
+        GenericEnum e = (GenericEnum) v;
+        EnumSchema re = (EnumSchema) rt;
+        if (byName) {
+          EnumSchema.Constant c = re.byName(e.name());
+          if (c == null) {
+            fail(path + ": enum constant " + e.name() + " is unknown to the reader");
+            return null;
+          }
+          return GenericEnum.of(c.name(), c.number());
+        }
+        EnumSchema.Constant c = re.byNumber(e.number());
+        return c == null ? GenericEnum.unknown(e.number()) : GenericEnum.of(c.name(), c.number());
+      }
+      case LIST: {
+        Schema we = ((ListSchema) wt).element();
+        Schema re = ((ListSchema) rt).element();
+        List<Object> out = new ArrayList<>();
+        List<?> list = (List<?>) v;
+        for (int i = 0; i < list.size(); i++) {
+          Object e = value(list.get(i), we, re, path + "[" + i + "]");
+          if (e != null) {
+            out.add(e);
+          }
+        }
+        return Collections.unmodifiableList(out);
+      }
+      case MAP: {
+        MapSchema wm = (MapSchema) wt;
+        MapSchema rm = (MapSchema) rt;
+        if (wm.key().kind() != rm.key().kind()) {
+          unspecified(path + ": map key changed from " + wm.key().describe() + " to " + rm.key().describe());
+          return null;
+        }
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+          Object x = value(e.getValue(), wm.value(), rm.value(), path + "[" + Describe.of(e.getKey()) + "]");
+          if (x != null) {
+            out.put(e.getKey(), x);
+          }
+        }
+        return Collections.unmodifiableMap(out);
+      }
+      case RECORD:
+        return record((GenericRecord) v, (RecordSchema) rt, path);
+      case UNION: {
+        GenericRecord r = (GenericRecord) v;
+        UnionSchema wu = (UnionSchema) wt;
+        UnionSchema ru = (UnionSchema) rt;
+        UnionSchema.Member m = wu.members().get(wu.indexOfType(r.schema()));
+        int ri = byName ? ru.indexOfName(m.name()) : ru.indexOfTag(m.tag());
+        if (ri < 0) {
+          fail(path + ": union member " + m.name() + " (tag " + m.tag() + ") is unknown to the reader");
+          return null;
+        }
+        return record(r, ru.members().get(ri).type(), path);
+      }
+      default:
+        return v;
+    }
+  }
+
+  private Object convert(Object v, Schema wt, Schema rt, String path) {
+    Kind wk = wt.kind();
+    Kind rk = rt.kind();
+    if (wk == Kind.INT32 && rk == Kind.INT64 && rules.widensInts()) {
+      return (long) (Integer) v;
+    }
+    if (wk == Kind.FLOAT32 && rk == Kind.FLOAT64 && rules.widensFloats()) {
+      if (rules.decimalFloats()) {
+        float32Precision.add(field);
+      }
+      return (double) (Float) v;
+    }
+    if (wk == Kind.INT64 && rk == Kind.INT32 && rules.checksNarrowing()) {
+      long x = (Long) v;
+      if (x != (int) x) {
+        fail(path + ": " + x + " does not fit the reader's int32");
+        return null;
+      }
+      return (int) x;
+    }
+    unspecified(path + ": " + wt.describe() + " written, " + rt.describe() + " read");
+    return null;
+  }
+
+  private void fail(String reason) {
+    if (failure == null) {
+      failure = reason;
+    }
+  }
+
+  private void unspecified(String reason) {
+    if (unspecified == null) {
+      unspecified = reason;
+    }
+  }
+}

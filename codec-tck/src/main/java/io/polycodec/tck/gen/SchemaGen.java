@@ -1,0 +1,265 @@
+package io.polycodec.tck.gen;
+
+import io.polycodec.schema.EnumSchema;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.IntEncoding;
+import io.polycodec.schema.Kind;
+import io.polycodec.schema.Quantization;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.ScalarSchema;
+import io.polycodec.schema.Schema;
+import io.polycodec.schema.SchemaGraph;
+import io.polycodec.schema.UnionSchema;
+import io.polycodec.tck.engine.Gen;
+import io.polycodec.tck.engine.Source;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Random, valid record schemas over every kind of the model: scalars with integer encoding hints,
+ * enums with sequential or sparse (negative) numbers, lists, maps with each key kind, vectors (plain
+ * and quantized), nested records, unions, optional fields, oneof groups, sparse tags, tricky field
+ * names, shared types and recursion (always through an optional field, a list or a map, so every
+ * type has finite values). Nesting of named types is bounded. Shrinks towards one int32 field.
+ */
+public final class SchemaGen implements Gen<RecordSchema> {
+  private static final String[] FIELD_NAMES = {
+    "id", "name", "value", "type", "_", "_type", "a_b", "camelCase", "PascalCase", "x1", "null", "true", "class",
+    "key", "length", "__proto__", "constructor", "toString", "f_", "ZZ"
+  };
+  private static final String[] CONSTANT_NAMES = {"A", "B", "C", "RED", "green", "_X", "VALUE_1", "UNKNOWN", "NaN", "z"};
+
+  private final int maxDepth;
+  private final int maxFields;
+
+  private SchemaGen(int maxDepth, int maxFields) {
+    this.maxDepth = maxDepth;
+    this.maxFields = maxFields;
+  }
+
+  /** Schemas with named types nested up to 3 deep and up to 10 fields per record. */
+  public static SchemaGen records() {
+    return new SchemaGen(3, 10);
+  }
+
+  /** Schemas with named types nested up to {@code maxDepth} deep and up to {@code maxFields} fields per record. */
+  public static SchemaGen records(int maxDepth, int maxFields) {
+    if (maxDepth < 0 || maxFields < 1) {
+      throw new IllegalArgumentException("maxDepth must be >= 0 and maxFields >= 1");
+    }
+    return new SchemaGen(maxDepth, maxFields);
+  }
+
+  @Override
+  public RecordSchema generate(Source source) {
+    RecordSchema root = new Build(source).record(0);
+    SchemaGraph.of(root); // a generator bug must surface here, not as a codec failure
+    return root;
+  }
+
+  /** The state of one generated schema: names in use, types available for reuse, records being built. */
+  private final class Build {
+    private final Source s;
+    private int counter;
+    private final List<RecordSchema> records = new ArrayList<>();
+    private final List<EnumSchema> enums = new ArrayList<>();
+    private final Deque<RecordSchema> ancestors = new ArrayDeque<>();
+
+    Build(Source s) {
+      this.s = s;
+    }
+
+    private String typeName(String prefix) {
+      counter++;
+      return s.chance(10) ? "com.example." + prefix + counter : prefix + counter;
+    }
+
+    RecordSchema record(int depth) {
+      RecordSchema.Builder b = RecordSchema.builder(typeName("R"));
+      ancestors.push(b.ref());
+      boolean sparseTags = s.chance(30);
+      Set<String> names = new HashSet<>();
+      Set<Integer> tags = new HashSet<>();
+      List<Field> fields = new ArrayList<>();
+      int limit = depth == 0 ? maxFields : Math.max(1, maxFields / 2);
+      // The first field always exists, so that shrinking ends at one simple field rather than none.
+      do {
+        int index = fields.size();
+        fields.add(s.draw(src -> field(depth, index, sparseTags, names, tags)));
+      } while (fields.size() < limit && s.choose(3) != 0);
+      if (depth > 0 && s.chance(10)) {
+        fields.add(backReference(fields.size(), sparseTags, names, tags));
+      }
+      if (s.chance(8)) {
+        makeOneof(fields);
+      }
+      for (Field f : fields) {
+        b.field(f);
+      }
+      RecordSchema r = b.build();
+      ancestors.pop();
+      records.add(r);
+      return r;
+    }
+
+    private Field field(int depth, int index, boolean sparseTags, Set<String> names, Set<Integer> tags) {
+      String name = fieldName(index, names);
+      int tag = tag(index, sparseTags, tags);
+      Schema type = type(depth, true);
+      boolean optional = !type.kind().isCollection() && s.chance(30);
+      Field f = optional ? Field.optional(name, tag, type) : Field.of(name, tag, type);
+      return f;
+    }
+
+    private Field backReference(int index, boolean sparseTags, Set<String> names, Set<Integer> tags) {
+      List<RecordSchema> list = new ArrayList<>(ancestors);
+      RecordSchema target = list.get((int) s.choose(list.size() - 1));
+      String name = fieldName(index, names);
+      int tag = tag(index, sparseTags, tags);
+      switch (s.weighted(1, 1, 1)) {
+        case 0: return Field.optional(name, tag, target);
+        case 1: return Field.of(name, tag, Schema.list(target));
+        default: return Field.of(name, tag, Schema.map(Schema.string(), target));
+      }
+    }
+
+    private void makeOneof(List<Field> fields) {
+      int made = 0;
+      for (int i = 0; i < fields.size() && made < 3; i++) {
+        if (!fields.get(i).type().kind().isCollection()) {
+          fields.set(i, fields.get(i).withOneof("choice"));
+          made++;
+        }
+      }
+      if (made == 1) {
+        for (int i = 0; i < fields.size(); i++) {
+          if ("choice".equals(fields.get(i).oneof())) {
+            fields.set(i, fields.get(i).withOneof(null));
+          }
+        }
+      }
+    }
+
+    private String fieldName(int index, Set<String> names) {
+      String name = s.chance(30) ? FIELD_NAMES[(int) s.choose(FIELD_NAMES.length - 1)] : "f" + (index + 1);
+      if (!names.add(name)) {
+        name = name + "_" + index;
+        names.add(name);
+      }
+      return name;
+    }
+
+    private int tag(int index, boolean sparse, Set<Integer> tags) {
+      int tag = sparse ? 1 + (int) s.choose(119) : index + 1;
+      while (!tags.add(tag)) {
+        tag++;
+      }
+      return tag;
+    }
+
+    /** A field type; {@code top} allows collections (a list element or map value cannot be one). */
+    Schema type(int depth, boolean top) {
+      boolean nested = depth < maxDepth;
+      int c = s.weighted(10, 9, 6, 6, 6, 5, 5, 5, 6,
+          top ? 8 : 0, top ? 6 : 0, top ? 4 : 0,
+          nested ? 6 : 0, nested ? 4 : 0, records.isEmpty() && enums.isEmpty() ? 0 : 2);
+      switch (c) {
+        case 0: return intType(Kind.INT32);
+        case 1: return Schema.string();
+        case 2: return intType(Kind.INT64);
+        case 3: return Schema.bool();
+        case 4: return Schema.float64();
+        case 5: return Schema.float32();
+        case 6: return Schema.bytes();
+        case 7: return Schema.timestamp();
+        case 8: return enumType();
+        case 9: return Schema.list(type(depth, false));
+        case 10: return Schema.map(keyType(), type(depth, false));
+        case 11: return vectorType();
+        case 12: return record(depth + 1);
+        case 13: return union(depth + 1);
+        default: return reuse();
+      }
+    }
+
+    private ScalarSchema intType(Kind kind) {
+      if (!s.chance(25)) {
+        return ScalarSchema.of(kind);
+      }
+      IntEncoding[] all = IntEncoding.values();
+      return ScalarSchema.of(kind, all[(int) s.choose(all.length - 1)]);
+    }
+
+    private ScalarSchema keyType() {
+      switch (s.weighted(4, 2, 2, 2)) {
+        case 0: return Schema.string();
+        case 1: return intType(Kind.INT32);
+        case 2: return intType(Kind.INT64);
+        default: return Schema.bool();
+      }
+    }
+
+    private Schema vectorType() {
+      switch (s.weighted(6, 3, 1, 1, 1)) {
+        case 0: return Schema.float32Vector();
+        case 1: return Schema.float64Vector();
+        case 2: return Schema.float32Vector(Quantization.FP16);
+        case 3: return Schema.float32Vector(Quantization.BF16);
+        default: return Schema.float32Vector(Quantization.INT8);
+      }
+    }
+
+    private EnumSchema enumType() {
+      String name = typeName("E");
+      boolean sparse = s.chance(30);
+      List<EnumSchema.Constant> constants = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      Set<Integer> numbers = new HashSet<>();
+      do {
+        int i = constants.size();
+        String c = CONSTANT_NAMES[(int) s.choose(CONSTANT_NAMES.length - 1)];
+        if (!names.add(c)) {
+          c = c + "_" + i;
+          names.add(c);
+        }
+        int n = sparse ? (int) s.choose(42) - 2 : i;
+        while (!numbers.add(n)) {
+          n++;
+        }
+        constants.add(new EnumSchema.Constant(c, n));
+      } while (constants.size() < 6 && s.choose(2) != 0);
+      EnumSchema e = EnumSchema.of(name, constants);
+      enums.add(e);
+      return e;
+    }
+
+    private UnionSchema union(int depth) {
+      String name = typeName("U");
+      boolean sparse = s.chance(30);
+      List<UnionSchema.Member> members = new ArrayList<>();
+      Set<Integer> tags = new HashSet<>();
+      do {
+        RecordSchema r = record(depth);
+        String simple = r.name().substring(r.name().lastIndexOf('.') + 1);
+        String memberName = s.chance(30) ? "m" + (members.size() + 1) : simple;
+        int tag = sparse ? 1 + (int) s.choose(30) : members.size() + 1;
+        while (!tags.add(tag)) {
+          tag++;
+        }
+        members.add(new UnionSchema.Member(memberName, tag, r));
+      } while (members.size() < 4 && s.choose(2) != 0);
+      return UnionSchema.of(name, members);
+    }
+
+    /** A type made earlier in this schema: shared types appear in real schemas and test plan memoization. */
+    private Schema reuse() {
+      int total = records.size() + enums.size();
+      int i = (int) s.choose(total - 1);
+      return i < records.size() ? records.get(i) : enums.get(i - records.size());
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.polycodec.tck.mutant;
+
+import io.polycodec.CodecOptions;
+import io.polycodec.CodecProvider;
+import io.polycodec.tck.CodecTck;
+import io.polycodec.tck.engine.PropertyFailure;
+import io.polycodec.tck.engine.Settings;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * Proves that the kit bites on a given real codec: runs the property that must catch a {@link Mutant}
+ * on the real codec with that bug, and fails unless the property fails.
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> mutantsAreCaught() {
+ *   return Arrays.stream(Mutant.values()).map(m -> DynamicTest.dynamicTest(m.name(),
+ *       () -> MutantCheck.assertCaught(m, new JsonCodecProvider(), CodecOptions.defaults())));
+ * }
+ * }</pre>
+ */
+public final class MutantCheck {
+  private MutantCheck() {}
+
+  /**
+   * Runs {@code mutant.caughtBy()} on {@code real} with the mutant's bug, with the default number of
+   * tries (or {@code -Dpolycodec.tck.tries}) and a modest shrinking budget.
+   *
+   * @return the property's failure report
+   * @throws AssertionError if the property passes: the kit missed the bug
+   */
+  public static PropertyFailure assertCaught(Mutant mutant, CodecProvider real, CodecOptions options) throws Throwable {
+    Settings settings = Settings.fromSystemProperties().withShrinkBudget(400, 5_000);
+    CodecProvider broken = mutant.wrap(real);
+    CodecTck kit = new CodecTck() {
+      @Override
+      protected CodecProvider provider() {
+        return broken;
+      }
+
+      @Override
+      protected CodecOptions options() {
+        return options;
+      }
+
+      @Override
+      protected Settings settings() {
+        return settings;
+      }
+    };
+    for (DynamicTest t : kit.tests()) {
+      if (t.getDisplayName().equals(mutant.caughtBy())) {
+        try {
+          t.getExecutable().execute();
+        } catch (PropertyFailure caught) {
+          System.out.println("polycodec.tck: " + mutant + " caught by " + caught.getMessage().lines().findFirst().orElse(""));
+          return caught;
+        }
+        throw new AssertionError(mutant.caughtBy() + " passed on " + broken + " (" + settings + "): the kit missed " + mutant);
+      }
+    }
+    throw new IllegalStateException("no property named " + mutant.caughtBy());
+  }
+}

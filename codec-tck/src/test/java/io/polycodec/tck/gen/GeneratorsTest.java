@@ -1,0 +1,180 @@
+package io.polycodec.tck.gen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.polycodec.GenericRecord;
+import io.polycodec.bind.RecordBinding;
+import io.polycodec.schema.EnumSchema;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.Kind;
+import io.polycodec.schema.ListSchema;
+import io.polycodec.schema.MapSchema;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.ScalarSchema;
+import io.polycodec.schema.Schema;
+import io.polycodec.schema.SchemaGraph;
+import io.polycodec.schema.UnionSchema;
+import io.polycodec.schema.VectorSchema;
+import io.polycodec.tck.engine.Source;
+import io.polycodec.tck.zoo.Zoo;
+import io.polycodec.tck.zoo.ZooGen;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The generators cover the whole model and respect its rules. */
+class GeneratorsTest {
+
+  @Test
+  void schemasCoverEveryKindAndShape() {
+    Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+    Set<Kind> mapKeys = EnumSet.noneOf(Kind.class);
+    Set<String> vectors = new HashSet<>();
+    Set<String> shapes = new HashSet<>();
+    for (long seed = 0; seed < 600; seed++) {
+      RecordSchema root = Source.random(seed).draw(SchemaGen.records());
+      for (Schema t : SchemaGraph.of(root).namedTypes()) {
+        if (t instanceof RecordSchema) {
+          RecordSchema r = (RecordSchema) t;
+          Set<Integer> tags = new HashSet<>();
+          for (Field f : r.fields()) {
+            kinds.add(f.type().kind());
+            tags.add(f.tag());
+            if (f.type() instanceof MapSchema) {
+              mapKeys.add(((MapSchema) f.type()).key().kind());
+            }
+            if (f.type() instanceof VectorSchema) {
+              vectors.add(f.type().describe());
+            }
+            if (f.type() instanceof ListSchema && ((ListSchema) f.type()).element().kind().isNamed()) {
+              shapes.add("list of named");
+            }
+            if (f.optional()) {
+              shapes.add("optional");
+            }
+            if (f.oneof() != null) {
+              shapes.add("oneof");
+            }
+            if (f.type() instanceof ScalarSchema && ((ScalarSchema) f.type()).encoding() != io.polycodec.schema.IntEncoding.VARINT) {
+              shapes.add("int encoding");
+            }
+            if (f.tag() > r.size() + 5) {
+              shapes.add("sparse tags");
+            }
+            if (SchemaGraph.namedPart(f.type()) == r) {
+              shapes.add("self recursion");
+            }
+          }
+          if (r.name().contains(".")) {
+            shapes.add("dotted name");
+          }
+        } else if (t instanceof EnumSchema) {
+          if (((EnumSchema) t).constants().stream().anyMatch(c -> c.number() < 0)) {
+            shapes.add("negative enum number");
+          }
+        } else if (((UnionSchema) t).members().size() > 1) {
+          shapes.add("union of several");
+        }
+      }
+    }
+    assertEquals(EnumSet.allOf(Kind.class), kinds, "every kind appears as a field type");
+    assertEquals(EnumSet.of(Kind.STRING, Kind.BOOL, Kind.INT32, Kind.INT64), mapKeys);
+    assertEquals(Set.of("vector<float32>", "vector<float64>", "vector<float32,fp16>", "vector<float32,bf16>",
+        "vector<float32,int8>"), vectors);
+    assertEquals(Set.of("list of named", "optional", "oneof", "int encoding", "sparse tags", "self recursion",
+        "dotted name", "negative enum number", "union of several"), shapes);
+  }
+
+  @Test
+  void valuesObeyTheModelAndHitTheEdges() {
+    Set<String> seen = new HashSet<>();
+    for (long seed = 0; seed < 400; seed++) {
+      Sample s = Source.random(seed).draw(Sample.single());
+      // The builder type-checks every value; rebuilding proves it holds only canonical forms.
+      GenericRecord copy = s.value().toBuilder().build();
+      assertEquals(s.value(), copy);
+      walk(s.value(), seen);
+    }
+    assertTrue(seen.containsAll(List.of("NaN", "-0.0", "Infinity", "empty string", "astral", "empty list",
+        "large list", "absent optional", "long string", "timestamp min", "timestamp max")), seen.toString());
+  }
+
+  private static void walk(Object v, Set<String> seen) {
+    if (v == null) {
+      seen.add("absent optional");
+    } else if (v instanceof GenericRecord) {
+      GenericRecord r = (GenericRecord) v;
+      for (int i = 0; i < r.schema().size(); i++) {
+        walk(r.get(i), seen);
+      }
+    } else if (v instanceof List) {
+      List<?> l = (List<?>) v;
+      seen.add(l.isEmpty() ? "empty list" : l.size() > 100 ? "large list" : "list");
+      l.forEach(e -> walk(e, seen));
+    } else if (v instanceof java.util.Map) {
+      ((java.util.Map<?, ?>) v).values().forEach(e -> walk(e, seen));
+    } else if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      seen.add(Double.isNaN(d) ? "NaN" : d == 0 && 1 / d < 0 ? "-0.0" : Double.isInfinite(d) ? "Infinity" : "number");
+    } else if (v instanceof String) {
+      String s = (String) v;
+      seen.add(s.isEmpty() ? "empty string" : s.length() > 500 ? "long string" : "string");
+      if (s.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+        seen.add("astral");
+      }
+    } else if (v instanceof java.time.Instant) {
+      java.time.Instant t = (java.time.Instant) v;
+      if (t.equals(io.polycodec.schema.TimestampRange.MIN)) {
+        seen.add("timestamp min");
+      }
+      if (t.equals(io.polycodec.schema.TimestampRange.MAX)) {
+        seen.add("timestamp max");
+      }
+    }
+  }
+
+  @Test
+  void everyZooTypeGeneratesAndConvertsBothWays() {
+    for (Class<? extends Record> type : Zoo.types()) {
+      ZooGen<? extends Record> gen = ZooGen.of(type);
+      for (long seed = 0; seed < 30; seed++) {
+        Record r = Source.random(seed).draw(gen);
+        @SuppressWarnings("unchecked")
+        RecordBinding<Object> b = (RecordBinding<Object>) (RecordBinding<?>) gen.binding();
+        GenericRecord g = TypedValues.toGeneric(b, r);
+        Object back = TypedValues.toTyped(b, g);
+        assertEquals(g, TypedValues.toGeneric(b, back), type.getSimpleName() + " seed " + seed);
+      }
+    }
+  }
+
+  @Test
+  void fittingNarrowsIntegersToByteAndShortComponents() {
+    RecordBinding<Zoo.Scalars> b = RecordBinding.of(Zoo.Scalars.class);
+    GenericRecord g = TypedValues.toGeneric(b, Source.random(1).draw(ZooGen.of(Zoo.Scalars.class))).toBuilder()
+        .set("tiny", 300).set("small", 70000).build();
+    Zoo.Scalars s = TypedValues.fitting(b, g);
+    assertEquals((byte) 300, s.tiny());
+    assertEquals((short) 70000, s.small());
+  }
+
+  @Test
+  void everyEvolutionStepIsGeneratedAndChangesTheSchema() {
+    Set<EvolutionStep.Kind> kinds = EnumSet.noneOf(EvolutionStep.Kind.class);
+    for (long seed = 0; seed < 800; seed++) {
+      EvolutionStep step = Source.random(seed).draw(EvolutionGen.steps());
+      kinds.add(step.kind());
+      assertNotEquals(step.before(), step.after(), step.toString());
+      if (step.kind() == EvolutionStep.Kind.ADD_ENUM_CONSTANT || step.kind() == EvolutionStep.Kind.REMOVE_ENUM_CONSTANT) {
+        EnumSchema before = (EnumSchema) SchemaGraph.of(step.before()).type(step.type());
+        EnumSchema after = (EnumSchema) SchemaGraph.of(step.after()).type(step.type());
+        assertEquals(before.defaultConstant(), after.defaultConstant(), "the default constant stays: " + step);
+      }
+    }
+    assertEquals(EnumSet.allOf(EvolutionStep.Kind.class), kinds);
+  }
+}

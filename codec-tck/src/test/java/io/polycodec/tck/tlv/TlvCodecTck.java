@@ -1,0 +1,21 @@
+package io.polycodec.tck.tlv;
+
+import io.polycodec.CodecProvider;
+import io.polycodec.Format;
+import io.polycodec.tck.CodecTck;
+import io.polycodec.tck.gen.EvolutionRules;
+
+/** The kit on the test-only TLV codec, keyed by tag. */
+class TlvCodecTck extends CodecTck {
+  @Override
+  protected CodecProvider provider() {
+    return new TlvProvider();
+  }
+
+  @Override
+  protected EvolutionRules evolutionRules(Format format) {
+    // A new format declares what its wire allows: zigzag varints widen, 4-byte floats read as float64.
+    return EvolutionRules.forFormat(format).withIntWidening(true).withFloatWidening(true).withCheckedNarrowing(true)
+        .withDefaults(EvolutionRules.Defaults.ALWAYS_WRITTEN);
+  }
+}
