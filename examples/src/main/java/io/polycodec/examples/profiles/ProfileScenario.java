@@ -1,7 +1,13 @@
 package io.polycodec.examples.profiles;
 
+import io.polycodec.Codecs;
 import io.polycodec.examples.UserProfile;
+import io.polycodec.protobuf.ProtoExport;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +23,39 @@ public final class ProfileScenario {
   /** What the client saw for one Accept header. */
   public record Result(String accept, int status, String contentType, int bytes, double decodeMicros, boolean exact) {}
 
+  /** Everything the scenario produced. */
+  public record Outcome(List<Result> results, Path protoFile, List<ProfileEvolution.Verdict> verdicts) {}
+
+  /**
+   * Runs the service and the client, writes the exported {@code .proto} into {@code outputDir}, checks the
+   * planned schema changes; prints it all to {@code out}.
+   */
+  public static Outcome run(PrintStream out, Path outputDir) throws Exception {
+    List<Result> results = serve(out);
+    Path proto = exportProto(outputDir);
+    out.println();
+    out.println("   .proto for non-Java clients written to " + proto);
+    List<ProfileEvolution.Verdict> verdicts = ProfileEvolution.check(List.of("protobuf", "json"));
+    out.println();
+    out.printf(Locale.ROOT, "   %-20s %-9s %-9s %-9s  %s%n", "planned change", "format", "backward", "forward", "first reason");
+    for (ProfileEvolution.Verdict v : verdicts) {
+      out.printf(Locale.ROOT, "   %-20s %-9s %-9s %-9s  %s%n", v.change(), v.format(), v.backward() ? "safe" : "BREAKS",
+          v.forward() ? "safe" : "BREAKS", v.reason());
+    }
+    return new Outcome(results, proto, verdicts);
+  }
+
+  /** Writes {@code user_profile.proto} (package {@code polycodec.examples}) into {@code dir}. */
+  public static Path exportProto(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path file = dir.resolve("user_profile.proto");
+    Files.writeString(file, ProtoExport.proto3(Codecs.schemaOf(UserProfile.class), "polycodec.examples"),
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
   /** Runs the service and the client; prints a table to {@code out}; returns what was seen. */
-  public static List<Result> run(PrintStream out) throws Exception {
+  static List<Result> serve(PrintStream out) throws Exception {
     UserProfile ada = UserProfile.sample();
     List<Result> results = new ArrayList<>();
     try (ProfileServer server = ProfileServer.start(Map.of(ada.id(), ada))) {

@@ -1,0 +1,353 @@
+package io.polycodec.flatbuffers;
+
+import io.polycodec.SchemaException;
+import io.polycodec.schema.EnumSchema;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.IntEncoding;
+import io.polycodec.schema.Kind;
+import io.polycodec.schema.ListSchema;
+import io.polycodec.schema.MapSchema;
+import io.polycodec.schema.Quantization;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.ScalarSchema;
+import io.polycodec.schema.Schema;
+import io.polycodec.schema.SchemaGraph;
+import io.polycodec.schema.UnionSchema;
+import io.polycodec.schema.VectorSchema;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the FlatBuffers schema ({@code .fbs}) that describes exactly the bytes {@link FlatBuffersCodec}
+ * reads and writes, so that flatc and flatc-generated code interoperate with Polycodec:
+ *
+ * <ul>
+ *   <li>every field carries {@code id: tag − 1}; ids flatc requires but no field uses are filled with
+ *       deprecated {@code ubyte} placeholders named {@code _unusedN};
+ *   <li>optional scalars and enums are declared {@code = null}, non-optional enums with their default
+ *       constant;
+ *   <li>int32/int64 with an unsigned {@link IntEncoding} become {@code uint}/{@code ulong};
+ *   <li>a union {@code U} becomes {@code union U_Union} (members aliased by name, type = member tag)
+ *       held by {@code table U { value: U_Union (id: 1); }};
+ *   <li>a map field {@code f} of record {@code R} becomes a vector of {@code table R_f_Entry {key; value}}
+ *       ({@code (key)} on signed-integer and bool keys, whose order matches FlatBuffers' own);
+ *   <li>helper types live in namespace {@code polycodec}: {@code struct Timestamp}, {@code table Bytes}
+ *       (bytes as list elements), {@code table Int8Vector}.
+ * </ul>
+ *
+ * Dotted type names become namespaces; references are fully qualified.
+ */
+public final class FbsExport {
+  private static final String TIMESTAMP = "polycodec.Timestamp";
+  private static final String BYTES = "polycodec.Bytes";
+  private static final String INT8_VECTOR = "polycodec.Int8Vector";
+
+  private final RecordSchema root;
+  private final List<EnumSchema> enums = new ArrayList<>();
+  private final List<UnionSchema> unions = new ArrayList<>();
+  private final List<RecordSchema> records = new ArrayList<>();
+  /** Every type name the output declares, with what declares it (for collision messages). */
+  private final Map<String, String> declared = new LinkedHashMap<>();
+  private boolean usesTimestamp;
+  private boolean usesBytes;
+  private boolean usesInt8;
+  private final StringBuilder out = new StringBuilder();
+  private String namespace = "";
+
+  private FbsExport(RecordSchema root) {
+    this.root = root;
+  }
+
+  /**
+   * The {@code .fbs} text for {@code root} and every type it reaches, with {@code root_type} set to it.
+   *
+   * @throws SchemaException if the schema graph is invalid, uses tags FlatBuffers codecs refuse, or a
+   *     generated name (such as {@code R_f_Entry}) collides with a type of the schema
+   */
+  public static String render(RecordSchema root) {
+    return new FbsExport(root).run();
+  }
+
+  private String run() {
+    SchemaGraph graph;
+    try {
+      graph = SchemaGraph.of(root);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new SchemaException(e.getMessage(), e);
+    }
+    for (Schema s : graph.namedTypes()) {
+      if (s instanceof EnumSchema) {
+        enums.add((EnumSchema) s);
+        declare(((EnumSchema) s).name(), "enum " + ((EnumSchema) s).name());
+      } else if (s instanceof UnionSchema) {
+        UnionSchema u = (UnionSchema) s;
+        unions.add(u);
+        declare(u.name(), "the holder table of union " + u.name());
+        declare(unionEnum(u), "the FlatBuffers union of " + u.name());
+      } else {
+        RecordSchema r = (RecordSchema) s;
+        records.add(r);
+        declare(r.name(), "record " + r.name());
+      }
+    }
+    for (RecordSchema r : records) {
+      for (Field f : r.fields()) {
+        if (f.tag() > FlatBuffersFormat.MAX_TAG) {
+          throw new SchemaException(r.name() + "." + f.name() + ": tag " + f.tag() + " is above the FlatBuffers limit of "
+              + FlatBuffersFormat.MAX_TAG);
+        }
+        if (f.type().kind() == Kind.MAP) {
+          declare(entryName(r, f), "the entry table of map " + r.name() + "." + f.name());
+        }
+        scanHelpers(f.type());
+      }
+    }
+    for (UnionSchema u : unions) {
+      for (UnionSchema.Member m : u.members()) {
+        if (m.tag() > FlatBuffersFormat.MAX_UNION_TAG) {
+          throw new SchemaException(u.name() + "." + m.name() + ": union member tags must be 1 to "
+              + FlatBuffersFormat.MAX_UNION_TAG);
+        }
+      }
+    }
+    if (usesTimestamp) {
+      declare(TIMESTAMP, "Polycodec's timestamp struct");
+    }
+    if (usesBytes) {
+      declare(BYTES, "Polycodec's bytes holder");
+    }
+    if (usesInt8) {
+      declare(INT8_VECTOR, "Polycodec's INT8 vector table");
+    }
+
+    out.append("// FlatBuffers schema of ").append(root.name()).append(", written by Polycodec.\n")
+        .append("// Field ids are tags - 1; unions are held in tables; maps are vectors of entry tables in key order.\n");
+    for (EnumSchema e : enums) {
+      writeEnum(e);
+    }
+    for (UnionSchema u : unions) {
+      writeUnion(u);
+    }
+    if (usesTimestamp) {
+      enter(TIMESTAMP);
+      out.append("\nstruct Timestamp {\n  seconds: long;\n  nanos: int;\n}\n");
+    }
+    if (usesBytes) {
+      enter(BYTES);
+      out.append("\ntable Bytes {\n  value: [ubyte] (id: 0);\n}\n");
+    }
+    if (usesInt8) {
+      enter(INT8_VECTOR);
+      out.append("\ntable Int8Vector {\n  scale: float (id: 0);\n  values: [byte] (id: 1);\n}\n");
+    }
+    for (UnionSchema u : unions) {
+      enter(u.name());
+      out.append("\ntable ").append(simple(u.name())).append(" {\n  value: ").append(ref(unionEnum(u)))
+          .append(" (id: 1);\n}\n");
+    }
+    for (RecordSchema r : records) {
+      writeTable(r);
+      for (Field f : r.fields()) {
+        if (f.type().kind() == Kind.MAP) {
+          writeEntry(r, f, (MapSchema) f.type());
+        }
+      }
+    }
+    if (!namespace.isEmpty()) {
+      out.append("\nnamespace;\n");
+      namespace = "";
+    }
+    out.append("\nroot_type ").append(root.name()).append(";\n");
+    return out.toString();
+  }
+
+  private void declare(String name, String what) {
+    String prior = declared.putIfAbsent(name, what);
+    if (prior != null) {
+      throw new SchemaException("cannot write a .fbs schema: " + what + " and " + prior + " are both named " + name);
+    }
+  }
+
+  private void scanHelpers(Schema type) {
+    switch (type.kind()) {
+      case TIMESTAMP:
+        usesTimestamp = true;
+        break;
+      case LIST: {
+        Schema e = ((ListSchema) type).element();
+        if (e.kind() == Kind.BYTES) {
+          usesBytes = true;
+        }
+        scanHelpers(e);
+        break;
+      }
+      case MAP:
+        scanHelpers(((MapSchema) type).value());
+        break;
+      case VECTOR:
+        usesInt8 |= ((VectorSchema) type).quantization() == Quantization.INT8;
+        break;
+      default:
+        break;
+    }
+  }
+
+  static String unionEnum(UnionSchema u) {
+    return u.name() + "_Union";
+  }
+
+  static String entryName(RecordSchema r, Field f) {
+    return r.name() + "_" + f.name() + "_Entry";
+  }
+
+  private static String namespaceOf(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(0, dot);
+  }
+
+  private static String simple(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /** Switches to the namespace of {@code name}. */
+  private void enter(String name) {
+    String ns = namespaceOf(name);
+    if (!ns.equals(namespace)) {
+      out.append("\nnamespace").append(ns.isEmpty() ? "" : " " + ns).append(";\n");
+      namespace = ns;
+    }
+  }
+
+  /**
+   * A reference to {@code name} from the current namespace. flatc resolves a name against the current
+   * namespace and its parents first, so a type in a parent namespace with the same dotted suffix would
+   * capture the reference; that cannot be written unambiguously.
+   */
+  private String ref(String name) {
+    String ns = namespace;
+    while (!ns.isEmpty()) {
+      String shadow = ns + "." + name;
+      if (!shadow.equals(name) && declared.containsKey(shadow)) {
+        throw new SchemaException("cannot write a .fbs schema: in namespace " + namespace + ", " + name
+            + " would resolve to " + shadow + "; rename one of them");
+      }
+      ns = namespaceOf(ns);
+    }
+    return name;
+  }
+
+  private void writeEnum(EnumSchema e) {
+    enter(e.name());
+    out.append("\nenum ").append(simple(e.name())).append(" : int {\n");
+    List<EnumSchema.Constant> cs = new ArrayList<>(e.constants());
+    cs.sort(Comparator.comparingInt(EnumSchema.Constant::number));
+    for (int i = 0; i < cs.size(); i++) {
+      out.append("  ").append(cs.get(i).name()).append(" = ").append(cs.get(i).number())
+          .append(i + 1 < cs.size() ? ",\n" : "\n");
+    }
+    out.append("}\n");
+  }
+
+  private void writeUnion(UnionSchema u) {
+    enter(unionEnum(u));
+    out.append("\nunion ").append(simple(unionEnum(u))).append(" {\n");
+    List<UnionSchema.Member> ms = new ArrayList<>(u.members());
+    ms.sort(Comparator.comparingInt(UnionSchema.Member::tag));
+    for (int i = 0; i < ms.size(); i++) {
+      UnionSchema.Member m = ms.get(i);
+      out.append("  ").append(m.name()).append(": ").append(ref(m.type().name())).append(" = ").append(m.tag())
+          .append(i + 1 < ms.size() ? ",\n" : "\n");
+    }
+    out.append("}\n");
+  }
+
+  private void writeTable(RecordSchema r) {
+    enter(r.name());
+    out.append("\ntable ").append(simple(r.name())).append(" {\n");
+    Field[] byId = new Field[r.maxTag()];
+    for (Field f : r.fields()) {
+      byId[f.tag() - 1] = f;
+    }
+    for (int id = 0; id < byId.length; id++) {
+      Field f = byId[id];
+      if (f == null) {
+        out.append("  ").append(placeholder(r, id)).append(": ubyte (id: ").append(id).append(", deprecated);\n");
+        continue;
+      }
+      out.append("  ").append(f.name()).append(": ").append(type(r, f, f.type(), false));
+      out.append(fieldDefault(f.type(), f.optional()));
+      out.append(" (id: ").append(id).append(");");
+      if (f.deprecated()) {
+        out.append("  // deprecated in the Polycodec schema");
+      }
+      out.append('\n');
+    }
+    out.append("}\n");
+  }
+
+  private static String placeholder(RecordSchema r, int id) {
+    String name = "_unused" + id;
+    while (r.indexOf(name) >= 0) {
+      name = "_" + name;
+    }
+    return name;
+  }
+
+  private void writeEntry(RecordSchema r, Field f, MapSchema m) {
+    enter(entryName(r, f));
+    Kind k = m.key().kind();
+    boolean orderMatches = k == Kind.BOOL || ((k == Kind.INT32 || k == Kind.INT64) && !m.key().encoding().isUnsigned());
+    out.append("\ntable ").append(simple(entryName(r, f))).append(" {\n")
+        .append("  key: ").append(type(r, f, m.key(), false)).append(" (id: 0").append(orderMatches ? ", key" : "")
+        .append(");\n")
+        .append("  value: ").append(type(r, f, m.value(), false)).append(fieldDefault(m.value(), false))
+        .append(" (id: 1);\n}\n");
+  }
+
+  private String fieldDefault(Schema type, boolean optional) {
+    Kind k = type.kind();
+    if (optional && (k.isPrimitive() || k == Kind.ENUM)) {
+      return " = null";
+    }
+    if (!optional && k == Kind.ENUM) {
+      return " = " + ((EnumSchema) type).defaultConstant().name();
+    }
+    return "";
+  }
+
+  private String type(RecordSchema r, Field f, Schema type, boolean element) {
+    switch (type.kind()) {
+      case BOOL: return "bool";
+      case INT32: return ((ScalarSchema) type).encoding().isUnsigned() ? "uint" : "int";
+      case INT64: return ((ScalarSchema) type).encoding().isUnsigned() ? "ulong" : "long";
+      case FLOAT32: return "float";
+      case FLOAT64: return "double";
+      case STRING: return "string";
+      case BYTES: return element ? ref(BYTES) : "[ubyte]";
+      case TIMESTAMP: return ref(TIMESTAMP);
+      case ENUM: return ref(((EnumSchema) type).name());
+      case RECORD: return ref(((RecordSchema) type).name());
+      case UNION: return ref(((UnionSchema) type).name());
+      case LIST: return "[" + type(r, f, ((ListSchema) type).element(), true) + "]";
+      case MAP: return "[" + ref(entryName(r, f)) + "]";
+      case VECTOR: {
+        VectorSchema v = (VectorSchema) type;
+        if (v.element() == Kind.FLOAT64) {
+          return "[double]";
+        }
+        switch (v.quantization()) {
+          case NONE: return "[float]";
+          case FP16:
+          case BF16: return "[ushort]";
+          case INT8: return ref(INT8_VECTOR);
+          default: throw new AssertionError(v.quantization());
+        }
+      }
+      default:
+        throw new AssertionError(type.kind());
+    }
+  }
+}

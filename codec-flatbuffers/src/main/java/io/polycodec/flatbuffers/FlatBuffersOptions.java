@@ -1,0 +1,27 @@
+package io.polycodec.flatbuffers;
+
+import io.polycodec.CodecOption;
+
+/** Options of FlatBuffers codecs, set with {@link io.polycodec.CodecOptions#with}. */
+public final class FlatBuffersOptions {
+  /**
+   * Whether {@code decode} and {@code view} verify the buffer first (default {@code true}). Turn it off
+   * only for bytes you trust (that you wrote, or verified once already): unverified bad input can make
+   * decoding and views throw exceptions other than {@link io.polycodec.DecodeException}, such as
+   * {@link IndexOutOfBoundsException}, or return garbage. Verification costs one walk over the parts of
+   * the buffer the schema reaches, so skipping it matters most when views read a few fields of large
+   * messages.
+   */
+  public static final CodecOption<Boolean> VERIFY = CodecOption.of("flatbuffers.verify", Boolean.class, Boolean.TRUE);
+
+  /**
+   * How many tables, vectors and strings the verifier may visit beyond one per 4 bytes of input
+   * (default 1,000,000). A buffer without shared subobjects never needs more than one visit per 4 bytes;
+   * a crafted one whose offsets share a subtree many times would otherwise make verification take time
+   * exponential in its size.
+   */
+  public static final CodecOption<Integer> MAX_SHARED_VISITS =
+      CodecOption.of("flatbuffers.maxSharedVisits", Integer.class, 1_000_000);
+
+  private FlatBuffersOptions() {}
+}

@@ -1,0 +1,299 @@
+package io.polycodec.flatbuffers;
+
+import com.google.flatbuffers.FlatBufferBuilder;
+import io.polycodec.CodecException;
+import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
+import io.polycodec.bind.FieldSlots;
+import io.polycodec.bind.RecordBinding;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.Kind;
+import io.polycodec.schema.RecordSchema;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One record type compiled to a FlatBuffers table: per field its vtable slot (field id = tag − 1), its
+ * {@link Layout}, and a code for the unboxed fast paths, in arrays indexed by the schema's field index.
+ * Built once per codec and record binding; immutable after {@link #init}, thread-safe.
+ */
+final class TablePlan {
+  // Field codes. Primitive kinds are read and written without boxing through the binding and FieldSlots.
+  static final byte BOOL = 1;
+  static final byte INT = 2;
+  static final byte LONG = 3;
+  static final byte FLOAT = 4;
+  static final byte DOUBLE = 5;
+  /** An out-of-line value: string, bytes, record, union, list, map, vector. */
+  static final byte OFFSET = 6;
+  /** Any other inline value (optional scalar, enum, timestamp), written through its layout. */
+  static final byte INLINE = 7;
+
+  @SuppressWarnings("rawtypes")
+  final RecordBinding binding;
+  final RecordSchema schema;
+  int size;
+  String[] names;
+  Kind[] kinds;
+  int[] vtOffsets;
+  Layout[] layouts;
+  private boolean[] optional;
+  /** For encoding: primitive codes only for non-optional fields (optional ones are boxed anyway). */
+  private byte[] writeCodes;
+  /** For decoding: primitive codes for optional fields too, since FieldSlots has primitive setters. */
+  private byte[] readCodes;
+  private int[] slotSizes;
+  private int[] slotAligns;
+  private boolean[] verifies;
+  private int[] offsetFields;
+  private int[] writeOrder;
+  private int[][] oneofPeers;
+  private int numSlots;
+
+  TablePlan(RecordBinding<?> binding) {
+    this.binding = binding;
+    this.schema = binding.schema();
+  }
+
+  void init(Layout[] fieldLayouts) {
+    size = schema.size();
+    names = new String[size];
+    kinds = new Kind[size];
+    vtOffsets = new int[size];
+    layouts = fieldLayouts;
+    optional = new boolean[size];
+    writeCodes = new byte[size];
+    readCodes = new byte[size];
+    oneofPeers = new int[size][];
+    slotSizes = new int[size];
+    slotAligns = new int[size];
+    verifies = new boolean[size];
+    List<Integer> offsets = new ArrayList<>();
+    Map<String, List<Integer>> groups = new HashMap<>();
+    for (int i = 0; i < size; i++) {
+      Field f = schema.field(i);
+      names[i] = f.name();
+      kinds[i] = f.type().kind();
+      slotSizes[i] = layouts[i].slotSize();
+      slotAligns[i] = layouts[i].slotAlign();
+      verifies[i] = layouts[i].needsVerification();
+      vtOffsets[i] = 4 + 2 * (f.tag() - 1);
+      optional[i] = f.optional();
+      byte prim = primitiveCode(f.type().kind());
+      readCodes[i] = prim != 0 ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
+      writeCodes[i] = prim != 0 && !f.optional() ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
+      if (layouts[i].isOffset()) {
+        offsets.add(i);
+      }
+      if (f.oneof() != null) {
+        groups.computeIfAbsent(f.oneof(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (List<Integer> members : groups.values()) {
+      int[] peers = members.stream().mapToInt(Integer::intValue).toArray();
+      for (int i : peers) {
+        oneofPeers[i] = peers;
+      }
+    }
+    offsetFields = offsets.stream().mapToInt(Integer::intValue).toArray();
+    // Larger slots first, as flatc does, so that alignment padding between fields is rare.
+    Integer[] order = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(layouts[b].slotSize(), layouts[a].slotSize()));
+    writeOrder = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    numSlots = schema.maxTag();
+  }
+
+  private static byte primitiveCode(Kind kind) {
+    switch (kind) {
+      case BOOL: return BOOL;
+      case INT32: return INT;
+      case INT64: return LONG;
+      case FLOAT32: return FLOAT;
+      case FLOAT64: return DOUBLE;
+      default: return 0;
+    }
+  }
+
+  boolean optional(int field) {
+    return optional[field];
+  }
+
+  // ---- writing -------------------------------------------------------------------------------------
+
+  /**
+   * Writes {@code record} as a table and returns its offset. Errors from the binding (a null in a
+   * non-optional field) and from layouts get the field's name here, while unwinding.
+   */
+  int write(WriteContext w, Object record) {
+    w.enter();
+    FlatBufferBuilder b = w.builder;
+    int base = w.reserve(size);
+    for (int i : offsetFields) {
+      int off = 0;
+      try {
+        Object v = binding.get(record, i);
+        if (v != null) {
+          off = layouts[i].prepare(w, v, !optional[i]);
+        }
+      } catch (CodecException e) {
+        throw e.prependField(names[i]);
+      } catch (ClassCastException e) {
+        throw wrongType(e, i);
+      }
+      w.stack[base + i] = off;
+    }
+    b.startTable(numSlots);
+    for (int i : writeOrder) {
+      try {
+        addField(w, b, record, i, base);
+      } catch (CodecException e) {
+        throw e.prependField(names[i]);
+      } catch (ClassCastException e) {
+        throw wrongType(e, i);
+      }
+    }
+    int table = b.endTable();
+    w.release(base);
+    w.exit();
+    return table;
+  }
+
+  private void addField(WriteContext w, FlatBufferBuilder b, Object record, int i, int base) {
+    int id = (vtOffsets[i] - 4) >> 1;
+    switch (writeCodes[i]) {
+      case BOOL:
+        if (binding.getBoolean(record, i)) {
+          b.addBoolean(id, true, false);
+        }
+        break;
+      case INT:
+        b.addInt(id, binding.getInt(record, i), 0);
+        break;
+      case LONG:
+        b.addLong(id, binding.getLong(record, i), 0L);
+        break;
+      case FLOAT: {
+        // Compare bits, not values: -0.0 == 0.0 but must survive the round trip.
+        float f = binding.getFloat(record, i);
+        if (Float.floatToRawIntBits(f) != 0) {
+          b.addFloat(f);
+          b.slot(id);
+        }
+        break;
+      }
+      case DOUBLE: {
+        double d = binding.getDouble(record, i);
+        if (Double.doubleToRawLongBits(d) != 0L) {
+          b.addDouble(d);
+          b.slot(id);
+        }
+        break;
+      }
+      case OFFSET: {
+        int off = w.stack[base + i];
+        if (off != 0) {
+          b.addOffset(id, off, 0);
+        }
+        break;
+      }
+      default: {
+        Object v = binding.get(record, i);
+        if (v != null) {
+          layouts[i].addInline(b, id, v, optional[i]);
+        }
+        break;
+      }
+    }
+  }
+
+  private EncodeException wrongType(ClassCastException e, int field) {
+    return new EncodeException("value does not fit " + schema.field(field).type().describe() + ": " + e.getMessage(), e)
+        .prependField(names[field]);
+  }
+
+  // ---- reading -------------------------------------------------------------------------------------
+
+  /** Reads the (verified or trusted) table at {@code table} into a record. */
+  Object read(ReadContext r, int table) {
+    ByteBuffer bb = r.bb;
+    int vt = table - bb.getInt(table);
+    int vtSize = bb.getShort(vt) & 0xFFFF;
+    FieldSlots s = binding.newSlots();
+    for (int i = 0; i < size; i++) {
+      int o = vtOffsets[i];
+      if (o >= vtSize) {
+        continue;
+      }
+      int fo = bb.getShort(vt + o) & 0xFFFF;
+      if (fo == 0) {
+        continue;
+      }
+      int p = table + fo;
+      switch (readCodes[i]) {
+        case BOOL:
+          s.setBoolean(i, bb.get(p) != 0);
+          break;
+        case INT:
+          s.setInt(i, bb.getInt(p));
+          break;
+        case LONG:
+          s.setLong(i, bb.getLong(p));
+          break;
+        case FLOAT:
+          s.setFloat(i, bb.getFloat(p));
+          break;
+        case DOUBLE:
+          s.setDouble(i, bb.getDouble(p));
+          break;
+        default:
+          try {
+            s.set(i, layouts[i].readSlot(r, p));
+          } catch (CodecException e) {
+            throw e.withOffset(p).prependField(names[i]);
+          }
+          break;
+      }
+      int[] peers = oneofPeers[i];
+      if (peers != null) {
+        // Members of a oneof exclude each other: the last one present wins, as in Protobuf.
+        for (int j : peers) {
+          if (j != i) {
+            s.clear(j);
+          }
+        }
+      }
+    }
+    try {
+      return binding.build(s);
+    } catch (CodecException e) {
+      throw e.withOffset(table);
+    }
+  }
+
+  // ---- verifying -----------------------------------------------------------------------------------
+
+  /** Verifies the table at {@code table}, at nesting {@code depth}, and everything it reaches. */
+  void verify(Verifier v, int table, int depth) {
+    v.table(table, depth);
+    int vt = v.vt;
+    int vtSize = v.vtSize;
+    int obj = v.objSize;
+    for (int i = 0; i < size; i++) {
+      try {
+        int p = v.field(table, vt, vtSize, obj, vtOffsets[i], slotSizes[i], slotAligns[i]);
+        if (p != 0 && verifies[i]) {
+          layouts[i].verifySlot(v, p, depth);
+        }
+      } catch (DecodeException e) {
+        throw e.prependField(names[i]);
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.polycodec.msgpack;
+
+import io.polycodec.Codec;
+import io.polycodec.CodecException;
+import io.polycodec.CodecOptions;
+import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
+import io.polycodec.FieldKeying;
+import io.polycodec.Format;
+import io.polycodec.Limits;
+import io.polycodec.bind.RecordBinding;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * The MessagePack codec for the records of one binding, in name- or tag-keyed mode. Immutable and
+ * thread-safe: the plan is compiled in the constructor; each encode borrows its thread's
+ * {@link EncodeContext}, each decode makes a {@link MsgpackReader}.
+ */
+final class MsgpackCodec<T> implements Codec<T> {
+  private final Format format;
+  private final Limits limits;
+  private final RecordPlan root;
+  private final RecordBinding<T> binding;
+
+  MsgpackCodec(RecordBinding<T> binding, CodecOptions options) {
+    this.binding = binding;
+    this.limits = options.limits();
+    MsgpackKeys keys = options.get(MsgpackOptions.KEYS);
+    this.format = keys == MsgpackKeys.TAGS
+        ? MsgpackCodecProvider.FORMAT.withKeying(FieldKeying.NUMBER)
+        : MsgpackCodecProvider.FORMAT;
+    this.root = new PlanCompiler(keys, options.get(MsgpackOptions.VECTORS)).record(binding);
+  }
+
+  @Override
+  public Format format() {
+    return format;
+  }
+
+  @Override
+  public Limits limits() {
+    return limits;
+  }
+
+  @Override
+  public byte[] encode(T value) {
+    EncodeContext cx = encodeInto(value);
+    byte[] out = cx.toByteArray();
+    cx.release();
+    return out;
+  }
+
+  /** Encodes into this thread's reused buffer, then writes it to {@code out} in one call. */
+  @Override
+  public void encode(T value, OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    EncodeContext cx = encodeInto(value);
+    try {
+      cx.writeTo(out);
+    } finally {
+      cx.release();
+    }
+  }
+
+  /** The finished encoding of {@code value} in a context the caller must release. */
+  private EncodeContext encodeInto(T value) {
+    if (value == null) {
+      throw new EncodeException("cannot encode null as a " + root.name).withFormat(MsgpackCodecProvider.NAME);
+    }
+    EncodeContext cx = EncodeContext.acquire(limits);
+    try {
+      root.write(cx, value);
+      cx.finish();
+      return cx;
+    } catch (IOException e) {
+      cx.discard();
+      throw encodeFailure(new EncodeException("msgpack-core failed: " + e.getMessage(), e));
+    } catch (CodecException e) {
+      cx.discard();
+      throw encodeFailure(e);
+    } catch (RuntimeException | Error e) {
+      cx.discard();
+      throw e;
+    }
+  }
+
+  private CodecException encodeFailure(CodecException e) {
+    e.prependField(root.name);
+    e.withFormat(MsgpackCodecProvider.NAME);
+    return e;
+  }
+
+  @Override
+  public T decode(byte[] bytes) {
+    return decode(bytes, 0, bytes.length);
+  }
+
+  @Override
+  public T decode(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    if (length > limits.maxMessageBytes()) {
+      throw MsgpackReader.fail(0, "a message of " + length + " bytes exceeds the limit of " + limits.maxMessageBytes())
+          .prependField(root.name);
+    }
+    MsgpackReader in = new MsgpackReader(bytes, offset, length, limits);
+    try {
+      Object v = root.read(in);
+      in.expectEnd();
+      return binding.javaType().cast(v);
+    } catch (DecodeException e) {
+      e.prependField(root.name);
+      e.withFormat(MsgpackCodecProvider.NAME);
+      e.withOffset(in.offset());
+      throw e;
+    } catch (StackOverflowError e) {
+      throw MsgpackReader.fail(in.offset(), "nesting too deep for the thread's stack; lower Limits.maxDepth")
+          .prependField(root.name);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MsgpackCodec[" + root.name + ", " + format + "]";
+  }
+}

@@ -1,0 +1,94 @@
+package io.polycodec.msgpack;
+
+import io.polycodec.CodecException;
+import io.polycodec.EncodeException;
+import io.polycodec.bind.UnionBinding;
+import io.polycodec.schema.UnionSchema;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Unions as a map of one entry: {member name (or tag): member record}. An unknown member is an error
+ * (unlike an unknown field, it cannot be skipped: the value would be lost).
+ */
+final class UnionPlan extends TypePlan {
+  private final UnionBinding binding;
+  private final String unionName;
+  private final boolean byName;
+  private final String[] memberNames;
+  private final byte[][] keys;
+  private final RecordPlan[] members;
+  private final NameTable names;
+  private final TagTable tags;
+
+  UnionPlan(UnionBinding binding, boolean byName, PlanCompiler compiler) {
+    this.binding = binding;
+    UnionSchema schema = binding.schema();
+    this.unionName = schema.name();
+    this.byName = byName;
+    List<UnionSchema.Member> ms = schema.members();
+    int n = ms.size();
+    memberNames = new String[n];
+    keys = new byte[n][];
+    members = new RecordPlan[n];
+    int[] tagArray = new int[n];
+    for (int i = 0; i < n; i++) {
+      memberNames[i] = ms.get(i).name();
+      tagArray[i] = ms.get(i).tag();
+      keys[i] = byName ? Packing.string(memberNames[i]) : Packing.integer(tagArray[i]);
+      members[i] = compiler.record(binding.member(i));
+    }
+    names = new NameTable(memberNames);
+    tags = new TagTable(tagArray);
+  }
+
+  @Override
+  void write(EncodeContext cx, Object value) throws IOException {
+    int m = binding.memberIndex(value);
+    if (m < 0) {
+      throw new EncodeException(value.getClass().getName() + " is not a member of union " + unionName);
+    }
+    cx.enter();
+    cx.packer.packMapHeader(1);
+    cx.packer.writePayload(keys[m]);
+    try {
+      members[m].write(cx, value);
+    } catch (CodecException e) {
+      throw e.prependField(memberNames[m]);
+    }
+    cx.exit();
+  }
+
+  @Override
+  Object read(MsgpackReader in) {
+    int at = in.offset();
+    int n = in.readMapHeader(false);
+    if (n != 1) {
+      throw MsgpackReader.fail(at, "a union is a map of one entry {member: record}; found " + n + " entries");
+    }
+    in.enter(at);
+    int m;
+    int keyAt = in.offset();
+    if (byName) {
+      m = in.readNameKey(names, 0);
+      if (m < 0) {
+        throw MsgpackReader.fail(keyAt, unionName + " has no member named '" + in.lastKey() + "'");
+      }
+    } else {
+      long tag = in.readTagKey();
+      m = tags.find(tag);
+      if (m < 0) {
+        throw MsgpackReader.fail(keyAt, unionName + " has no member "
+            + (tag > 0 ? "tagged " + tag : "for that key (tags are positive int32s)"));
+      }
+    }
+    Object v;
+    try {
+      v = members[m].read(in);
+    } catch (CodecException e) {
+      throw e.prependField(memberNames[m]);
+    }
+    in.exit();
+    return v;
+  }
+}

@@ -1,0 +1,142 @@
+package io.polycodec.protobuf;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import io.polycodec.CodecException;
+import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
+import io.polycodec.bind.UnionBinding;
+import io.polycodec.schema.UnionSchema;
+import java.io.IOException;
+
+/**
+ * A union as a wrapper message holding one {@code oneof} whose field numbers are the member tags:
+ * {@code message Shape { oneof value { Circle circle = 1; Square square = 2; } }}. The member record is
+ * always written, even when empty. Reading a wrapper that holds no member, or a member tag the union
+ * does not list, is a DecodeException; the same member twice merges, another member replaces.
+ *
+ * <p>Depth counts the member record only: a union value is one record in the model.
+ */
+final class UnionValue extends ValueCodec {
+  private final UnionBinding binding;
+  final MessagePlan[] members;
+  private final int[] memberTags;
+  private final String[] memberNames;
+
+  UnionValue(UnionBinding binding, MessagePlan[] members) {
+    super(WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    this.binding = binding;
+    this.members = members;
+    UnionSchema u = binding.schema();
+    this.memberTags = new int[members.length];
+    this.memberNames = new String[members.length];
+    for (int i = 0; i < members.length; i++) {
+      memberTags[i] = u.members().get(i).tag();
+      memberNames[i] = u.members().get(i).name();
+    }
+  }
+
+  @Override
+  boolean packable() {
+    return false;
+  }
+
+  private int member(Object value) {
+    int m = binding.memberIndex(value);
+    if (m < 0) {
+      String what = value instanceof io.polycodec.GenericRecord
+          ? "a " + ((io.polycodec.GenericRecord) value).schema().name() + " record"
+          : "a " + value.getClass().getName();
+      throw new EncodeException(what + " is not a member of union " + binding.schema().name());
+    }
+    return m;
+  }
+
+  @Override
+  int size(Object value, Sizes sizes) {
+    int m = member(value);
+    int wrapperSlot = sizes.reserve();
+    int memberSlot = sizes.reserve();
+    long body;
+    try {
+      body = members[m].bodySize(value, sizes);
+    } catch (EncodeException e) {
+      throw e.prependField(memberNames[m]);
+    }
+    sizes.set(memberSlot, body);
+    long wrapper = CodedOutputStream.computeTagSize(memberTags[m])
+        + CodedOutputStream.computeUInt32SizeNoTag((int) body) + body;
+    sizes.set(wrapperSlot, wrapper);
+    return Sizes.checkedSize(CodedOutputStream.computeUInt32SizeNoTag((int) wrapper) + wrapper);
+  }
+
+  @Override
+  void write(CodedOutputStream out, Object value, Sizes sizes) throws IOException {
+    int m = member(value);
+    out.writeUInt32NoTag(sizes.next());
+    out.writeTag(memberTags[m], WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    out.writeUInt32NoTag(sizes.next());
+    members[m].writeBody(out, value, sizes);
+  }
+
+  private int indexOfTag(int tag) {
+    for (int i = 0; i < memberTags.length; i++) {
+      if (memberTags[i] == tag) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  Object read(ProtoReader r, Object previous) throws IOException {
+    int length = r.readLength();
+    int old = r.in.pushLimit(length);
+    Object result = previous;
+    int resultMember = previous == null ? -1 : binding.memberIndex(previous);
+    while (true) {
+      int tag = r.in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      int m = indexOfTag(WireFormat.getTagFieldNumber(tag));
+      if (m < 0) {
+        throw r.error("union " + binding.schema().name() + " has no member tagged " + WireFormat.getTagFieldNumber(tag));
+      }
+      try {
+        if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+          throw r.wrongWireType(WireFormat.getTagWireType(tag), "message " + members[m].binding.schema().name());
+        }
+        int memberLength = r.readLength();
+        int memberOld = r.in.pushLimit(memberLength);
+        result = members[m].readBody(r, m == resultMember ? result : null);
+        r.in.popLimit(memberOld);
+      } catch (CodecException e) {
+        throw e.prependField(memberNames[m]);
+      } catch (IOException e) {
+        throw r.wrap(e).prependField(memberNames[m]);
+      }
+      resultMember = m;
+    }
+    r.in.popLimit(old);
+    if (result == null) {
+      throw r.error("union " + binding.schema().name() + " holds no member");
+    }
+    return result;
+  }
+
+  @Override
+  boolean isDefault(Object value) {
+    return false;
+  }
+
+  @Override
+  Object missingValue() {
+    throw new DecodeException("a map entry has no value, and a union has no default");
+  }
+
+  @Override
+  String describe() {
+    return "message " + binding.schema().name() + " (union)";
+  }
+}

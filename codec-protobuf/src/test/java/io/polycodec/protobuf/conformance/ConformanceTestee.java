@@ -1,0 +1,114 @@
+package io.polycodec.protobuf.conformance;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.conformance.Conformance.ConformanceRequest;
+import com.google.protobuf.conformance.Conformance.ConformanceResponse;
+import com.google.protobuf.conformance.Conformance.FailureSet;
+import com.google.protobuf.conformance.Conformance.WireFormat;
+import io.polycodec.Codec;
+import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
+import io.polycodec.GenericRecord;
+import io.polycodec.protobuf.ProtoImport;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A testee for protobuf's conformance runner ({@code conformance_test_runner}): reads length-prefixed
+ * (4-byte little-endian) {@code ConformanceRequest}s from stdin until EOF and answers each with a
+ * length-prefixed {@code ConformanceResponse} on stdout.
+ *
+ * <p>Binary-to-binary requests for {@code TestAllTypesProto3} and {@code TestAllTypesProto2} are decoded
+ * into a {@link GenericRecord} by Polycodec's protobuf codec, built from the message's descriptor through
+ * {@link ProtoImport} (no generated classes), and re-encoded; bad input is a {@code parse_error}.
+ * Everything else (JSON, text format, JSPB, other message types) is {@code skipped}. The first request,
+ * for {@code conformance.FailureSet}, gets an empty failure set. See docs/conformance.md.
+ */
+public final class ConformanceTestee {
+  private final Map<String, Codec<GenericRecord>> codecs;
+  private int served;
+
+  ConformanceTestee() {
+    FileDescriptorSet set = descriptors();
+    this.codecs = Map.of(
+        "protobuf_test_messages.proto3.TestAllTypesProto3",
+        ProtoImport.message(set, "protobuf_test_messages.proto3.TestAllTypesProto3").codec(),
+        "protobuf_test_messages.proto2.TestAllTypesProto2",
+        ProtoImport.message(set, "protobuf_test_messages.proto2.TestAllTypesProto2").codec());
+  }
+
+  private static FileDescriptorSet descriptors() {
+    try (InputStream in = ConformanceTestee.class.getResourceAsStream("/descriptors/test_messages.desc")) {
+      if (in == null) {
+        throw new IllegalStateException("descriptors/test_messages.desc is not on the class path; run ./mvnw package");
+      }
+      return FileDescriptorSet.parseFrom(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Serves requests from {@code in} until it ends; answers go to {@code out}. */
+  public static void main(String[] args) throws IOException {
+    ConformanceTestee testee = new ConformanceTestee();
+    testee.serve(new BufferedInputStream(System.in), new BufferedOutputStream(System.out));
+  }
+
+  /** Answers every request on {@code in} until it ends cleanly; returns how many were served. */
+  int serve(InputStream in, OutputStream out) throws IOException {
+    DataInputStream data = new DataInputStream(in);
+    while (true) {
+      int length;
+      try {
+        length = Integer.reverseBytes(data.readInt());
+      } catch (EOFException end) {
+        return served;
+      }
+      byte[] request = new byte[length];
+      data.readFully(request);
+      byte[] response = answer(ConformanceRequest.parseFrom(request)).toByteArray();
+      out.write(new byte[] {(byte) response.length, (byte) (response.length >>> 8), (byte) (response.length >>> 16),
+          (byte) (response.length >>> 24)});
+      out.write(response);
+      out.flush();
+      served++;
+    }
+  }
+
+  /** The answer to one request. */
+  ConformanceResponse answer(ConformanceRequest request) {
+    ConformanceResponse.Builder response = ConformanceResponse.newBuilder();
+    if (request.getMessageType().equals("conformance.FailureSet")) {
+      return response.setProtobufPayload(FailureSet.getDefaultInstance().toByteString()).build();
+    }
+    Codec<GenericRecord> codec = codecs.get(request.getMessageType());
+    if (codec == null) {
+      return response.setSkipped("message type " + request.getMessageType() + " is not supported").build();
+    }
+    if (request.getPayloadCase() != ConformanceRequest.PayloadCase.PROTOBUF_PAYLOAD) {
+      return response.setSkipped("only binary input is supported, not " + request.getPayloadCase()).build();
+    }
+    if (request.getRequestedOutputFormat() != WireFormat.PROTOBUF) {
+      return response.setSkipped("only binary output is supported, not " + request.getRequestedOutputFormat()).build();
+    }
+    GenericRecord record;
+    try {
+      record = codec.decode(request.getProtobufPayload().toByteArray());
+    } catch (DecodeException e) {
+      return response.setParseError(e.getMessage()).build();
+    }
+    try {
+      return response.setProtobufPayload(ByteString.copyFrom(codec.encode(record))).build();
+    } catch (EncodeException e) {
+      return response.setSerializeError(e.getMessage()).build();
+    }
+  }
+}
