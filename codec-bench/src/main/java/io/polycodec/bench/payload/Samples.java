@@ -73,10 +73,15 @@ public final class Samples {
 
   /** {@value #TELEMETRY_READINGS} readings of 16 sensors, one per millisecond, about one alarm in a hundred. */
   public static TelemetryBatch telemetryBatch() {
+    return telemetryBatch(TELEMETRY_READINGS);
+  }
+
+  /** {@code count} readings like those of {@link #telemetryBatch()}. */
+  public static TelemetryBatch telemetryBatch(int count) {
     SplittableRandom random = new SplittableRandom(20_241_128L);
     long start = 1_732_800_000_000_000L;
-    List<TelemetryBatch.Reading> readings = new ArrayList<>(TELEMETRY_READINGS);
-    for (int i = 0; i < TELEMETRY_READINGS; i++) {
+    List<TelemetryBatch.Reading> readings = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
       readings.add(new TelemetryBatch.Reading(
           start + i * 1_000L + random.nextInt(50),
           i % 16,
