@@ -42,7 +42,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
   }
 
   @Override
-  public List<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+  public List<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
       IterationResult result) {
     long ops = result.getMetadata().getAllOps();
     double perOp = ops == 0 ? Double.NaN : (double) (workerCpuNanos() - before) / ops;
