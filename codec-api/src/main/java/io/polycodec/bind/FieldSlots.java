@@ -12,7 +12,8 @@ import io.polycodec.UnknownFields;
  * default, or is absent if optional. Setting a field twice keeps the last value.
  */
 public final class FieldSlots {
-  private final SlotLayout layout;
+  /** {@link SlotLayout#code}: per field, refs index k or prims index ~k. */
+  private final int[] code;
   /** Primitive-kind fields by {@link SlotLayout#slot}: the value's bits. */
   final long[] prims;
   /** Other fields by {@link SlotLayout#slot}. */
@@ -23,14 +24,14 @@ public final class FieldSlots {
   UnknownFields unknown = UnknownFields.NONE;
 
   FieldSlots(SlotLayout layout) {
-    this.layout = layout;
+    this.code = layout.code;
     this.prims = layout.newPrims();
     this.refs = layout.newRefs();
     this.moreSet = layout.primCount > 64 ? new long[(layout.primCount - 1) >>> 6] : null;
   }
 
   private void setPrim(int field, long bits) {
-    int k = layout.slot[field];
+    int k = ~code[field];
     prims[k] = bits;
     if (k < 64) {
       set |= 1L << k;
@@ -74,8 +75,9 @@ public final class FieldSlots {
    * accepted too and stored as the primitive setter would.)
    */
   public void set(int field, Object value) {
-    if (!layout.primitive[field]) {
-      refs[layout.slot[field]] = value;
+    int k = code[field];
+    if (k >= 0) {
+      refs[k] = value;
     } else if (value == null) {
       clear(field);
     } else if (value instanceof Boolean) {
@@ -91,21 +93,24 @@ public final class FieldSlots {
 
   /** The value set for a non-primitive field, or null (always null for a primitive-kind field); lets a decoder merge repeated occurrences. */
   public Object get(int field) {
-    return layout.primitive[field] ? null : refs[layout.slot[field]];
+    int k = code[field];
+    return k >= 0 ? refs[k] : null;
   }
 
   /** Whether the field has been set. */
   public boolean isSet(int field) {
-    return layout.primitive[field] ? isPrimSet(layout.slot[field]) : refs[layout.slot[field]] != null;
+    int k = code[field];
+    return k >= 0 ? refs[k] != null : isPrimSet(~k);
   }
 
   /** Clears a field (the oneof rule: setting one member clears the others). */
   public void clear(int field) {
-    int k = layout.slot[field];
-    if (!layout.primitive[field]) {
+    int k = code[field];
+    if (k >= 0) {
       refs[k] = null;
       return;
     }
+    k = ~k;
     prims[k] = 0;
     if (k < 64) {
       set &= ~(1L << k);

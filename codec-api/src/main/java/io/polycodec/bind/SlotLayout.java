@@ -16,6 +16,11 @@ final class SlotLayout {
   final int[] slot;
   /** Per field: whether its kind is bool, int32, int64, float32 or float64. */
   final boolean[] primitive;
+  /**
+   * Per field, both in one int for the setters' hot path: the refs index k, or {@code ~k} (negative)
+   * for prims index k.
+   */
+  final int[] code;
   final int primCount;
   final int refCount;
 
@@ -23,12 +28,14 @@ final class SlotLayout {
     int n = schema.size();
     slot = new int[n];
     primitive = new boolean[n];
+    code = new int[n];
     int prims = 0;
     int refs = 0;
     for (int i = 0; i < n; i++) {
       Kind kind = schema.field(i).type().kind();
       primitive[i] = kind.isPrimitive();
       slot[i] = primitive[i] ? prims++ : refs++;
+      code[i] = primitive[i] ? ~slot[i] : slot[i];
     }
     primCount = prims;
     refCount = refs;
