@@ -94,9 +94,10 @@ class AllBenchmarksRunOnceTest {
     }
   }
 
+  /** Invokes {@code m}; a JMH infrastructure parameter (BenchmarkParams…) gets null: "not under JMH". */
   private static Object invoke(Method m, Object target) throws Exception {
     try {
-      return m.invoke(target);
+      return m.invoke(target, new Object[m.getParameterCount()]);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof Exception) {
         throw (Exception) e.getCause();
