@@ -73,11 +73,18 @@ final class GenericRecordBinding extends RecordBinding<GenericRecord> {
   @Override
   public GenericRecord build(FieldSlots slots) {
     Object[] values = new Object[kinds.length];
+    SlotLayout layout = layout();
     for (int i = 0; i < values.length; i++) {
-      Object ref = slots.refs[i];
-      if (ref == FieldSlots.SET) {
-        values[i] = Defaults.box(kinds[i], slots.prims[i]);
-      } else if (ref != null) {
+      int k = layout.slot[i];
+      if (layout.primitive[i]) {
+        // An unset non-optional primitive holds 0 bits: its default.
+        if (!optional[i] || slots.isPrimSet(k)) {
+          values[i] = Defaults.box(kinds[i], slots.prims[k]);
+        }
+        continue;
+      }
+      Object ref = slots.refs[k];
+      if (ref != null) {
         values[i] = ref;
       } else if (!optional[i]) {
         Field f = field(i);

@@ -24,10 +24,23 @@ import java.util.Objects;
  */
 public abstract class RecordBinding<T> implements TypeBinding {
   private final RecordSchema schema;
+  // Made on first use: a binding may exist before its (recursive) schema is built. SlotLayout is
+  // immutable with final fields, so a racing second computation is harmless.
+  private SlotLayout layout;
   TypeBinding[] children;
 
   RecordBinding(RecordSchema schema) {
     this.schema = schema;
+  }
+
+  /** Where each field lives in this binding's {@link FieldSlots}. */
+  final SlotLayout layout() {
+    SlotLayout l = layout;
+    if (l == null) {
+      l = new SlotLayout(schema);
+      layout = l;
+    }
+    return l;
   }
 
   /**
@@ -104,7 +117,7 @@ public abstract class RecordBinding<T> implements TypeBinding {
 
   /** Fresh slots for decoding one record of this schema. */
   public final FieldSlots newSlots() {
-    return new FieldSlots(schema.size());
+    return new FieldSlots(layout());
   }
 
   /**

@@ -55,16 +55,12 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         MethodHandle reader = slotReader(reps[i], kind, comps[i].getType(), i, f.name());
         ctor = MethodHandles.collectArguments(ctor, i, reader);
       }
-      int[] reorder = new int[2 * n];
-      for (int i = 0; i < n; i++) {
-        reorder[2 * i] = 0;
-        reorder[2 * i + 1] = 1;
-      }
-      MethodType slotsType = MethodType.methodType(type, long[].class, Object[].class);
+      // Every reader takes the same FieldSlots: feed argument 0 to all of them.
+      MethodType slotsType = MethodType.methodType(type, FieldSlots.class);
       ctor = n == 0
-          ? MethodHandles.dropArguments(ctor, 0, long[].class, Object[].class)
-          : MethodHandles.permuteArguments(ctor, slotsType, reorder);
-      constructor = ctor.asType(MethodType.methodType(Object.class, long[].class, Object[].class));
+          ? MethodHandles.dropArguments(ctor, 0, FieldSlots.class)
+          : MethodHandles.permuteArguments(ctor, slotsType, new int[n]);
+      constructor = ctor.asType(MethodType.methodType(Object.class, FieldSlots.class));
     } catch (ReflectiveOperationException e) {
       throw new SchemaException(type.getName() + ": cannot access the record's accessors or canonical constructor ("
           + e.getMessage() + "); in a named module, open its package to io.polycodec", e);
@@ -269,137 +265,149 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
     return v.isPresent() ? Double.valueOf(v.getAsDouble()) : null;
   }
 
-  // ---- slot readers: (long[] prims, Object[] refs) -> constructor argument ---------------------------
+  // ---- slot readers: (FieldSlots) -> constructor argument, by the field's slot k ---------------------
 
   private MethodHandle slotReader(JavaRep rep, Kind kind, Class<?> paramType, int index, String name)
       throws ReflectiveOperationException {
+    int k = layout().slot[index];
     MethodHandle h;
     switch (rep) {
       case PRIMITIVE:
       case BOXED:
         h = staticHandle(kind.name().toLowerCase(java.util.Locale.ROOT) + "At", primitiveOf(kind),
-            long[].class, Object[].class, int.class);
-        h = MethodHandles.insertArguments(h, 2, index);
+            FieldSlots.class, int.class);
+        h = MethodHandles.insertArguments(h, 1, k);
         break;
       case PRIMITIVE_BYTE:
       case BOXED_BYTE:
         h = MethodHandles.insertArguments(
-            staticHandle("byteAt", byte.class, long[].class, Object[].class, int.class, String.class), 2, index, name);
+            staticHandle("byteAt", byte.class, FieldSlots.class, int.class, String.class), 1, k, name);
         break;
       case PRIMITIVE_SHORT:
       case BOXED_SHORT:
         h = MethodHandles.insertArguments(
-            staticHandle("shortAt", short.class, long[].class, Object[].class, int.class, String.class), 2, index, name);
+            staticHandle("shortAt", short.class, FieldSlots.class, int.class, String.class), 1, k, name);
         break;
       case NULLABLE_BYTE:
         h = MethodHandles.insertArguments(
-            staticHandle("nullableByteAt", Byte.class, long[].class, Object[].class, int.class, String.class), 2, index, name);
+            staticHandle("nullableByteAt", Byte.class, FieldSlots.class, int.class, String.class), 1, k, name);
         break;
       case NULLABLE_SHORT:
         h = MethodHandles.insertArguments(
-            staticHandle("nullableShortAt", Short.class, long[].class, Object[].class, int.class, String.class), 2, index,
-            name);
+            staticHandle("nullableShortAt", Short.class, FieldSlots.class, int.class, String.class), 1, k, name);
         break;
       case NULLABLE:
-        h = MethodHandles.insertArguments(
-            staticHandle("nullableAt", Object.class, long[].class, Object[].class, int.class, Kind.class), 2, index, kind);
+        h = kind.isPrimitive()
+            ? MethodHandles.insertArguments(
+                staticHandle("nullablePrimAt", Object.class, FieldSlots.class, int.class, Kind.class), 1, k, kind)
+            : MethodHandles.insertArguments(staticHandle("refAt", Object.class, FieldSlots.class, int.class), 1, k);
         break;
       case OPTIONAL:
-        h = MethodHandles.insertArguments(
-            staticHandle("optionalAt", Optional.class, long[].class, Object[].class, int.class, Kind.class), 2, index, kind);
+        h = kind.isPrimitive()
+            ? MethodHandles.insertArguments(
+                staticHandle("optionalPrimAt", Optional.class, FieldSlots.class, int.class, Kind.class), 1, k, kind)
+            : MethodHandles.insertArguments(
+                staticHandle("optionalRefAt", Optional.class, FieldSlots.class, int.class), 1, k);
         break;
       case OPTIONAL_INT:
         h = MethodHandles.insertArguments(
-            staticHandle("optionalIntAt", OptionalInt.class, long[].class, Object[].class, int.class), 2, index);
+            staticHandle("optionalIntAt", OptionalInt.class, FieldSlots.class, int.class), 1, k);
         break;
       case OPTIONAL_LONG:
         h = MethodHandles.insertArguments(
-            staticHandle("optionalLongAt", OptionalLong.class, long[].class, Object[].class, int.class), 2, index);
+            staticHandle("optionalLongAt", OptionalLong.class, FieldSlots.class, int.class), 1, k);
         break;
       case OPTIONAL_DOUBLE:
         h = MethodHandles.insertArguments(
-            staticHandle("optionalDoubleAt", OptionalDouble.class, long[].class, Object[].class, int.class), 2, index);
+            staticHandle("optionalDoubleAt", OptionalDouble.class, FieldSlots.class, int.class), 1, k);
         break;
       case REFERENCE:
         h = LOOKUP.findVirtual(TypedRecordBinding.class, "requiredAt",
-            MethodType.methodType(Object.class, long[].class, Object[].class, int.class));
+            MethodType.methodType(Object.class, FieldSlots.class, int.class, int.class));
         h = MethodHandles.insertArguments(h, 0, this);
-        h = MethodHandles.insertArguments(h, 2, index);
+        h = MethodHandles.insertArguments(h, 1, k, index);
         break;
       default:
         throw new AssertionError(rep);
     }
-    return h.asType(MethodType.methodType(paramType, long[].class, Object[].class));
+    return h.asType(MethodType.methodType(paramType, FieldSlots.class));
   }
 
-  static boolean boolAt(long[] p, Object[] r, int i) {
-    return p[i] != 0;
+  static boolean boolAt(FieldSlots s, int k) {
+    return s.prims[k] != 0;
   }
 
-  static int int32At(long[] p, Object[] r, int i) {
-    return (int) p[i];
+  static int int32At(FieldSlots s, int k) {
+    return (int) s.prims[k];
   }
 
-  static long int64At(long[] p, Object[] r, int i) {
-    return p[i];
+  static long int64At(FieldSlots s, int k) {
+    return s.prims[k];
   }
 
-  static float float32At(long[] p, Object[] r, int i) {
-    return Float.intBitsToFloat((int) p[i]);
+  static float float32At(FieldSlots s, int k) {
+    return Float.intBitsToFloat((int) s.prims[k]);
   }
 
-  static double float64At(long[] p, Object[] r, int i) {
-    return Double.longBitsToDouble(p[i]);
+  static double float64At(FieldSlots s, int k) {
+    return Double.longBitsToDouble(s.prims[k]);
   }
 
-  static byte byteAt(long[] p, Object[] r, int i, String name) {
-    long v = p[i];
+  static byte byteAt(FieldSlots s, int k, String name) {
+    long v = s.prims[k];
     if (v != (byte) v) {
       throw new DecodeException("value " + v + " does not fit the field's Java type byte").prependField(name);
     }
     return (byte) v;
   }
 
-  static short shortAt(long[] p, Object[] r, int i, String name) {
-    long v = p[i];
+  static short shortAt(FieldSlots s, int k, String name) {
+    long v = s.prims[k];
     if (v != (short) v) {
       throw new DecodeException("value " + v + " does not fit the field's Java type short").prependField(name);
     }
     return (short) v;
   }
 
-  static Byte nullableByteAt(long[] p, Object[] r, int i, String name) {
-    return r[i] == FieldSlots.SET ? byteAt(p, r, i, name) : null;
+  static Byte nullableByteAt(FieldSlots s, int k, String name) {
+    return s.isPrimSet(k) ? byteAt(s, k, name) : null;
   }
 
-  static Short nullableShortAt(long[] p, Object[] r, int i, String name) {
-    return r[i] == FieldSlots.SET ? shortAt(p, r, i, name) : null;
+  static Short nullableShortAt(FieldSlots s, int k, String name) {
+    return s.isPrimSet(k) ? shortAt(s, k, name) : null;
   }
 
-  static Object nullableAt(long[] p, Object[] r, int i, Kind kind) {
-    Object v = r[i];
-    return v == FieldSlots.SET ? Defaults.box(kind, p[i]) : v;
+  static Object nullablePrimAt(FieldSlots s, int k, Kind kind) {
+    return s.isPrimSet(k) ? Defaults.box(kind, s.prims[k]) : null;
   }
 
-  static Optional<?> optionalAt(long[] p, Object[] r, int i, Kind kind) {
-    return Optional.ofNullable(nullableAt(p, r, i, kind));
+  static Object refAt(FieldSlots s, int k) {
+    return s.refs[k];
   }
 
-  static OptionalInt optionalIntAt(long[] p, Object[] r, int i) {
-    return r[i] == FieldSlots.SET ? OptionalInt.of((int) p[i]) : OptionalInt.empty();
+  static Optional<?> optionalPrimAt(FieldSlots s, int k, Kind kind) {
+    return s.isPrimSet(k) ? Optional.of(Defaults.box(kind, s.prims[k])) : Optional.empty();
   }
 
-  static OptionalLong optionalLongAt(long[] p, Object[] r, int i) {
-    return r[i] == FieldSlots.SET ? OptionalLong.of(p[i]) : OptionalLong.empty();
+  static Optional<?> optionalRefAt(FieldSlots s, int k) {
+    return Optional.ofNullable(s.refs[k]);
   }
 
-  static OptionalDouble optionalDoubleAt(long[] p, Object[] r, int i) {
-    return r[i] == FieldSlots.SET ? OptionalDouble.of(Double.longBitsToDouble(p[i])) : OptionalDouble.empty();
+  static OptionalInt optionalIntAt(FieldSlots s, int k) {
+    return s.isPrimSet(k) ? OptionalInt.of((int) s.prims[k]) : OptionalInt.empty();
   }
 
-  Object requiredAt(long[] p, Object[] r, int i) {
-    Object v = r[i];
-    return v != null ? v : Defaults.of(field(i), children[i]);
+  static OptionalLong optionalLongAt(FieldSlots s, int k) {
+    return s.isPrimSet(k) ? OptionalLong.of(s.prims[k]) : OptionalLong.empty();
+  }
+
+  static OptionalDouble optionalDoubleAt(FieldSlots s, int k) {
+    return s.isPrimSet(k) ? OptionalDouble.of(Double.longBitsToDouble(s.prims[k])) : OptionalDouble.empty();
+  }
+
+  Object requiredAt(FieldSlots s, int k, int field) {
+    Object v = s.refs[k];
+    return v != null ? v : Defaults.of(field(field), children[field]);
   }
 
   // ---- RecordBinding --------------------------------------------------------------------------------
@@ -492,7 +500,7 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   @Override
   public T build(FieldSlots slots) {
     try {
-      return type.cast((Object) constructor.invokeExact(slots.prims, slots.refs));
+      return type.cast((Object) constructor.invokeExact(slots));
     } catch (CodecException e) {
       throw e;
     } catch (ClassCastException e) {

@@ -12,39 +12,24 @@ public final class Float16 {
   public static short fromFloat(float f) {
     int bits = Float.floatToRawIntBits(f);
     int sign = (bits >>> 16) & 0x8000;
-    int exp = (bits >>> 23) & 0xFF;
-    int mant = bits & 0x7F_FFFF;
-    if (exp == 0xFF) {
-      if (mant == 0) {
-        return (short) (sign | 0x7C00);
-      }
-      int m = mant >>> 13;
-      return (short) (sign | 0x7C00 | (m == 0 ? 0x200 : m));
-    }
-    int unbiased = exp - 127;
-    if (unbiased > 15) {
-      return (short) (sign | 0x7C00);
-    }
-    if (unbiased >= -14) {
-      int h = ((unbiased + 15) << 10) | (mant >>> 13);
-      int rest = mant & 0x1FFF;
-      // A carry out of the mantissa correctly bumps the exponent, up to 0x7C00 (Infinity).
-      if (rest > 0x1000 || (rest == 0x1000 && (h & 1) != 0)) {
-        h++;
-      }
-      return (short) (sign | h);
-    }
-    if (unbiased < -25) {
-      return (short) sign;
-    }
-    // Subnormal half: count units of 2^-24.
-    int full = 0x80_0000 | mant;
-    int shift = -unbiased - 1;
-    int h = full >>> shift;
-    int rest = full & ((1 << shift) - 1);
-    int half = 1 << (shift - 1);
-    if (rest > half || (rest == half && (h & 1) != 0)) {
-      h++;
+    int abs = bits & 0x7FFF_FFFF;
+    int h;
+    // One predictable branch for the common case (normal halves); vectors of real data rarely leave it.
+    if (abs >= 0x3880_0000 && abs < 0x4780_0000) {
+      // 2^-14 <= |f| < 2^16: rebias the exponent and round the 13 dropped bits to nearest even in one
+      // addition (0xFFF plus the lowest kept bit); a carry out of the mantissa correctly bumps the
+      // exponent, up to 0x7C00 (Infinity) for |f| >= 65520.
+      h = (abs + (((15 - 127) << 23) + 0xFFF) + ((abs >>> 13) & 1)) >>> 13;
+    } else if (abs < 0x3880_0000) {
+      // Below the smallest normal half: adding 0.5 makes the float unit in the last place 2^-24, the
+      // subnormal half's unit, so the float addition itself rounds to nearest even; what remains above
+      // 0.5 is the half's bit pattern (0x0400 when it rounds up to the smallest normal).
+      h = Float.floatToRawIntBits(Float.intBitsToFloat(abs) + 0.5f) - 0x3F00_0000;
+    } else if (abs > 0x7F80_0000) {
+      int m = (abs & 0x7F_FFFF) >>> 13;
+      h = 0x7C00 | (m == 0 ? 0x200 : m);
+    } else {
+      h = 0x7C00;
     }
     return (short) (sign | h);
   }
@@ -52,6 +37,11 @@ public final class Float16 {
   /** The float whose binary16 bits are {@code h} (exact: every half is a float). */
   public static float toFloat(short h) {
     int sign = (h & 0x8000) << 16;
+    int abs = h & 0x7FFF;
+    // Normal halves (exponent neither 0 nor 31) in one unsigned range check: rebias the exponent.
+    if (abs - 0x0400 + Integer.MIN_VALUE < 0x7800 + Integer.MIN_VALUE) {
+      return Float.intBitsToFloat(sign | ((abs << 13) + (112 << 23)));
+    }
     int exp = (h >>> 10) & 0x1F;
     int mant = h & 0x3FF;
     if (exp == 0x1F) {

@@ -108,4 +108,31 @@ class QuantizationTest {
       assertArrayEquals(VectorBytes.roundTrip(v, q), out, q.name());
     }
   }
+
+  @Test
+  void rawLayoutIsLittleEndianRawBitsAtAnyOffset() {
+    float[] v = {1f, -0.0f, Float.intBitsToFloat(0x7FC0_1234), Float.NEGATIVE_INFINITY, Float.MIN_VALUE, 0x1.fffffep127f};
+    for (int offset : new int[] {0, 1, 3}) {
+      byte[] buf = new byte[offset + 4 * v.length + 2];
+      assertEquals(4 * v.length, VectorBytes.encode(v, Quantization.NONE, buf, offset));
+      for (int i = 0; i < v.length; i++) {
+        int bits = Float.floatToRawIntBits(v[i]);
+        for (int k = 0; k < 4; k++) {
+          assertEquals((byte) (bits >>> (8 * k)), buf[offset + 4 * i + k], "element " + i + " byte " + k);
+        }
+      }
+      float[] back = new float[v.length];
+      VectorBytes.decode(buf, offset, Quantization.NONE, back);
+      for (int i = 0; i < v.length; i++) {
+        assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(back[i]), "element " + i);
+      }
+    }
+  }
+
+  @Test
+  void rawDestinationsTooSmallAreRejectedBeforeWriting() {
+    byte[] small = new byte[7];
+    assertThrows(IndexOutOfBoundsException.class, () -> VectorBytes.encode(new float[] {1f, 2f}, Quantization.NONE, small, 0));
+    assertArrayEquals(new byte[7], small, "nothing written");
+  }
 }

@@ -172,9 +172,19 @@ final class JsonScalars {
     }
   }
 
+  static void writeTimestamp(JsonGenerator g, Instant v) throws IOException {
+    TimestampRange.checkEncodable(v);
+    char[] text = new char[Rfc3339.MAX_LENGTH];
+    g.writeString(text, 0, Rfc3339.format(v.getEpochSecond(), v.getNano(), text));
+  }
+
   static Instant readTimestamp(JsonParser p, JsonToken t) throws IOException {
     if (t != JsonToken.VALUE_STRING) {
       throw expected("an RFC 3339 timestamp string", t);
+    }
+    Instant fast = Rfc3339.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (fast != null) {
+      return fast;
     }
     String s = p.getText();
     Instant i;

@@ -20,7 +20,6 @@ import io.polycodec.schema.MapSchema;
 import io.polycodec.schema.Quantization;
 import io.polycodec.schema.ScalarSchema;
 import io.polycodec.schema.Schema;
-import io.polycodec.schema.TimestampRange;
 import io.polycodec.schema.UnionSchema;
 import io.polycodec.schema.VectorSchema;
 import io.polycodec.vector.VectorBytes;
@@ -147,7 +146,7 @@ final class JsonValuePlan {
       case FLOAT64: JsonScalars.writeDouble(g, (Double) v); break;
       case STRING: g.writeString((String) v); break;
       case BYTES: g.writeBinary((byte[]) v); break;
-      case TIMESTAMP: g.writeString(TimestampRange.checkEncodable((Instant) v).toString()); break;
+      case TIMESTAMP: JsonScalars.writeTimestamp(g, (Instant) v); break;
       case ENUM: {
         String name = enumBinding.name(v);
         if (name != null) {
@@ -207,36 +206,45 @@ final class JsonValuePlan {
   private void writeMap(JsonGenerator g, Map<?, ?> map, int depth) throws IOException {
     checkDepth(depth + 1, true);
     g.writeStartObject(map);
-    for (Object key : sortedKeys(map)) {
-      Object value = map.get(key);
-      try {
-        if (value == null) {
-          throw new EncodeException("null value");
-        }
-        g.writeFieldName(keyText(key));
-        element.write(g, value, depth + 1);
-      } catch (CodecException ex) {
-        throw ex.prependKey(key);
+    if (map instanceof SortedMap && ((SortedMap<?, ?>) map).comparator() == null) {
+      // Already in natural key order (and a natural-order SortedMap holds no null key).
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        writeEntry(g, e.getKey(), e.getValue(), depth);
+      }
+    } else {
+      for (Map.Entry<?, ?> e : sortedEntries(map)) {
+        writeEntry(g, e.getKey(), e.getValue(), depth);
       }
     }
     g.writeEndObject();
   }
 
-  private Object[] sortedKeys(Map<?, ?> map) {
-    Object[] keys = map.keySet().toArray();
-    for (Object k : keys) {
-      if (k == null) {
+  private void writeEntry(JsonGenerator g, Object key, Object value, int depth) throws IOException {
+    try {
+      if (value == null) {
+        throw new EncodeException("null value");
+      }
+      g.writeFieldName(keyText(key));
+      element.write(g, value, depth + 1);
+    } catch (CodecException ex) {
+      throw ex.prependKey(key);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Map.Entry<?, ?>[] sortedEntries(Map<?, ?> map) {
+    Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
+    for (Map.Entry<?, ?> e : entries) {
+      if (e.getKey() == null) {
         throw new EncodeException("null map key");
       }
     }
-    if (!(map instanceof SortedMap) || ((SortedMap<?, ?>) map).comparator() != null) {
-      try {
-        Arrays.sort(keys);
-      } catch (ClassCastException e) {
-        throw new EncodeException("map keys are not all " + keyKind + ": " + e.getMessage());
-      }
+    try {
+      Arrays.sort(entries, (a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey()));
+    } catch (ClassCastException e) {
+      throw new EncodeException("map keys are not all " + keyKind + ": " + e.getMessage());
     }
-    return keys;
+    return entries;
   }
 
   private String keyText(Object key) {

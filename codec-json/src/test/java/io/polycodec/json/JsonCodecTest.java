@@ -208,6 +208,25 @@ class JsonCodecTest {
   }
 
   @Test
+  void sortedMapsWithTheirOwnOrderAndNullKeysOrValues() {
+    record M(Map<String, Integer> m) {}
+    Codec<M> c = Codecs.get("json", M.class);
+    TreeMap<String, Integer> reversed = new TreeMap<>(java.util.Comparator.reverseOrder());
+    reversed.put("a", 1);
+    reversed.put("c", 3);
+    reversed.put("b", 2);
+    assertEquals("{\"m\":{\"a\":1,\"b\":2,\"c\":3}}", new String(c.encode(new M(reversed)), UTF_8));
+    Map<String, Integer> nullKey = new java.util.HashMap<>();
+    nullKey.put(null, 1);
+    nullKey.put("x", 2);
+    assertThrows(EncodeException.class, () -> c.encode(new M(nullKey)));
+    Map<String, Integer> nullValue = new java.util.HashMap<>();
+    nullValue.put("k", null);
+    EncodeException e = assertThrows(EncodeException.class, () -> c.encode(new M(nullValue)));
+    assertTrue(e.getMessage().contains("m") && e.getMessage().contains("k"), e.getMessage());
+  }
+
+  @Test
   void readerToleratesEvolution() {
     Codec<Small> c = Codecs.get("json", Small.class);
     Small s = c.decode("{\"extra\":{\"deep\":[1,2,{\"x\":null}]},\"b\":\"hi\",\"unknown\":3}".getBytes(UTF_8));
