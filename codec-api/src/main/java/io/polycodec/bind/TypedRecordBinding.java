@@ -15,6 +15,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Reads and builds one Java record class through method handles made once: a getter per component and
@@ -27,6 +32,10 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   private final Class<T> type;
   private MethodHandle[] primGetters;
   private MethodHandle[] objectGetters;
+  // Per field, the fast forms of the getters above (see Accessors); null where only the handle works.
+  private Object[] fastPrimGetters;
+  private Function<Object, Object>[] fastRawGetters;
+  private JavaRep[] reps;
   private boolean[] optional;
   private MethodHandle constructor;
 
@@ -42,6 +51,11 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
     primGetters = new MethodHandle[n];
     objectGetters = new MethodHandle[n];
     optional = new boolean[n];
+    fastPrimGetters = new Object[n];
+    @SuppressWarnings("unchecked")
+    Function<Object, Object>[] raw = new Function[n];
+    fastRawGetters = raw;
+    this.reps = reps.clone();
     MethodHandles.Lookup lookup = lookupFor(type);
     try {
       MethodHandle ctor = lookup.findConstructor(type, MethodType.methodType(void.class, parameterTypes(comps)));
@@ -52,6 +66,13 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         MethodHandle acc = lookup.unreflect(comps[i].getAccessor());
         primGetters[i] = primGetter(acc, reps[i], kind);
         objectGetters[i] = objectGetter(acc, reps[i], kind);
+        if (primGetters[i] != null && (reps[i] == JavaRep.PRIMITIVE || reps[i] == JavaRep.PRIMITIVE_BYTE
+            || reps[i] == JavaRep.PRIMITIVE_SHORT)) {
+          fastPrimGetters[i] = Accessors.primitive(lookup, type, acc);
+        }
+        if (returnsCanonicalRaw(reps[i])) {
+          fastRawGetters[i] = Accessors.reference(lookup, type, acc);
+        }
         MethodHandle reader = slotReader(reps[i], kind, comps[i].getType(), i, f.name());
         ctor = MethodHandles.collectArguments(ctor, i, reader);
       }
@@ -64,6 +85,34 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
     } catch (ReflectiveOperationException e) {
       throw new SchemaException(type.getName() + ": cannot access the record's accessors or canonical constructor ("
           + e.getMessage() + "); in a named module, open its package to io.polycodec", e);
+    }
+  }
+
+  /** Whether get() can use the component as it is, or unwrap it in {@link #canonical}. */
+  private static boolean returnsCanonicalRaw(JavaRep rep) {
+    switch (rep) {
+      case PRIMITIVE:
+      case BOXED:
+      case REFERENCE:
+      case NULLABLE:
+      case OPTIONAL:
+      case OPTIONAL_INT:
+      case OPTIONAL_LONG:
+      case OPTIONAL_DOUBLE:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The canonical value of a component read as it is: optionals unwrapped to their value or null. */
+  private static Object canonical(JavaRep rep, Object raw) {
+    switch (rep) {
+      case OPTIONAL: return unwrap((Optional<?>) raw);
+      case OPTIONAL_INT: return unwrap((OptionalInt) raw);
+      case OPTIONAL_LONG: return unwrap((OptionalLong) raw);
+      case OPTIONAL_DOUBLE: return unwrap((OptionalDouble) raw);
+      default: return raw;
     }
   }
 
@@ -439,8 +488,13 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public boolean getBoolean(Object record, int field) {
     try {
+      Object fast = fastPrimGetters[field];
+      if (fast != null) {
+        return ((Predicate<Object>) fast).test(record);
+      }
       return (boolean) primGetters[field].invokeExact(record);
     } catch (Throwable t) {
       throw rethrow(t, field);
@@ -448,8 +502,13 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public int getInt(Object record, int field) {
     try {
+      Object fast = fastPrimGetters[field];
+      if (fast != null) {
+        return ((ToIntFunction<Object>) fast).applyAsInt(record);
+      }
       return (int) primGetters[field].invokeExact(record);
     } catch (Throwable t) {
       throw rethrow(t, field);
@@ -457,8 +516,13 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public long getLong(Object record, int field) {
     try {
+      Object fast = fastPrimGetters[field];
+      if (fast != null) {
+        return ((ToLongFunction<Object>) fast).applyAsLong(record);
+      }
       return (long) primGetters[field].invokeExact(record);
     } catch (Throwable t) {
       throw rethrow(t, field);
@@ -475,8 +539,13 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public double getDouble(Object record, int field) {
     try {
+      Object fast = fastPrimGetters[field];
+      if (fast != null) {
+        return ((ToDoubleFunction<Object>) fast).applyAsDouble(record);
+      }
       return (double) primGetters[field].invokeExact(record);
     } catch (Throwable t) {
       throw rethrow(t, field);
@@ -487,7 +556,8 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   public Object get(Object record, int field) {
     Object v;
     try {
-      v = (Object) objectGetters[field].invokeExact(record);
+      Function<Object, Object> fast = fastRawGetters[field];
+      v = fast != null ? canonical(reps[field], fast.apply(record)) : (Object) objectGetters[field].invokeExact(record);
     } catch (Throwable t) {
       throw rethrow(t, field);
     }
