@@ -230,7 +230,7 @@ public final class BenchReport {
     out.println("|---|---|---:|---:|---:|---|");
     boolean any = false;
     for (String content : new String[] {"bytes", "tables"}) {
-      for (String m : new String[] {"generatedScalar", "polycodecViewScalar", "polycodecTrustedViewScalar"}) {
+      for (String m : new String[] {"generatedScalar", "polycodecViewScalar", "polycodecTrustedViewScalar", "polycodecOpenViewScalar"}) {
         Row small = find("FlatbuffersViewBenchmark", m, "size", "100B", "content", content);
         Row big = find("FlatbuffersViewBenchmark", m, "size", "1MB", "content", content);
         if (small == null || big == null) {
