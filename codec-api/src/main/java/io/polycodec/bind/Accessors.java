@@ -26,9 +26,21 @@ final class Accessors {
   private Accessors() {}
 
   /**
-   * A {@link Predicate}, {@link ToIntFunction}, {@link ToLongFunction} or {@link ToDoubleFunction}
-   * for an accessor returning {@code boolean}, {@code byte/short/int}, {@code long} or {@code double},
-   * else null (float has no such interface in the JDK; widening it to double could alter NaN payloads).
+   * A float accessor: the JDK has no {@code ToFloatFunction}, and widening to double could alter the
+   * payload of a signalling NaN. Public in the class file so that a lambda class defined in the record's
+   * package may implement it; Java code outside this package cannot name it, the enclosing class being
+   * package-private.
+   */
+  @FunctionalInterface
+  public interface FloatGetter {
+    /** The component of {@code record}. */
+    float get(Object record);
+  }
+
+  /**
+   * A {@link Predicate}, {@link ToIntFunction}, {@link ToLongFunction}, {@link ToDoubleFunction} or
+   * {@link FloatGetter} for an accessor returning {@code boolean}, {@code byte/short/int}, {@code long},
+   * {@code double} or {@code float}, else null.
    */
   static Object primitive(MethodHandles.Lookup lookup, Class<?> recordType, MethodHandle accessor) {
     Class<?> r = accessor.type().returnType();
@@ -43,6 +55,9 @@ final class Accessors {
     }
     if (r == double.class) {
       return spin(lookup, recordType, accessor, ToDoubleFunction.class, "applyAsDouble", double.class);
+    }
+    if (r == float.class) {
+      return spin(lookup, recordType, accessor, FloatGetter.class, "get", float.class);
     }
     return null;
   }

@@ -532,6 +532,10 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   @Override
   public float getFloat(Object record, int field) {
     try {
+      Object fast = fastPrimGetters[field];
+      if (fast != null) {
+        return ((Accessors.FloatGetter) fast).get(record);
+      }
       return (float) primGetters[field].invokeExact(record);
     } catch (Throwable t) {
       throw rethrow(t, field);

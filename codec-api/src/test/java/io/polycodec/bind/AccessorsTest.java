@@ -55,7 +55,7 @@ class AccessorsTest {
     assertEquals(1L << 40, ((ToLongFunction<Object>) primitive("l")).applyAsLong(SAMPLE));
     assertEquals(Double.doubleToRawLongBits(-0.0),
         Double.doubleToRawLongBits(((ToDoubleFunction<Object>) primitive("d")).applyAsDouble(SAMPLE)));
-    assertNull(primitive("f"), "float has no JDK interface: the caller keeps the method handle");
+    assertEquals(Float.floatToRawIntBits(1.5f), Float.floatToRawIntBits(((Accessors.FloatGetter) primitive("f")).get(SAMPLE)));
     assertNull(primitive("s"), "not a primitive");
   }
 
@@ -65,6 +65,33 @@ class AccessorsTest {
     assertEquals(Optional.of("x"), reference("o").apply(SAMPLE));
     assertEquals(1.5f, reference("f").apply(SAMPLE));
     assertEquals(-5, reference("i").apply(SAMPLE));
+  }
+
+  @Test
+  void aSignallingNanFloatKeepsItsBits() {
+    float snan = Float.intBitsToFloat(0x7F80_0001);
+    RecordBinding<Sample> b = RecordBinding.of(Sample.class);
+    Sample s = new Sample(false, (byte) 0, (short) 0, 0, 0, snan, 0, "", Optional.empty());
+    int f = b.schema().indexOf("f");
+    for (int i = 0; i < 20_000; i++) { // long enough for the JIT to compile the path
+      assertEquals(0x7F80_0001, Float.floatToRawIntBits(b.getFloat(s, f)));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void recordsOfOtherPackagesGetTheFastAccessorsToo() throws Exception {
+    Class<?> type = io.polycodec.bind.elsewhere.Reading.class;
+    MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+    Object reading = new io.polycodec.bind.elsewhere.Reading(2.5f, 7L);
+    for (RecordComponent c : type.getRecordComponents()) {
+      Object getter = Accessors.primitive(lookup, type, lookup.unreflect(c.getAccessor()));
+      if (c.getType() == float.class) {
+        assertEquals(2.5f, ((Accessors.FloatGetter) getter).get(reading));
+      } else {
+        assertEquals(7L, ((ToLongFunction<Object>) getter).applyAsLong(reading));
+      }
+    }
   }
 
   @Test
