@@ -22,8 +22,9 @@ import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * Reads and builds one Java record class through method handles made once: a getter per component and
- * one handle that takes the decoded slots straight to the canonical constructor, so neither direction
+ * Reads and builds one Java record class through what is made once per class: a getter per component
+ * (a lambda object from {@link Accessors}, or a method handle where the metafactory refuses) and one
+ * handle that takes the decoded slots straight to the canonical constructor, so neither direction
  * reflects or boxes per call.
  */
 final class TypedRecordBinding<T> extends RecordBinding<T> {
