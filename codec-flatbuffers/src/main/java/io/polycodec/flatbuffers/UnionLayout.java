@@ -84,7 +84,7 @@ final class UnionLayout extends Layout {
   int memberIndex(ReadContext r, int holder) {
     int typePos = r.field(holder, TYPE_SLOT);
     int tag = typePos == 0 ? 0 : r.bb.get(typePos) & 0xFF;
-    int m = memberByTag[tag] - 1;
+    int m = (memberByTag[tag] & 0xFF) - 1;
     if (m < 0 || r.field(holder, VALUE_SLOT) == 0) {
       throw new DecodeException(tag == 0
           ? "union " + binding.schema().name() + " holds no member"
@@ -128,7 +128,7 @@ final class UnionLayout extends Layout {
     int typePos = v.field(holder, vt, vtSize, obj, TYPE_SLOT, 1, 1);
     int valuePos = v.field(holder, vt, vtSize, obj, VALUE_SLOT, 4, 4);
     int tag = typePos == 0 ? 0 : v.byteAt(typePos) & 0xFF;
-    int m = memberByTag[tag] - 1;
+    int m = (memberByTag[tag] & 0xFF) - 1;
     if (m < 0) {
       throw Verifier.error(typePos == 0 ? holder : typePos, tag == 0
           ? "union " + binding.schema().name() + " holds no member"

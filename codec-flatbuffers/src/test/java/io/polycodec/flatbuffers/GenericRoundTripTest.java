@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polycodec.GenericRecord;
 import io.polycodec.schema.Kind;
+import io.polycodec.schema.Field;
 import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.Schema;
+import io.polycodec.schema.UnionSchema;
+import java.util.ArrayList;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,26 @@ import org.junit.jupiter.api.Test;
 /** Seeded random GenericRecords round-trip exactly, through every entry point, deterministically. */
 class GenericRoundTripTest {
   private static final long SEED = Long.getLong("polycodec.seed", 20261128L);
+
+  @Test
+  void unionMembersAboveTag127RoundTrip() {
+    // Tags are one unsigned byte on the wire: members 128..255 must not read back as negative.
+    List<UnionSchema.Member> members = new ArrayList<>();
+    for (int tag = 1; tag <= 200; tag++) {
+      members.add(new UnionSchema.Member("m" + tag, tag, RecordSchema.of("u.M" + tag, Field.of("x", 1, Schema.int32()))));
+    }
+    UnionSchema union = UnionSchema.of("u.Many", members);
+    RecordSchema holder = RecordSchema.of("u.Holder", Field.optional("value", 1, union));
+    FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.generic(holder);
+    for (int tag : new int[] {1, 127, 128, 200}) {
+      RecordSchema member = members.get(tag - 1).type();
+      GenericRecord value = GenericRecord.builder(holder)
+          .set("value", GenericRecord.builder(member).set("x", tag).build()).build();
+      byte[] bytes = codec.encode(value);
+      assertEquals(value, codec.decode(bytes), "tag " + tag);
+      assertEquals(value, codec.view(ByteBuffer.wrap(bytes)).toValue(), "tag " + tag);
+    }
+  }
 
   @Test
   void schemaCoversEveryKind() {
