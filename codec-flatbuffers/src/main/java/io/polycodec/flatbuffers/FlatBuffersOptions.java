@@ -15,10 +15,12 @@ public final class FlatBuffersOptions {
   public static final CodecOption<Boolean> VERIFY = CodecOption.of("flatbuffers.verify", Boolean.class, Boolean.TRUE);
 
   /**
-   * How many tables, vectors and strings the verifier may visit beyond one per 4 bytes of input
-   * (default 1,000,000). A buffer without shared subobjects never needs more than one visit per 4 bytes;
-   * a crafted one whose offsets share a subtree many times would otherwise make verification take time
-   * exponential in its size.
+   * How much work beyond one unit per 4 bytes of input the verifier allows for shared subobjects
+   * (default 1,000,000): each table, vector and string reached costs one unit, and each vector or string
+   * also one unit per 4 bytes of its contents, since decoding copies it once per offset that reaches it.
+   * A buffer without shared subobjects never needs more than one unit per 4 bytes; a crafted one whose
+   * offsets share a subtree or a large string many times would otherwise make verification take time
+   * exponential in its size, or decoding allocate far more than the input.
    */
   public static final CodecOption<Integer> MAX_SHARED_VISITS =
       CodecOption.of("flatbuffers.maxSharedVisits", Integer.class, 1_000_000);

@@ -162,6 +162,13 @@ final class Verifier {
     if (v + 4 + n * elementSize > limit) {
       throw error(v, "vector of " + n + " elements of " + elementSize + " bytes runs past the end of the buffer");
     }
+    // Decoding copies a vector or string once per offset that reaches it, so its bytes count too (one
+    // unit per 4, like the visits): a 16 MB string reached from a thousand offsets would otherwise
+    // verify cheaply and then allocate 16 GB. Unshared, every unit still stands for 4 bytes of input.
+    budget -= (n * elementSize) >>> 2;
+    if (budget < 0) {
+      throw error(v, "too many bytes of vectors and strings reached (shared too often?)");
+    }
     return (int) n;
   }
 

@@ -226,6 +226,34 @@ class HostileBufferTest {
   }
 
   @Test
+  void aLargeStringSharedByManyOffsetsIsRefusedBeforeDecodingCopiesIt() {
+    RecordSchema strings = RecordSchema.of("t.Strings", Field.of("items", 1, Schema.list(Schema.string())));
+    FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.generic(strings);
+    FlatBufferBuilder b = new FlatBufferBuilder();
+    char[] text = new char[1 << 20];
+    Arrays.fill(text, 'x');
+    int s = b.createString(new String(text));
+    int[] same = new int[1000];
+    Arrays.fill(same, s);
+    int vec = b.createVectorOfTables(same); // a vector of offsets, as a list of strings is
+    b.startTable(1);
+    b.addOffset(0, vec, 0);
+    b.finish(b.endTable());
+    byte[] bytes = b.sizedByteArray();
+    assertTrue(bytes.length < (1 << 20) + 8192, "size " + bytes.length);
+    // 1,000 copies of 1 MB would be 1 GB of strings decoded from a 1 MB message.
+    rejects(codec, bytes, "too many bytes of vectors and strings");
+    // The same string reached a few times stays within the allowance.
+    FlatBufferBuilder few = new FlatBufferBuilder();
+    int t = few.createString("shared");
+    int v = few.createVectorOfTables(new int[] {t, t, t});
+    few.startTable(1);
+    few.addOffset(0, v, 0);
+    few.finish(few.endTable());
+    assertEquals(List.of("shared", "shared", "shared"), codec.decode(few.sizedByteArray()).get("items"));
+  }
+
+  @Test
   void unions() {
     UnionSchema childV2 = UnionSchema.of("tree.Child", List.of(
         new UnionSchema.Member("leaf", 1, TestSchemas.ADDRESS), new UnionSchema.Member("extra", 3, TestSchemas.EMPTY)));
