@@ -6,22 +6,13 @@ import com.google.flatbuffers.FlatBufferBuilder;
  * Bytes: a {@code [ubyte]} vector in a table slot. FlatBuffers has no vectors of vectors, so a list
  * element is a table {@code polycodec.Bytes {value: [ubyte] (id: 0);}} holding the vector.
  */
-final class BytesLayout extends Layout {
+final class BytesLayout extends OffsetLayout {
   static final BytesLayout INSTANCE = new BytesLayout();
   /** vtable offset of the holder table's only field. */
   private static final int VALUE_SLOT = 4;
 
   private BytesLayout() {}
 
-  @Override
-  int slotSize() {
-    return 4;
-  }
-
-  @Override
-  boolean isOffset() {
-    return true;
-  }
 
   @Override
   int prepare(WriteContext w, Object value, boolean omitDefault) {

@@ -11,22 +11,13 @@ import java.util.List;
  * A list: a uoffset to a vector whose elements are inline (scalars, enums, timestamp structs) or
  * uoffsets (strings, bytes holders, tables, union holders). An empty list is omitted.
  */
-final class ListLayout extends Layout {
+final class ListLayout extends OffsetLayout {
   final Layout element;
 
   ListLayout(Layout element) {
     this.element = element;
   }
 
-  @Override
-  int slotSize() {
-    return 4;
-  }
-
-  @Override
-  boolean isOffset() {
-    return true;
-  }
 
   @Override
   int prepare(WriteContext w, Object value, boolean omitDefault) {

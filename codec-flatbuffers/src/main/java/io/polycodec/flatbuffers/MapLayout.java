@@ -17,7 +17,7 @@ import java.util.Map;
  * equal maps encode to equal bytes. Keys and values follow the table rules (defaults omitted). Decoding
  * keeps wire order; a repeated key keeps its last value. An empty map is omitted.
  */
-final class MapLayout extends Layout {
+final class MapLayout extends OffsetLayout {
   private static final int KEY_SLOT = 4;
   private static final int VALUE_SLOT = 6;
 
@@ -42,15 +42,6 @@ final class MapLayout extends Layout {
     }
   }
 
-  @Override
-  int slotSize() {
-    return 4;
-  }
-
-  @Override
-  boolean isOffset() {
-    return true;
-  }
 
   @Override
   int prepare(WriteContext w, Object v, boolean omitDefault) {

@@ -1,22 +1,13 @@
 package io.polycodec.flatbuffers;
 
 /** A record: a uoffset to its table. Non-optional records are always written, even at their default. */
-final class RecordLayout extends Layout {
+final class RecordLayout extends OffsetLayout {
   final TablePlan plan;
 
   RecordLayout(TablePlan plan) {
     this.plan = plan;
   }
 
-  @Override
-  int slotSize() {
-    return 4;
-  }
-
-  @Override
-  boolean isOffset() {
-    return true;
-  }
 
   @Override
   int prepare(WriteContext w, Object value, boolean omitDefault) {

@@ -1,20 +1,11 @@
 package io.polycodec.flatbuffers;
 
 /** A string: a uoffset to a length-prefixed, zero-terminated UTF-8 vector. */
-final class StringLayout extends Layout {
+final class StringLayout extends OffsetLayout {
   static final StringLayout INSTANCE = new StringLayout();
 
   private StringLayout() {}
 
-  @Override
-  int slotSize() {
-    return 4;
-  }
-
-  @Override
-  boolean isOffset() {
-    return true;
-  }
 
   @Override
   int prepare(WriteContext w, Object value, boolean omitDefault) {

@@ -15,7 +15,7 @@ import io.polycodec.schema.UnionSchema;
  * here are tags − 1, so an inline union would need its record to leave the tag below its own unused. A
  * holder table keeps every field at tag − 1, and lets unions be list elements and map values as well.
  */
-final class UnionLayout extends Layout {
+final class UnionLayout extends OffsetLayout {
   private static final int TYPE_SLOT = 4;
   private static final int VALUE_SLOT = 6;
 
@@ -44,15 +44,6 @@ final class UnionLayout extends Layout {
     return binding;
   }
 
-  @Override
-  int slotSize() {
-    return 4;
-  }
-
-  @Override
-  boolean isOffset() {
-    return true;
-  }
 
   @Override
   int prepare(WriteContext w, Object value, boolean omitDefault) {

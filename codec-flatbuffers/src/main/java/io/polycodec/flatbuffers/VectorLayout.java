@@ -14,7 +14,7 @@ import java.nio.ByteOrder;
  * {@code polycodec.Int8Vector {scale: float (id: 0); values: [byte] (id: 1);}}. The quantization math
  * is {@link VectorBytes}'s, shared with every backend. An empty vector is omitted.
  */
-final class VectorLayout extends Layout {
+final class VectorLayout extends OffsetLayout {
   private static final int SCALE_SLOT = 4;
   private static final int VALUES_SLOT = 6;
 
@@ -26,15 +26,6 @@ final class VectorLayout extends Layout {
     this.quantization = quantization;
   }
 
-  @Override
-  int slotSize() {
-    return 4;
-  }
-
-  @Override
-  boolean isOffset() {
-    return true;
-  }
 
   /** Bytes per element of the stored vector. */
   int storedElementSize() {
