@@ -16,7 +16,6 @@ import io.polycodec.Format;
 import io.polycodec.Limits;
 import io.polycodec.bind.RecordBinding;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
@@ -96,11 +95,6 @@ final class JsonCodec<T> implements Codec<T> {
     } catch (IOException e) {
       throw wrap(e, offset);
     }
-  }
-
-  @Override
-  public T decode(InputStream in) throws IOException {
-    return decode(in.readNBytes(limits.maxMessageBytes() + 1));
   }
 
   private T read(JsonParser p, int base) throws IOException {

@@ -14,7 +14,6 @@ import io.polycodec.EncodeException;
 import io.polycodec.Format;
 import io.polycodec.Limits;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -175,11 +174,6 @@ final class JsonSchemalessCodec implements Codec<Object> {
     } catch (IOException e) {
       throw JsonCodec.wrap(e, 0);
     }
-  }
-
-  @Override
-  public Object decode(InputStream in) throws IOException {
-    return decode(in.readNBytes(limits.maxMessageBytes() + 1));
   }
 
   private Object readAny(JsonParser p, JsonToken t, int depth) throws IOException {

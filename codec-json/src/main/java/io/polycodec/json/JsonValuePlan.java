@@ -516,7 +516,8 @@ final class JsonValuePlan {
           m = member(p, v);
         } else {
           g.writeFieldName(name);
-          g.copyCurrentStructure(p);
+          // Exact: numbers keep their text, so range checks and float32 rounding see what was sent.
+          g.copyCurrentStructureExact(p);
         }
       }
       g.writeEndObject();
