@@ -16,7 +16,8 @@ import java.util.function.ToLongFunction;
  * {@link LambdaMetafactory}. Why not the method handles themselves: a handle kept in an array is not a
  * constant to the JIT, so every call goes through a generic invoker and is never inlined, which made
  * reading the fields the largest cost of encoding a record. A lambda object's method calls the
- * accessor with an ordinary, inlinable call.
+ * accessor with an ordinary call the JIT inlines; the call of the lambda itself is an interface call
+ * that stays monomorphic only where one call site sees one field (shared call sites pay one dispatch).
  *
  * <p>Each factory returns null when the metafactory refuses, for instance when the lookup lacks full
  * privilege access because the record lives in another named module; the caller then keeps using the
