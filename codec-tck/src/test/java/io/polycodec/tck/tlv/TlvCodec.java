@@ -446,6 +446,9 @@ final class TlvCodec<T> implements Codec<T> {
 
   private int readCount(In in, int end, int minItemBytes) {
     long count = readVarint(in, end);
+    if (count < 0) { // a ten-byte varint can set the sign bit
+      throw new DecodeException("element count " + Long.toUnsignedString(count) + " is out of range");
+    }
     if (count > limits.maxCollectionSize()) {
       throw new DecodeException(count + " elements exceed the limit of " + limits.maxCollectionSize());
     }
