@@ -92,6 +92,11 @@ public final class EnumSchema implements Schema {
   }
 
   @Override
+  public <R> R accept(SchemaVisitor<R> visitor) {
+    return visitor.visitEnum(this);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.ENUM;
   }

@@ -20,6 +20,11 @@ public final class ListSchema implements Schema {
   }
 
   @Override
+  public <R> R accept(SchemaVisitor<R> visitor) {
+    return visitor.visitList(this);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.LIST;
   }

@@ -34,6 +34,11 @@ public final class MapSchema implements Schema {
   }
 
   @Override
+  public <R> R accept(SchemaVisitor<R> visitor) {
+    return visitor.visitMap(this);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.MAP;
   }

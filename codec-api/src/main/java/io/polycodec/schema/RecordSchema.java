@@ -105,6 +105,11 @@ public final class RecordSchema implements Schema {
   }
 
   @Override
+  public <R> R accept(SchemaVisitor<R> visitor) {
+    return visitor.visitRecord(this);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.RECORD;
   }

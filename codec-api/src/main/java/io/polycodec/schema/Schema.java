@@ -19,6 +19,13 @@ public sealed interface Schema
    */
   String describe();
 
+  /**
+   * Calls the method of {@code visitor} for this schema's kind and returns its result.
+   *
+   * @throws NullPointerException if {@code visitor} is null
+   */
+  <R> R accept(SchemaVisitor<R> visitor);
+
   /** {@code bool}. */
   static ScalarSchema bool() {
     return ScalarSchema.BOOL;

@@ -125,6 +125,11 @@ public final class UnionSchema implements Schema {
   }
 
   @Override
+  public <R> R accept(SchemaVisitor<R> visitor) {
+    return visitor.visitUnion(this);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.UNION;
   }

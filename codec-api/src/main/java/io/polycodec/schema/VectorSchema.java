@@ -50,6 +50,11 @@ public final class VectorSchema implements Schema {
   }
 
   @Override
+  public <R> R accept(SchemaVisitor<R> visitor) {
+    return visitor.visitVector(this);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.VECTOR;
   }

@@ -5,11 +5,14 @@ import io.polycodec.bind.EnumBinding;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.bind.TypeBinding;
 import io.polycodec.bind.UnionBinding;
+import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.ListSchema;
 import io.polycodec.schema.MapSchema;
 import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.ScalarSchema;
 import io.polycodec.schema.Schema;
+import io.polycodec.schema.SchemaVisitor;
 import io.polycodec.schema.UnionSchema;
 import io.polycodec.schema.VectorSchema;
 import java.util.IdentityHashMap;
@@ -51,37 +54,40 @@ final class PlanCompiler {
   }
 
   private Layout layout(Schema type, TypeBinding child, String path) {
-    switch (type.kind()) {
-      case BOOL:
-      case INT32:
-      case INT64:
-      case FLOAT32:
-      case FLOAT64:
-        return ScalarLayout.of(type.kind());
-      case STRING:
-        return StringLayout.INSTANCE;
-      case BYTES:
-        return BytesLayout.INSTANCE;
-      case TIMESTAMP:
-        return TimestampLayout.INSTANCE;
-      case ENUM:
-        return new EnumLayout((EnumBinding) child);
-      case RECORD:
-        return new RecordLayout(plan((RecordBinding<?>) child));
-      case UNION:
-        return union((UnionBinding) child, path);
-      case LIST:
-        return new ListLayout(layout(((ListSchema) type).element(), child, path + "[]"));
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        return new MapLayout(m.key().kind(), layout(m.key(), null, path + "[key]"), layout(m.value(), child, path + "[]"));
-      }
-      case VECTOR: {
-        VectorSchema v = (VectorSchema) type;
-        return new VectorLayout(v.element(), v.quantization());
-      }
-      default:
-        throw new SchemaException(path + ": " + type.describe() + " has no FlatBuffers layout");
+    return type.accept(new Visitor(child, path));
+  }
+
+  /** The layout of each kind; {@code child} binds the named type inside the node, {@code path} names it. */
+  private final class Visitor implements SchemaVisitor<Layout> {
+    private final TypeBinding child;
+    private final String path;
+
+    Visitor(TypeBinding child, String path) {
+      this.child = child;
+      this.path = path;
+    }
+
+    @Override public Layout visitBool(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
+    @Override public Layout visitInt32(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
+    @Override public Layout visitInt64(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
+    @Override public Layout visitFloat32(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
+    @Override public Layout visitFloat64(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
+    @Override public Layout visitString(ScalarSchema s) { return StringLayout.INSTANCE; }
+    @Override public Layout visitBytes(ScalarSchema s) { return BytesLayout.INSTANCE; }
+    @Override public Layout visitTimestamp(ScalarSchema s) { return TimestampLayout.INSTANCE; }
+    @Override public Layout visitEnum(EnumSchema s) { return new EnumLayout((EnumBinding) child); }
+    @Override public Layout visitRecord(RecordSchema s) { return new RecordLayout(plan((RecordBinding<?>) child)); }
+    @Override public Layout visitUnion(UnionSchema s) { return union((UnionBinding) child, path); }
+    @Override public Layout visitList(ListSchema s) { return new ListLayout(layout(s.element(), child, path + "[]")); }
+
+    @Override
+    public Layout visitMap(MapSchema m) {
+      return new MapLayout(m.key().kind(), layout(m.key(), null, path + "[key]"), layout(m.value(), child, path + "[]"));
+    }
+
+    @Override
+    public Layout visitVector(VectorSchema v) {
+      return new VectorLayout(v.element(), v.quantization());
     }
   }
 

@@ -111,14 +111,15 @@ final class TablePlan {
   }
 
   private static byte primitiveCode(Kind kind) {
-    switch (kind) {
-      case BOOL: return BOOL;
-      case INT32: return INT;
-      case INT64: return LONG;
-      case FLOAT32: return FLOAT;
-      case FLOAT64: return DOUBLE;
-      default: return 0;
-    }
+    // Names every kind (no default), so a new kind must decide whether it is an inline primitive.
+    return switch (kind) {
+      case BOOL -> BOOL;
+      case INT32 -> INT;
+      case INT64 -> LONG;
+      case FLOAT32 -> FLOAT;
+      case FLOAT64 -> DOUBLE;
+      case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
+    };
   }
 
   boolean optional(int field) {

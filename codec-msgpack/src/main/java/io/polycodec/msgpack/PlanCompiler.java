@@ -4,12 +4,15 @@ import io.polycodec.bind.EnumBinding;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.bind.TypeBinding;
 import io.polycodec.bind.UnionBinding;
+import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.ListSchema;
 import io.polycodec.schema.MapSchema;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.ScalarSchema;
 import io.polycodec.schema.Schema;
+import io.polycodec.schema.SchemaVisitor;
+import io.polycodec.schema.UnionSchema;
 import io.polycodec.schema.VectorSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,14 +78,15 @@ final class PlanCompiler {
 
   private static byte primitiveCode(Schema type) {
     boolean unsigned = type instanceof ScalarSchema && ((ScalarSchema) type).encoding().isUnsigned();
-    switch (type.kind()) {
-      case BOOL: return RecordPlan.BOOL;
-      case INT32: return unsigned ? RecordPlan.UINT32 : RecordPlan.INT32;
-      case INT64: return unsigned ? RecordPlan.UINT64 : RecordPlan.INT64;
-      case FLOAT32: return RecordPlan.FLOAT32;
-      case FLOAT64: return RecordPlan.FLOAT64;
-      default: return RecordPlan.REF;
-    }
+    // A switch expression names every kind, so a new kind must decide whether it is stored inline.
+    return switch (type.kind()) {
+      case BOOL -> RecordPlan.BOOL;
+      case INT32 -> unsigned ? RecordPlan.UINT32 : RecordPlan.INT32;
+      case INT64 -> unsigned ? RecordPlan.UINT64 : RecordPlan.INT64;
+      case FLOAT32 -> RecordPlan.FLOAT32;
+      case FLOAT64 -> RecordPlan.FLOAT64;
+      case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> RecordPlan.REF;
+    };
   }
 
   private static int[] oneofOthers(RecordSchema s, int i) {
@@ -100,32 +104,30 @@ final class PlanCompiler {
   }
 
   TypePlan plan(Schema type, TypeBinding child) {
-    switch (type.kind()) {
-      case BOOL:
-      case INT32:
-      case INT64:
-      case FLOAT32:
-      case FLOAT64:
-      case STRING:
-      case BYTES:
-      case TIMESTAMP:
-        return ScalarPlan.of((ScalarSchema) type);
-      case ENUM:
-        return new EnumPlan((EnumBinding) child, byName);
-      case RECORD:
-        return record((RecordBinding<?>) child);
-      case UNION:
-        return new UnionPlan((UnionBinding) child, byName, this);
-      case LIST:
-        return new ListPlan(plan(((ListSchema) type).element(), child));
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        return new MapPlan(ScalarPlan.of(m.key()), plan(m.value(), child));
-      }
-      case VECTOR:
-        return new VectorPlan((VectorSchema) type, vectors);
-      default:
-        throw new AssertionError(type.kind());
+    return type.accept(new Visitor(child));
+  }
+
+  /** The plan of each kind; {@code child} is the binding of the named type inside the node, if any. */
+  private final class Visitor implements SchemaVisitor<TypePlan> {
+    private final TypeBinding child;
+
+    Visitor(TypeBinding child) {
+      this.child = child;
     }
+
+    @Override public TypePlan visitBool(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitInt32(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitInt64(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitFloat32(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitFloat64(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitString(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitBytes(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitTimestamp(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitEnum(EnumSchema s) { return new EnumPlan((EnumBinding) child, byName); }
+    @Override public TypePlan visitRecord(RecordSchema s) { return record((RecordBinding<?>) child); }
+    @Override public TypePlan visitUnion(UnionSchema s) { return new UnionPlan((UnionBinding) child, byName, PlanCompiler.this); }
+    @Override public TypePlan visitList(ListSchema s) { return new ListPlan(plan(s.element(), child)); }
+    @Override public TypePlan visitMap(MapSchema s) { return new MapPlan(ScalarPlan.of(s.key()), plan(s.value(), child)); }
+    @Override public TypePlan visitVector(VectorSchema s) { return new VectorPlan(s, vectors); }
   }
 }

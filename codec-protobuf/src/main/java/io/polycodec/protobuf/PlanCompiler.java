@@ -5,6 +5,7 @@ import io.polycodec.bind.EnumBinding;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.bind.TypeBinding;
 import io.polycodec.bind.UnionBinding;
+import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ListSchema;
@@ -13,6 +14,8 @@ import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.ScalarSchema;
 import io.polycodec.schema.Schema;
 import io.polycodec.schema.SchemaGraph;
+import io.polycodec.schema.SchemaVisitor;
+import io.polycodec.schema.UnionSchema;
 import io.polycodec.schema.VectorSchema;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -69,46 +72,119 @@ final class PlanCompiler {
 
   private FieldCodec field(RecordBinding<?> binding, int index, Field f) {
     Schema type = f.type();
-    TypeBinding child = binding.child(index);
     String record = binding.schema().name();
     boolean delimited = layout.isDelimited(record, f.tag());
     if (delimited && SchemaGraph.namedPart(type) != null && !(SchemaGraph.namedPart(type) instanceof RecordSchema)
         || delimited && type.kind() == Kind.MAP) {
       throw new SchemaException(record + "." + f.name() + ": only record fields and lists of records can be groups");
     }
-    switch (type.kind()) {
-      case LIST:
-        return new ListField(binding, index, value(((ListSchema) type).element(), child, delimited, f.tag()),
-            !layout.isUnpacked(record, f.tag()));
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        return new MapField(binding, index, new ScalarValue(ScalarType.of(m.key())),
-            value(m.value(), child, false, 2));
-      }
-      case VECTOR:
-        return new VectorField(binding, index, (VectorSchema) type);
-      default:
-        if (type.kind().isPrimitive() && !f.optional()) {
-          return new PrimitiveField(binding, index, ScalarType.of((ScalarSchema) type));
-        }
-        return new ValueField(binding, index, value(type, child, delimited, f.tag()), f.optional());
+    return type.accept(new FieldCompiler(binding, index, f, delimited));
+  }
+
+  /**
+   * How a field of each kind is written: primitives inline unless optional, collections as repeated or
+   * packed fields, everything else as one value behind a tag.
+   */
+  private final class FieldCompiler implements SchemaVisitor<FieldCodec> {
+    private final RecordBinding<?> binding;
+    private final int index;
+    private final Field field;
+    private final boolean delimited;
+
+    FieldCompiler(RecordBinding<?> binding, int index, Field field, boolean delimited) {
+      this.binding = binding;
+      this.index = index;
+      this.field = field;
+      this.delimited = delimited;
+    }
+
+    private FieldCodec primitive(ScalarSchema s) {
+      return field.optional() ? single(s) : new PrimitiveField(binding, index, ScalarType.of(s));
+    }
+
+    private FieldCodec single(Schema s) {
+      return new ValueField(binding, index, value(s, binding.child(index), delimited, field.tag()), field.optional());
+    }
+
+    @Override public FieldCodec visitBool(ScalarSchema s) { return primitive(s); }
+    @Override public FieldCodec visitInt32(ScalarSchema s) { return primitive(s); }
+    @Override public FieldCodec visitInt64(ScalarSchema s) { return primitive(s); }
+    @Override public FieldCodec visitFloat32(ScalarSchema s) { return primitive(s); }
+    @Override public FieldCodec visitFloat64(ScalarSchema s) { return primitive(s); }
+    @Override public FieldCodec visitString(ScalarSchema s) { return single(s); }
+    @Override public FieldCodec visitBytes(ScalarSchema s) { return single(s); }
+    @Override public FieldCodec visitTimestamp(ScalarSchema s) { return single(s); }
+    @Override public FieldCodec visitEnum(EnumSchema s) { return single(s); }
+    @Override public FieldCodec visitRecord(RecordSchema s) { return single(s); }
+    @Override public FieldCodec visitUnion(UnionSchema s) { return single(s); }
+
+    @Override
+    public FieldCodec visitList(ListSchema s) {
+      String record = binding.schema().name();
+      return new ListField(binding, index, value(s.element(), binding.child(index), delimited, field.tag()),
+          !layout.isUnpacked(record, field.tag()));
+    }
+
+    @Override
+    public FieldCodec visitMap(MapSchema s) {
+      return new MapField(binding, index, new ScalarValue(ScalarType.of(s.key())),
+          value(s.value(), binding.child(index), false, 2));
+    }
+
+    @Override
+    public FieldCodec visitVector(VectorSchema s) {
+      return new VectorField(binding, index, s);
     }
   }
 
   private ValueCodec value(Schema type, TypeBinding child, boolean delimited, int fieldNumber) {
-    switch (type.kind()) {
-      case TIMESTAMP:
-        return TimestampValue.INSTANCE;
-      case ENUM:
-        return new EnumValue((EnumBinding) child);
-      case RECORD: {
-        MessagePlan p = plan((RecordBinding<?>) child);
-        return delimited ? new GroupValue(p, fieldNumber) : new MessageValue(p);
-      }
-      case UNION:
-        return union((UnionBinding) child);
-      default:
-        return new ScalarValue(ScalarType.of((ScalarSchema) type));
+    return type.accept(new ValueCompiler(child, delimited, fieldNumber));
+  }
+
+  /** How one value (a field's, a list element, a map value) of each kind is written behind its tag. */
+  private final class ValueCompiler implements SchemaVisitor<ValueCodec> {
+    private final TypeBinding child;
+    private final boolean delimited;
+    private final int fieldNumber;
+
+    ValueCompiler(TypeBinding child, boolean delimited, int fieldNumber) {
+      this.child = child;
+      this.delimited = delimited;
+      this.fieldNumber = fieldNumber;
+    }
+
+    private static ValueCodec scalar(ScalarSchema s) {
+      return new ScalarValue(ScalarType.of(s));
+    }
+
+    @Override public ValueCodec visitBool(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitInt32(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitInt64(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitFloat32(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitFloat64(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitString(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitBytes(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitTimestamp(ScalarSchema s) { return TimestampValue.INSTANCE; }
+    @Override public ValueCodec visitEnum(EnumSchema s) { return new EnumValue((EnumBinding) child); }
+
+    @Override
+    public ValueCodec visitRecord(RecordSchema s) {
+      MessagePlan p = plan((RecordBinding<?>) child);
+      return delimited ? new GroupValue(p, fieldNumber) : new MessageValue(p);
+    }
+
+    @Override
+    public ValueCodec visitUnion(UnionSchema s) {
+      return union((UnionBinding) child);
+    }
+
+    // The model has no collection of collections (Schema.list and Schema.map reject them).
+    @Override public ValueCodec visitList(ListSchema s) { throw nested(s); }
+    @Override public ValueCodec visitMap(MapSchema s) { throw nested(s); }
+    @Override public ValueCodec visitVector(VectorSchema s) { throw nested(s); }
+
+    private IllegalStateException nested(Schema s) {
+      return new IllegalStateException(s.describe() + " inside a collection: the model does not allow it");
     }
   }
 

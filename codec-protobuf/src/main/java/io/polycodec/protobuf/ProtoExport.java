@@ -261,16 +261,13 @@ public final class ProtoExport {
   }
 
   private String type(Schema t) {
-    switch (t.kind()) {
-      case TIMESTAMP:
-        return ".google.protobuf.Timestamp";
-      case RECORD:
-      case UNION:
-      case ENUM:
-        return ref(t);
-      default:
-        return ScalarType.of((ScalarSchema) t).protoName;
-    }
+    // A switch expression names every kind, so a new kind must say what it exports as.
+    return switch (t.kind()) {
+      case TIMESTAMP -> ".google.protobuf.Timestamp";
+      case RECORD, UNION, ENUM -> ref(t);
+      case BOOL, INT32, INT64, FLOAT32, FLOAT64, STRING, BYTES -> ScalarType.of((ScalarSchema) t).protoName;
+      case LIST, MAP, VECTOR -> throw new IllegalStateException(t.describe() + " has no single protobuf type");
+    };
   }
 
   private void union(UnionSchema u) {
