@@ -57,15 +57,62 @@ public final class Codecs {
   /**
    * The provider chosen for {@code format} (highest priority, then class name).
    *
-   * @throws CodecException if none is on the class path; the message lists the formats that are
+   * @throws CodecException if none is on the class path; the message lists the formats that are, and
+   *     suggests the nearest name ({@code "proto"}: did you mean protobuf) or the module to add
    */
   public static CodecProvider provider(String format) {
     CodecProvider p = Registry.BY_NAME.get(Objects.requireNonNull(format, "format").toLowerCase(Locale.ROOT));
     if (p == null) {
-      throw new CodecException("no codec for format '" + format + "'; available: " + Registry.BY_NAME.keySet()
-          + " (add the module, such as io.polycodec:codec-" + format.toLowerCase(Locale.ROOT) + ", to the class path)");
+      throw new CodecException(unknownFormat(format, Registry.BY_NAME.keySet()));
     }
     return p;
+  }
+
+  // The formats Polycodec ships, each in the module io.polycodec:codec-<name>.
+  private static final List<String> SHIPPED = List.of("json", "protobuf", "msgpack", "flatbuffers");
+  // Other names people use for them, too far from ours for the edit distance to catch.
+  private static final Map<String, String> ALIASES = Map.of(
+      "pb", "protobuf", "messagepack", "msgpack", "mpack", "msgpack", "fbs", "flatbuffers", "fb", "flatbuffers");
+
+  /** What to tell someone who asked for a format no provider serves: a near name, or the module to add. */
+  static String unknownFormat(String format, java.util.Collection<String> available) {
+    String asked = format.toLowerCase(Locale.ROOT);
+    String head = "no codec for format '" + format + "'; available: " + available;
+    if (SHIPPED.contains(asked)) {
+      return head + " (add the module io.polycodec:codec-" + asked + " to the class path)";
+    }
+    List<String> candidates = new ArrayList<>(available);
+    for (String s : SHIPPED) {
+      if (!candidates.contains(s)) {
+        candidates.add(s);
+      }
+    }
+    for (String c : candidates) {
+      if (c.equals(ALIASES.get(asked)) || c.startsWith(asked) || asked.startsWith(c) || editDistance(asked, c) <= 2) {
+        return head + " (did you mean " + c + "?"
+            + (available.contains(c) ? ")" : " It is in the module io.polycodec:codec-" + c + ")");
+      }
+    }
+    return head;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int change = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(change, Math.min(prev[j], cur[j - 1]) + 1);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.polycodec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,10 +33,27 @@ class CodecsTest {
   }
 
   @Test
-  void aMissingFormatNamesTheAvailableOnesAndTheModuleToAdd() {
+  void aMissingFormatNamesTheAvailableOnesAndNoModuleThatDoesNotExist() {
     CodecException e = assertThrows(CodecException.class, () -> Codecs.provider("avro"));
     assertTrue(e.getMessage().contains("dup") && e.getMessage().contains("tie"), e.getMessage());
-    assertTrue(e.getMessage().contains("codec-avro"), e.getMessage());
+    assertFalse(e.getMessage().contains("codec-avro"), e.getMessage());
+  }
+
+  @Test
+  void aShippedFormatNotOnTheClassPathNamesItsModule() {
+    CodecException e = assertThrows(CodecException.class, () -> Codecs.provider("json"));
+    assertTrue(e.getMessage().contains("add the module io.polycodec:codec-json"), e.getMessage());
+  }
+
+  @Test
+  void aNearNameIsSuggested() {
+    CodecException proto = assertThrows(CodecException.class, () -> Codecs.provider("proto"));
+    assertTrue(proto.getMessage().contains("did you mean protobuf? It is in the module io.polycodec:codec-protobuf"),
+        proto.getMessage());
+    assertFalse(proto.getMessage().contains("codec-proto)"), proto.getMessage());
+    CodecException dup = assertThrows(CodecException.class, () -> Codecs.provider("dpu"));
+    assertTrue(dup.getMessage().endsWith("(did you mean dup?)"), dup.getMessage());
+    assertTrue(Codecs.unknownFormat("messagepack", java.util.List.of("msgpack")).contains("did you mean msgpack?)"));
   }
 
   @Test

@@ -263,6 +263,12 @@ final class JavaDerivation {
         throw new SchemaException(path + ": an Optional must not also be @Nullable");
       }
       Type inner = typeArgument(t, 0, path);
+      Type innerRaw = inner instanceof ParameterizedType ? ((ParameterizedType) inner).getRawType() : inner;
+      if (innerRaw == List.class || innerRaw == Map.class || innerRaw == float[].class || innerRaw == double[].class) {
+        throw new SchemaException(path + ": " + t.getTypeName() + ": collections cannot be optional (an empty "
+            + ((Class<?>) innerRaw).getSimpleName() + " already means absent); declare the "
+            + ((Class<?>) innerRaw).getSimpleName() + " itself, or wrap it in a record to tell empty from absent");
+      }
       Element e = element(inner, enc, path + "<>");
       return new FieldType(e.schema, JavaRep.OPTIONAL, e.child);
     }

@@ -142,7 +142,13 @@ class JavaDerivationTest {
     assertMessage(WithWildcard.class, "WithWildcard.things", "wildcard");
     assertMessage(WithNested.class, "WithNested.grid", "nested");
     assertMessage(WithChar.class, "WithChar.c", "char");
+    assertMessage(WithOptionalList.class, "WithOptionalList.tags", "collections cannot be optional", "empty List");
+    assertMessage(WithOptionalVector.class, "WithOptionalVector.v", "collections cannot be optional");
   }
+
+  record WithOptionalList(java.util.Optional<List<String>> tags) {}
+
+  record WithOptionalVector(java.util.Optional<float[]> v) {}
 
   private static void assertMessage(Class<?> type, String... parts) {
     SchemaException e = assertThrows(SchemaException.class, () -> RecordBinding.of(type));
