@@ -95,9 +95,9 @@ public final class FbsExport {
     }
     for (RecordSchema r : records) {
       for (Field f : r.fields()) {
-        if (f.tag() > FlatBuffersFormat.MAX_TAG) {
+        if (f.tag() > FlatBuffersProvider.MAX_TAG) {
           throw new SchemaException(r.name() + "." + f.name() + ": tag " + f.tag() + " is above the FlatBuffers limit of "
-              + FlatBuffersFormat.MAX_TAG);
+              + FlatBuffersProvider.MAX_TAG);
         }
         if (f.type().kind() == Kind.MAP) {
           declare(entryName(r, f), "the entry table of map " + r.name() + "." + f.name());
@@ -107,9 +107,9 @@ public final class FbsExport {
     }
     for (UnionSchema u : unions) {
       for (UnionSchema.Member m : u.members()) {
-        if (m.tag() > FlatBuffersFormat.MAX_UNION_TAG) {
+        if (m.tag() > FlatBuffersProvider.MAX_UNION_TAG) {
           throw new SchemaException(u.name() + "." + m.name() + ": union member tags must be 1 to "
-              + FlatBuffersFormat.MAX_UNION_TAG);
+              + FlatBuffersProvider.MAX_UNION_TAG);
         }
       }
     }

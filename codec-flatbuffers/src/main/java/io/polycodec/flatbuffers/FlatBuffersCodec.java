@@ -33,7 +33,6 @@ import java.util.Objects;
  * @param <T> the record type (a Java record, or {@link GenericRecord})
  */
 public final class FlatBuffersCodec<T> implements Codec<T> {
-  private static final String FORMAT_NAME = FlatBuffersFormat.FORMAT.name();
   private static final ThreadLocal<WriteContext> CONTEXT = new ThreadLocal<>();
 
   private final RecordBinding<T> binding;
@@ -69,8 +68,8 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
   /**
    * A codec for the records {@code binding} describes.
    *
-   * @throws io.polycodec.SchemaException if the schema uses a tag above {@link FlatBuffersFormat#MAX_TAG}
-   *     or a union member tag above {@link FlatBuffersFormat#MAX_UNION_TAG}, naming it
+   * @throws io.polycodec.SchemaException if the schema uses a tag above {@link FlatBuffersProvider#MAX_TAG}
+   *     or a union member tag above {@link FlatBuffersProvider#MAX_UNION_TAG}, naming it
    */
   public static <T> FlatBuffersCodec<T> of(RecordBinding<T> binding, CodecOptions options) {
     return new FlatBuffersCodec<>(Objects.requireNonNull(binding, "binding"), Objects.requireNonNull(options, "options"));
@@ -83,7 +82,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
 
   @Override
   public Format format() {
-    return FlatBuffersFormat.FORMAT;
+    return FlatBuffersProvider.FORMAT;
   }
 
   @Override
@@ -136,7 +135,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
   @Override
   public byte[] encode(T value) {
     if (value == null) {
-      throw new EncodeException("cannot encode null").withFormat(FORMAT_NAME);
+      throw new EncodeException("cannot encode null").withFormat(FlatBuffersProvider.NAME);
     }
     WriteContext w = CONTEXT.get();
     if (w == null || w.inUse) {
@@ -150,14 +149,14 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       try {
         root = plan.write(w, value);
       } catch (CodecException e) {
-        throw e.prependField(binding.schema().name()).withFormat(FORMAT_NAME);
+        throw e.prependField(binding.schema().name()).withFormat(FlatBuffersProvider.NAME);
       }
       w.builder.finish(root);
       byte[] out = w.builder.sizedByteArray();
       keep = w.retainable();
       if (out.length > limits.maxMessageBytes()) {
         throw new EncodeException("encoding takes " + out.length + " bytes, over the limit of "
-            + limits.maxMessageBytes()).withFormat(FORMAT_NAME);
+            + limits.maxMessageBytes()).withFormat(FlatBuffersProvider.NAME);
       }
       return out;
     } finally {
@@ -202,7 +201,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     try {
       return (T) plan.read(r, root);
     } catch (CodecException e) {
-      throw e.prependField(binding.schema().name()).withFormat(FORMAT_NAME);
+      throw e.prependField(binding.schema().name()).withFormat(FlatBuffersProvider.NAME);
     }
   }
 
@@ -247,11 +246,11 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
 
   private void checkSize(ReadContext r) {
     if (r.length() > limits.maxMessageBytes()) {
-      throw DecodeException.at(FORMAT_NAME, limits.maxMessageBytes(), "message of " + r.length()
+      throw DecodeException.at(FlatBuffersProvider.NAME, limits.maxMessageBytes(), "message of " + r.length()
           + " bytes exceeds the limit of " + limits.maxMessageBytes());
     }
     if (r.length() < 4) {
-      throw DecodeException.at(FORMAT_NAME, 0, "a FlatBuffer needs at least 4 bytes, got " + r.length());
+      throw DecodeException.at(FlatBuffersProvider.NAME, 0, "a FlatBuffer needs at least 4 bytes, got " + r.length());
     }
   }
 
@@ -259,7 +258,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     try {
       new Verifier(r, limits, sharedVisits).verifyRoot(plan);
     } catch (DecodeException e) {
-      throw e.prependField(binding.schema().name()).withFormat(FORMAT_NAME);
+      throw e.prependField(binding.schema().name()).withFormat(FlatBuffersProvider.NAME);
     }
   }
 

@@ -111,7 +111,7 @@ public final class FlatList {
     try {
       return r.string(r.target(p));
     } catch (CodecException e) {
-      throw e.prependIndex(k).withFormat(FlatBuffersFormat.FORMAT.name());
+      throw e.prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
     }
   }
 
@@ -141,7 +141,7 @@ public final class FlatList {
     try {
       return (Instant) TimestampLayout.INSTANCE.readElement(r, pos(k, Kind.TIMESTAMP));
     } catch (CodecException e) {
-      throw e.prependIndex(k).withFormat(FlatBuffersFormat.FORMAT.name());
+      throw e.prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
     }
   }
 
@@ -159,7 +159,7 @@ public final class FlatList {
     try {
       return new FlatView<>(u.member(u.memberIndex(r, holder)), r, u.memberTable(r, holder));
     } catch (CodecException e) {
-      throw e.prependIndex(k).withFormat(FlatBuffersFormat.FORMAT.name());
+      throw e.prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
     }
   }
 
@@ -174,7 +174,7 @@ public final class FlatList {
     try {
       return layout.element.readElement(r, p);
     } catch (CodecException e) {
-      throw e.withOffset(p).prependIndex(k).withFormat(FlatBuffersFormat.FORMAT.name());
+      throw e.withOffset(p).prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
     }
   }
 
@@ -191,7 +191,7 @@ public final class FlatList {
     try {
       return (List<Object>) layout.readVector(r, vector);
     } catch (CodecException e) {
-      throw e.withFormat(FlatBuffersFormat.FORMAT.name());
+      throw e.withFormat(FlatBuffersProvider.FORMAT.name());
     }
   }
 

@@ -45,13 +45,12 @@ import java.util.Objects;
  */
 public final class FlatTableCodec<T extends Table> implements Codec<T> {
   /** Generated tables encode as they were built, so equal tables need not have equal bytes. */
-  private static final Format FORMAT = Format.builder(FlatBuffersFormat.FORMAT.name())
-      .mediaType(FlatBuffersFormat.FORMAT.mediaType())
+  private static final Format FORMAT = Format.builder(FlatBuffersProvider.FORMAT.name())
+      .mediaType(FlatBuffersProvider.FORMAT.mediaType())
       .binary(true)
       .keying(FieldKeying.NUMBER)
       .capabilities(Capability.ZERO_COPY)
       .build();
-  private static final String FORMAT_NAME = FORMAT.name();
   private static final VarHandle TABLE_POSITION = tablePosition();
 
   private final Class<T> type;
@@ -116,14 +115,14 @@ public final class FlatTableCodec<T extends Table> implements Codec<T> {
   @Override
   public byte[] encode(T table) {
     if (table == null || table.getByteBuffer() == null) {
-      throw new EncodeException("no table to encode").withFormat(FORMAT_NAME);
+      throw new EncodeException("no table to encode").withFormat(FlatBuffersProvider.NAME);
     }
     ByteBuffer bb = table.getByteBuffer().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
     int start = bb.position();
     if (TABLE_POSITION != null && bb.remaining() >= 4
         && (int) TABLE_POSITION.get((Table) table) != start + bb.getInt(start)) {
       throw new EncodeException(type.getSimpleName() + " is not the root table of its buffer; a nested table"
-          + " cannot be cut out of it (copy it with the object API instead)").withFormat(FORMAT_NAME);
+          + " cannot be cut out of it (copy it with the object API instead)").withFormat(FlatBuffersProvider.NAME);
     }
     byte[] out = new byte[bb.remaining()];
     bb.get(out);
@@ -152,11 +151,11 @@ public final class FlatTableCodec<T extends Table> implements Codec<T> {
     ByteBuffer slice = buffer.slice();
     ReadContext r = ReadContext.of(slice);
     if (r.length() > limits.maxMessageBytes()) {
-      throw DecodeException.at(FORMAT_NAME, limits.maxMessageBytes(), "message of " + r.length()
+      throw DecodeException.at(FlatBuffersProvider.NAME, limits.maxMessageBytes(), "message of " + r.length()
           + " bytes exceeds the limit of " + limits.maxMessageBytes());
     }
     if (r.length() < 4) {
-      throw DecodeException.at(FORMAT_NAME, 0, "a FlatBuffer needs at least 4 bytes, got " + r.length());
+      throw DecodeException.at(FlatBuffersProvider.NAME, 0, "a FlatBuffer needs at least 4 bytes, got " + r.length());
     }
     Verifier v = new Verifier(r, limits, sharedVisits);
     try {
@@ -166,7 +165,7 @@ public final class FlatTableCodec<T extends Table> implements Codec<T> {
         v.table(v.follow(0), 1);
       }
     } catch (DecodeException e) {
-      throw e.prependField(type.getSimpleName()).withFormat(FORMAT_NAME);
+      throw e.prependField(type.getSimpleName()).withFormat(FlatBuffersProvider.NAME);
     }
     try {
       return type.cast((Table) rootAccessor.invokeExact(slice));

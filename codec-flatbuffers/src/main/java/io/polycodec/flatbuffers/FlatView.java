@@ -410,12 +410,12 @@ public final class FlatView<T> {
     try {
       return (T) plan.read(r, table);
     } catch (CodecException e) {
-      throw e.prependField(plan.schema.name()).withFormat(FlatBuffersFormat.FORMAT.name());
+      throw e.prependField(plan.schema.name()).withFormat(FlatBuffersProvider.FORMAT.name());
     }
   }
 
   private CodecException located(CodecException e, int i) {
-    return e.prependField(plan.names[i]).prependField(plan.schema.name()).withFormat(FlatBuffersFormat.FORMAT.name());
+    return e.prependField(plan.names[i]).prependField(plan.schema.name()).withFormat(FlatBuffersProvider.FORMAT.name());
   }
 
   @Override

@@ -42,10 +42,10 @@ final class PlanCompiler {
     Layout[] layouts = new Layout[s.size()];
     for (int i = 0; i < layouts.length; i++) {
       Field f = s.field(i);
-      if (f.tag() > FlatBuffersFormat.MAX_TAG) {
+      if (f.tag() > FlatBuffersProvider.MAX_TAG) {
         throw new SchemaException(s.name() + "." + f.name() + ": tag " + f.tag() + " would need a vtable of "
             + (4 + 2 * f.tag()) + " bytes in every " + s.name() + " table; FlatBuffers tags are limited to "
-            + FlatBuffersFormat.MAX_TAG);
+            + FlatBuffersProvider.MAX_TAG);
       }
       layouts[i] = layout(f.type(), binding.child(i), s.name() + "." + f.name());
     }
@@ -98,9 +98,9 @@ final class PlanCompiler {
     }
     UnionSchema u = binding.schema();
     for (UnionSchema.Member m : u.members()) {
-      if (m.tag() > FlatBuffersFormat.MAX_UNION_TAG) {
+      if (m.tag() > FlatBuffersProvider.MAX_UNION_TAG) {
         throw new SchemaException(path + ": member " + u.name() + "." + m.name() + " has tag " + m.tag()
-            + ", but a FlatBuffers union type is one byte: member tags must be 1 to " + FlatBuffersFormat.MAX_UNION_TAG);
+            + ", but a FlatBuffers union type is one byte: member tags must be 1 to " + FlatBuffersProvider.MAX_UNION_TAG);
       }
     }
     layout = new UnionLayout(binding);

@@ -226,7 +226,7 @@ class TypedCodecTest {
   void foundThroughTheRegistry() {
     Codec<Address> codec = Codecs.get("flatbuffers", Address.class);
     assertTrue(codec instanceof FlatBuffersCodec);
-    assertSame(FlatBuffersFormat.FORMAT, codec.format());
+    assertSame(FlatBuffersProvider.FORMAT, codec.format());
     assertEquals("application/x-flatbuffers", codec.format().mediaType());
     assertEquals(FieldKeying.NUMBER, codec.format().keying());
     assertTrue(codec.format().has(Capability.ZERO_COPY) && codec.format().has(Capability.DETERMINISTIC));

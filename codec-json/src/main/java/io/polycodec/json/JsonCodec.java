@@ -37,7 +37,7 @@ final class JsonCodec<T> implements Codec<T> {
 
   @Override
   public Format format() {
-    return JsonCodecProvider.FORMAT;
+    return JsonProvider.FORMAT;
   }
 
   @Override

@@ -44,7 +44,7 @@ final class JsonSchemalessCodec implements Codec<Object> {
 
   @Override
   public Format format() {
-    return JsonCodecProvider.FORMAT;
+    return JsonProvider.FORMAT;
   }
 
   @Override

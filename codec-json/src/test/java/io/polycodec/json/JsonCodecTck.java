@@ -17,12 +17,12 @@ import org.junit.jupiter.api.TestFactory;
 class JsonCodecTck extends CodecTck {
   @Override
   protected CodecProvider provider() {
-    return new JsonCodecProvider();
+    return new JsonProvider();
   }
 
   @TestFactory
   Stream<DynamicTest> mutantsAreCaught() {
     return Arrays.stream(Mutant.values()).map(m -> DynamicTest.dynamicTest("mutant " + m.name(),
-        () -> MutantCheck.assertCaught(m, new JsonCodecProvider(), CodecOptions.defaults())));
+        () -> MutantCheck.assertCaught(m, new JsonProvider(), CodecOptions.defaults())));
   }
 }

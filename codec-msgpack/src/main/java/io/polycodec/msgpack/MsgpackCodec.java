@@ -29,8 +29,8 @@ final class MsgpackCodec<T> implements Codec<T> {
     this.limits = options.limits();
     MsgpackKeys keys = options.get(MsgpackOptions.KEYS);
     this.format = keys == MsgpackKeys.TAGS
-        ? MsgpackCodecProvider.FORMAT.withKeying(FieldKeying.NUMBER)
-        : MsgpackCodecProvider.FORMAT;
+        ? MsgpackProvider.FORMAT.withKeying(FieldKeying.NUMBER)
+        : MsgpackProvider.FORMAT;
     this.root = new PlanCompiler(keys, options.get(MsgpackOptions.VECTORS)).record(binding);
   }
 
@@ -67,7 +67,7 @@ final class MsgpackCodec<T> implements Codec<T> {
   /** The finished encoding of {@code value} in a context the caller must release. */
   private EncodeContext encodeInto(T value) {
     if (value == null) {
-      throw new EncodeException("cannot encode null as a " + root.name).withFormat(MsgpackCodecProvider.NAME);
+      throw new EncodeException("cannot encode null as a " + root.name).withFormat(MsgpackProvider.NAME);
     }
     EncodeContext cx = EncodeContext.acquire(limits);
     try {
@@ -88,7 +88,7 @@ final class MsgpackCodec<T> implements Codec<T> {
 
   private CodecException encodeFailure(CodecException e) {
     e.prependField(root.name);
-    e.withFormat(MsgpackCodecProvider.NAME);
+    e.withFormat(MsgpackProvider.NAME);
     return e;
   }
 
@@ -111,7 +111,7 @@ final class MsgpackCodec<T> implements Codec<T> {
       return binding.javaType().cast(v);
     } catch (DecodeException e) {
       e.prependField(root.name);
-      e.withFormat(MsgpackCodecProvider.NAME);
+      e.withFormat(MsgpackProvider.NAME);
       e.withOffset(in.offset());
       throw e;
     } catch (StackOverflowError e) {

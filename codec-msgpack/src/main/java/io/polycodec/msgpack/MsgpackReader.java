@@ -70,7 +70,7 @@ final class MsgpackReader {
   }
 
   static DecodeException fail(int at, String problem) {
-    return DecodeException.at(MsgpackCodecProvider.NAME, at, problem);
+    return DecodeException.at(MsgpackProvider.NAME, at, problem);
   }
 
   /** A {@link DecodeException} for an exception of msgpack-core met while reading a value at {@code at}. */
@@ -372,7 +372,7 @@ final class MsgpackReader {
       try {
         return TimestampRange.decode(seconds, nanos);
       } catch (DecodeException e) {
-        throw e.withFormat(MsgpackCodecProvider.NAME).withOffset(at);
+        throw e.withFormat(MsgpackProvider.NAME).withOffset(at);
       }
     }
     try {

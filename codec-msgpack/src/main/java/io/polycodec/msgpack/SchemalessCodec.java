@@ -22,7 +22,7 @@ import org.msgpack.core.MessagePacker;
 
 /**
  * Any MessagePack to and from plain Java values, without a schema; the mapping is documented on
- * {@link MsgpackCodecProvider#schemaless}. Immutable and thread-safe.
+ * {@link MsgpackProvider#schemaless}. Immutable and thread-safe.
  */
 final class SchemalessCodec implements Codec<Object> {
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
@@ -35,7 +35,7 @@ final class SchemalessCodec implements Codec<Object> {
 
   @Override
   public Format format() {
-    return MsgpackCodecProvider.FORMAT;
+    return MsgpackProvider.FORMAT;
   }
 
   @Override
@@ -70,10 +70,10 @@ final class SchemalessCodec implements Codec<Object> {
       return cx;
     } catch (IOException e) {
       cx.discard();
-      throw new EncodeException("msgpack-core failed: " + e.getMessage(), e).withFormat(MsgpackCodecProvider.NAME);
+      throw new EncodeException("msgpack-core failed: " + e.getMessage(), e).withFormat(MsgpackProvider.NAME);
     } catch (CodecException e) {
       cx.discard();
-      throw e.withFormat(MsgpackCodecProvider.NAME);
+      throw e.withFormat(MsgpackProvider.NAME);
     } catch (RuntimeException | Error e) {
       cx.discard();
       throw e;
@@ -172,7 +172,7 @@ final class SchemalessCodec implements Codec<Object> {
       in.expectEnd();
       return v;
     } catch (DecodeException e) {
-      e.withFormat(MsgpackCodecProvider.NAME);
+      e.withFormat(MsgpackProvider.NAME);
       e.withOffset(in.offset());
       throw e;
     } catch (StackOverflowError e) {

@@ -62,7 +62,7 @@ final class UnknownEntries {
     for (int i = 0; i < count; i++) {
       at += in.copyTo(ranges[2 * i], ranges[2 * i + 1], out, at);
     }
-    return UnknownFields.of(MsgpackCodecProvider.NAME, out);
+    return UnknownFields.of(MsgpackProvider.NAME, out);
   }
 
   /**
@@ -72,7 +72,7 @@ final class UnknownEntries {
    */
   static UnknownEntries of(GenericRecord record, boolean byName, NameTable names, TagTable tags) {
     UnknownFields u = record.unknownFields();
-    if (u.isEmpty() || !u.isFormat(MsgpackCodecProvider.NAME)) {
+    if (u.isEmpty() || !u.isFormat(MsgpackProvider.NAME)) {
       return null;
     }
     byte[] bytes = u.bytes();

@@ -78,7 +78,7 @@ final class VectorPlan extends TypePlan {
             ? VectorBytes.decodeDoubles(p.array(), p.arrayOffset(), p.size())
             : VectorBytes.decode(p.array(), p.arrayOffset(), p.size(), quantization);
       } catch (DecodeException e) {
-        throw e.withFormat(MsgpackCodecProvider.NAME).withOffset(at);
+        throw e.withFormat(MsgpackProvider.NAME).withOffset(at);
       }
     }
     if (f.getValueType() == ValueType.ARRAY) {

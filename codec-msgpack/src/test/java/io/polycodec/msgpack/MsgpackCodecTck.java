@@ -7,6 +7,6 @@ import io.polycodec.tck.CodecTck;
 class MsgpackCodecTck extends CodecTck {
   @Override
   protected CodecProvider provider() {
-    return new MsgpackCodecProvider();
+    return new MsgpackProvider();
   }
 }

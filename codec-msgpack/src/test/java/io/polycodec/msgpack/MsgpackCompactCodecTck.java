@@ -8,7 +8,7 @@ import io.polycodec.tck.CodecTck;
 class MsgpackCompactCodecTck extends CodecTck {
   @Override
   protected CodecProvider provider() {
-    return new MsgpackCodecProvider();
+    return new MsgpackProvider();
   }
 
   @Override

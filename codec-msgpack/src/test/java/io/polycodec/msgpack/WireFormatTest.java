@@ -175,8 +175,8 @@ class WireFormatTest {
   void formatDeclaresModeAndCapabilities() {
     assertEquals(io.polycodec.FieldKeying.NAME, Codecs.get("msgpack", Point.class).format().keying());
     assertEquals(io.polycodec.FieldKeying.NUMBER, Codecs.get("msgpack", Point.class, TAGS).format().keying());
-    assertTrue(Codecs.providerForMediaType("application/x-msgpack; charset=binary") instanceof MsgpackCodecProvider);
-    assertTrue(Codecs.providerForMediaType("application/vnd.msgpack") instanceof MsgpackCodecProvider);
+    assertTrue(Codecs.providerForMediaType("application/x-msgpack; charset=binary") instanceof MsgpackProvider);
+    assertTrue(Codecs.providerForMediaType("application/vnd.msgpack") instanceof MsgpackProvider);
     assertTrue(Codecs.get("msgpack", Point.class).format().has(io.polycodec.Capability.DETERMINISTIC));
     assertTrue(Codecs.get("msgpack", Point.class).format().has(io.polycodec.Capability.SELF_DESCRIBING));
   }

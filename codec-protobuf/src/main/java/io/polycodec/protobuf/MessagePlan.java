@@ -102,7 +102,7 @@ final class MessagePlan {
     }
     if (keepUnknown) {
       UnknownFields u = ((GenericRecord) record).unknownFields();
-      if (u.isFormat(ProtobufProvider.FORMAT_NAME)) {
+      if (u.isFormat(ProtobufProvider.NAME)) {
         total += u.size();
       }
     }
@@ -117,7 +117,7 @@ final class MessagePlan {
     }
     if (keepUnknown) {
       UnknownFields u = ((GenericRecord) record).unknownFields();
-      if (u.isFormat(ProtobufProvider.FORMAT_NAME) && !u.isEmpty()) {
+      if (u.isFormat(ProtobufProvider.NAME) && !u.isEmpty()) {
         out.writeRawBytes(u.bytes());
       }
     }
@@ -145,7 +145,7 @@ final class MessagePlan {
       prime(slots, previous);
       if (keepUnknown) {
         UnknownFields u = ((GenericRecord) previous).unknownFields();
-        if (u.isFormat(ProtobufProvider.FORMAT_NAME) && !u.isEmpty()) {
+        if (u.isFormat(ProtobufProvider.NAME) && !u.isEmpty()) {
           unknown = new ByteArrayOutputStream();
           u.writeTo(unknown);
         }
@@ -194,7 +194,7 @@ final class MessagePlan {
       }
     }
     if (unknown != null) {
-      slots.setUnknownFields(UnknownFields.of(ProtobufProvider.FORMAT_NAME, unknown.toByteArray()));
+      slots.setUnknownFields(UnknownFields.of(ProtobufProvider.NAME, unknown.toByteArray()));
     }
     Object record;
     try {

@@ -76,12 +76,12 @@ public final class ProtoMessageCodec<M extends Message> implements Codec<M> {
 
   private int checkedSize(M message) {
     if (message == null) {
-      throw new EncodeException("cannot encode null").prependField(typeName).withFormat(ProtobufProvider.FORMAT_NAME);
+      throw new EncodeException("cannot encode null").prependField(typeName).withFormat(ProtobufProvider.NAME);
     }
     int size = message.getSerializedSize();
     if (size > limits.maxMessageBytes()) {
       throw new EncodeException("encoding of " + size + " bytes exceeds the limit of " + limits.maxMessageBytes())
-          .prependField(typeName).withFormat(ProtobufProvider.FORMAT_NAME);
+          .prependField(typeName).withFormat(ProtobufProvider.NAME);
     }
     return size;
   }
@@ -101,7 +101,7 @@ public final class ProtoMessageCodec<M extends Message> implements Codec<M> {
       cos.checkNoSpaceLeft();
     } catch (IOException e) {
       throw new EncodeException("protobuf-java could not write the message: " + e.getMessage(), e)
-          .prependField(typeName).withFormat(ProtobufProvider.FORMAT_NAME);
+          .prependField(typeName).withFormat(ProtobufProvider.NAME);
     }
     return out;
   }
@@ -132,7 +132,7 @@ public final class ProtoMessageCodec<M extends Message> implements Codec<M> {
   public M decode(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     if (length > limits.maxMessageBytes()) {
-      throw DecodeException.at(ProtobufProvider.FORMAT_NAME, 0,
+      throw DecodeException.at(ProtobufProvider.NAME, 0,
           "message of " + length + " bytes exceeds the limit of " + limits.maxMessageBytes()).prependField(typeName);
     }
     CodedInputStream in = CodedInputStream.newInstance(bytes, offset, length);
@@ -143,7 +143,7 @@ public final class ProtoMessageCodec<M extends Message> implements Codec<M> {
       return message;
     } catch (InvalidProtocolBufferException e) {
       DecodeException d = new DecodeException(String.valueOf(e.getMessage()), e);
-      throw d.withFormat(ProtobufProvider.FORMAT_NAME).withOffset(in.getTotalBytesRead()).prependField(typeName);
+      throw d.withFormat(ProtobufProvider.NAME).withOffset(in.getTotalBytesRead()).prependField(typeName);
     }
   }
 

@@ -42,13 +42,13 @@ final class ProtoReader {
 
   /** A decode error at the current offset. */
   DecodeException error(String problem) {
-    return DecodeException.at(ProtobufProvider.FORMAT_NAME, offset(), problem);
+    return DecodeException.at(ProtobufProvider.NAME, offset(), problem);
   }
 
   /** protobuf-java's complaint (truncated input, malformed varint, invalid UTF-8…) as a DecodeException. */
   DecodeException wrap(IOException e) {
     DecodeException d = new DecodeException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
-    d.withFormat(ProtobufProvider.FORMAT_NAME);
+    d.withFormat(ProtobufProvider.NAME);
     d.withOffset(offset());
     return d;
   }

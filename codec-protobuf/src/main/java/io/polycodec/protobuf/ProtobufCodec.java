@@ -44,22 +44,22 @@ final class ProtobufCodec<T> implements Codec<T> {
 
   private Sizes measure(T value, long[] size) {
     if (value == null) {
-      throw new EncodeException("cannot encode null").prependField(rootName).withFormat(ProtobufProvider.FORMAT_NAME);
+      throw new EncodeException("cannot encode null").prependField(rootName).withFormat(ProtobufProvider.NAME);
     }
     if (binding.isGeneric() && ((GenericRecord) value).schema() != binding.schema()
         && !((GenericRecord) value).schema().equals(binding.schema())) {
       throw new EncodeException("a " + ((GenericRecord) value).schema().name() + " record is not of this codec's schema")
-          .prependField(rootName).withFormat(ProtobufProvider.FORMAT_NAME);
+          .prependField(rootName).withFormat(ProtobufProvider.NAME);
     }
     Sizes sizes = new Sizes(limits.maxDepth());
     try {
       size[0] = plan.bodySize(value, sizes);
     } catch (EncodeException e) {
-      throw e.prependField(rootName).withFormat(ProtobufProvider.FORMAT_NAME);
+      throw e.prependField(rootName).withFormat(ProtobufProvider.NAME);
     }
     if (size[0] > limits.maxMessageBytes()) {
       throw new EncodeException("encoding of " + size[0] + " bytes exceeds the limit of " + limits.maxMessageBytes())
-          .prependField(rootName).withFormat(ProtobufProvider.FORMAT_NAME);
+          .prependField(rootName).withFormat(ProtobufProvider.NAME);
     }
     return sizes;
   }
@@ -96,7 +96,7 @@ final class ProtobufCodec<T> implements Codec<T> {
   // changed in between (another thread); the write then overruns or misreads what the size pass noted.
   private EncodeException changedWhileEncoding(Exception e) {
     return new EncodeException("the value changed while it was being encoded", e)
-        .prependField(rootName).withFormat(ProtobufProvider.FORMAT_NAME);
+        .prependField(rootName).withFormat(ProtobufProvider.NAME);
   }
 
   @Override
@@ -108,14 +108,14 @@ final class ProtobufCodec<T> implements Codec<T> {
   public T decode(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     if (length > limits.maxMessageBytes()) {
-      throw DecodeException.at(ProtobufProvider.FORMAT_NAME, 0,
+      throw DecodeException.at(ProtobufProvider.NAME, 0,
           "message of " + length + " bytes exceeds the limit of " + limits.maxMessageBytes()).prependField(rootName);
     }
     ProtoReader r = new ProtoReader(bytes, offset, length, limits);
     try {
       return binding.javaType().cast(plan.readBody(r, null));
     } catch (DecodeException e) {
-      throw e.withFormat(ProtobufProvider.FORMAT_NAME).withOffset(r.offset()).prependField(rootName);
+      throw e.withFormat(ProtobufProvider.NAME).withOffset(r.offset()).prependField(rootName);
     } catch (IOException e) {
       throw r.wrap(e).prependField(rootName);
     }

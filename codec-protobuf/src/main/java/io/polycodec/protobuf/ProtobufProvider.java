@@ -20,11 +20,11 @@ import io.polycodec.bind.RecordBinding;
  * them back.
  */
 public final class ProtobufProvider implements CodecProvider {
-  /** The format's name. */
-  public static final String FORMAT_NAME = "protobuf";
+  /** The format's name, {@code protobuf}. */
+  public static final String NAME = "protobuf";
 
   /** The format this provider writes. */
-  public static final Format FORMAT = Format.builder(FORMAT_NAME)
+  public static final Format FORMAT = Format.builder(NAME)
       .mediaType("application/x-protobuf")
       .mediaType("application/protobuf")
       .binary(true)

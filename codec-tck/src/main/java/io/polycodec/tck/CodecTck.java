@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * class JsonCodecTck extends CodecTck {
  *   @Override
  *   protected CodecProvider provider() {
- *     return new JsonCodecProvider();
+ *     return new JsonProvider();
  *   }
  * }
  * }</pre>

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
  * @TestFactory
  * Stream<DynamicTest> mutantsAreCaught() {
  *   return Arrays.stream(Mutant.values()).map(m -> DynamicTest.dynamicTest(m.name(),
- *       () -> MutantCheck.assertCaught(m, new JsonCodecProvider(), CodecOptions.defaults())));
+ *       () -> MutantCheck.assertCaught(m, new JsonProvider(), CodecOptions.defaults())));
  * }
  * }</pre>
  */

@@ -15,9 +15,12 @@ import io.polycodec.bind.RecordBinding;
  * trailing tokens, empty input, or numbers outside the field's range) and tolerant of evolution (unknown
  * keys skipped, missing keys at their defaults). See docs/json.md.
  */
-public final class JsonCodecProvider implements CodecProvider {
+public final class JsonProvider implements CodecProvider {
+  /** The format's name, {@code json}. */
+  public static final String NAME = "json";
+
   /** The JSON format: text, keyed by name, deterministic, self-describing. */
-  public static final Format FORMAT = Format.builder("json")
+  public static final Format FORMAT = Format.builder(NAME)
       .mediaType("application/json")
       .binary(false)
       .keying(FieldKeying.NAME)
@@ -25,7 +28,7 @@ public final class JsonCodecProvider implements CodecProvider {
       .build();
 
   /** Used by {@link java.util.ServiceLoader}; prefer {@link io.polycodec.Codecs#get}. */
-  public JsonCodecProvider() {}
+  public JsonProvider() {}
 
   @Override
   public Format format() {

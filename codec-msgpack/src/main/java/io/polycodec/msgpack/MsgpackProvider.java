@@ -22,10 +22,12 @@ import java.util.Objects;
  * back in place ({@link Capability#PRESERVES_UNKNOWN_FIELDS}).
  * docs/msgpack.md describes the mapping in full.
  */
-public final class MsgpackCodecProvider implements CodecProvider {
-  static final String NAME = "msgpack";
+public final class MsgpackProvider implements CodecProvider {
+  /** The format's name, {@code msgpack}. */
+  public static final String NAME = "msgpack";
 
-  static final Format FORMAT = Format.builder(NAME)
+  /** The format in its default, name-keyed mode (a tag-keyed codec reports {@link FieldKeying#NUMBER}). */
+  public static final Format FORMAT = Format.builder(NAME)
       .mediaType("application/msgpack")
       .mediaType("application/x-msgpack")
       .mediaType("application/vnd.msgpack")
@@ -35,7 +37,7 @@ public final class MsgpackCodecProvider implements CodecProvider {
       .build();
 
   /** The provider; {@link java.util.ServiceLoader} calls this. */
-  public MsgpackCodecProvider() {}
+  public MsgpackProvider() {}
 
   /** The format in its default, name-keyed mode. */
   @Override
