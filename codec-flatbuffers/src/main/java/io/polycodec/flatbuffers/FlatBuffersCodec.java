@@ -3,6 +3,7 @@ package io.polycodec.flatbuffers;
 import io.polycodec.Codec;
 import io.polycodec.CodecException;
 import io.polycodec.CodecOptions;
+import io.polycodec.CodecShell;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Format;
@@ -41,6 +42,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
   private final Limits limits;
   private final boolean verify;
   private final int sharedVisits;
+  private final CodecShell shell;
 
   private FlatBuffersCodec(RecordBinding<T> binding, CodecOptions options) {
     this.binding = binding;
@@ -49,6 +51,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     this.verify = options.get(FlatBuffersOptions.VERIFY);
     this.sharedVisits = options.get(FlatBuffersOptions.MAX_SHARED_VISITS);
     this.plan = PlanCompiler.compile(binding);
+    this.shell = CodecShell.of(FlatBuffersProvider.FORMAT, binding.schema().name(), limits);
   }
 
   /**
@@ -134,9 +137,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
    */
   @Override
   public byte[] encode(T value) {
-    if (value == null) {
-      throw new EncodeException("cannot encode null").withFormat(FlatBuffersProvider.NAME);
-    }
+    shell.checkEncodable(value);
     WriteContext w = CONTEXT.get();
     if (w == null || w.inUse) {
       w = new WriteContext();
@@ -149,15 +150,12 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       try {
         root = plan.write(w, value);
       } catch (CodecException e) {
-        throw e.prependField(binding.schema().name()).withFormat(FlatBuffersProvider.NAME);
+        throw shell.decorate(e);
       }
       w.builder.finish(root);
       byte[] out = w.builder.sizedByteArray();
       keep = w.retainable();
-      if (out.length > limits.maxMessageBytes()) {
-        throw new EncodeException("encoding takes " + out.length + " bytes, over the limit of "
-            + limits.maxMessageBytes()).withFormat(FlatBuffersProvider.NAME);
-      }
+      shell.checkEncodedLength(out.length);
       return out;
     } finally {
       w.inUse = false;
@@ -201,7 +199,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     try {
       return (T) plan.read(r, root);
     } catch (CodecException e) {
-      throw e.prependField(binding.schema().name()).withFormat(FlatBuffersProvider.NAME);
+      throw shell.decorate(e);
     }
   }
 
@@ -245,10 +243,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
   }
 
   private void checkSize(ReadContext r) {
-    if (r.length() > limits.maxMessageBytes()) {
-      throw DecodeException.at(FlatBuffersProvider.NAME, limits.maxMessageBytes(), "message of " + r.length()
-          + " bytes exceeds the limit of " + limits.maxMessageBytes());
-    }
+    shell.checkMessageLength(r.length());
     if (r.length() < 4) {
       throw DecodeException.at(FlatBuffersProvider.NAME, 0, "a FlatBuffer needs at least 4 bytes, got " + r.length());
     }
@@ -258,7 +253,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     try {
       new Verifier(r, limits, sharedVisits).verifyRoot(plan);
     } catch (DecodeException e) {
-      throw e.prependField(binding.schema().name()).withFormat(FlatBuffersProvider.NAME);
+      throw shell.decorate(e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.polycodec.msgpack;
 import io.polycodec.Codec;
 import io.polycodec.CodecException;
 import io.polycodec.CodecOptions;
+import io.polycodec.CodecShell;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.FieldKeying;
@@ -23,6 +24,7 @@ final class MsgpackCodec<T> implements Codec<T> {
   private final Limits limits;
   private final RecordPlan root;
   private final RecordBinding<T> binding;
+  private final CodecShell shell;
 
   MsgpackCodec(RecordBinding<T> binding, CodecOptions options) {
     this.binding = binding;
@@ -32,6 +34,7 @@ final class MsgpackCodec<T> implements Codec<T> {
         ? MsgpackProvider.FORMAT.withKeying(FieldKeying.NUMBER)
         : MsgpackProvider.FORMAT;
     this.root = new PlanCompiler(keys, options.get(MsgpackOptions.VECTORS)).record(binding);
+    this.shell = CodecShell.of(format, binding.schema().name(), limits);
   }
 
   @Override
@@ -66,9 +69,7 @@ final class MsgpackCodec<T> implements Codec<T> {
 
   /** The finished encoding of {@code value} in a context the caller must release. */
   private EncodeContext encodeInto(T value) {
-    if (value == null) {
-      throw new EncodeException("cannot encode null as a " + root.name).withFormat(MsgpackProvider.NAME);
-    }
+    shell.checkEncodable(value);
     EncodeContext cx = EncodeContext.acquire(limits);
     try {
       root.write(cx, value);
@@ -87,9 +88,7 @@ final class MsgpackCodec<T> implements Codec<T> {
   }
 
   private CodecException encodeFailure(CodecException e) {
-    e.prependField(root.name);
-    e.withFormat(MsgpackProvider.NAME);
-    return e;
+    return shell.decorate(e);
   }
 
   @Override
@@ -100,23 +99,16 @@ final class MsgpackCodec<T> implements Codec<T> {
   @Override
   public T decode(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
-    if (length > limits.maxMessageBytes()) {
-      throw MsgpackReader.fail(0, "a message of " + length + " bytes exceeds the limit of " + limits.maxMessageBytes())
-          .prependField(root.name);
-    }
+    shell.checkMessageLength(length);
     MsgpackReader in = new MsgpackReader(bytes, offset, length, limits);
     try {
       Object v = root.read(in);
       in.expectEnd();
       return binding.javaType().cast(v);
     } catch (DecodeException e) {
-      e.prependField(root.name);
-      e.withFormat(MsgpackProvider.NAME);
-      e.withOffset(in.offset());
-      throw e;
+      throw shell.decorate(e, in.offset());
     } catch (StackOverflowError e) {
-      throw MsgpackReader.fail(in.offset(), "nesting too deep for the thread's stack; lower Limits.maxDepth")
-          .prependField(root.name);
+      throw shell.decorate(MsgpackReader.fail(in.offset(), "nesting too deep for the thread's stack; lower Limits.maxDepth"));
     }
   }
 

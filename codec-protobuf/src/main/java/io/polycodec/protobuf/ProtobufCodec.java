@@ -3,6 +3,7 @@ package io.polycodec.protobuf;
 import com.google.protobuf.CodedOutputStream;
 import io.polycodec.Codec;
 import io.polycodec.CodecOptions;
+import io.polycodec.CodecShell;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Format;
@@ -23,13 +24,13 @@ final class ProtobufCodec<T> implements Codec<T> {
   private final RecordBinding<T> binding;
   private final MessagePlan plan;
   private final Limits limits;
-  private final String rootName;
+  private final CodecShell shell;
 
   ProtobufCodec(RecordBinding<T> binding, CodecOptions options) {
     this.binding = binding;
     this.limits = options.limits();
     this.plan = PlanCompiler.compile(binding, options.get(ProtobufOptions.LAYOUT));
-    this.rootName = binding.schema().name();
+    this.shell = CodecShell.of(ProtobufProvider.FORMAT, binding.schema().name(), limits);
   }
 
   @Override
@@ -43,24 +44,19 @@ final class ProtobufCodec<T> implements Codec<T> {
   }
 
   private Sizes measure(T value, long[] size) {
-    if (value == null) {
-      throw new EncodeException("cannot encode null").prependField(rootName).withFormat(ProtobufProvider.NAME);
-    }
+    shell.checkEncodable(value);
     if (binding.isGeneric() && ((GenericRecord) value).schema() != binding.schema()
         && !((GenericRecord) value).schema().equals(binding.schema())) {
-      throw new EncodeException("a " + ((GenericRecord) value).schema().name() + " record is not of this codec's schema")
-          .prependField(rootName).withFormat(ProtobufProvider.NAME);
+      throw shell.decorate(new EncodeException(
+          "a " + ((GenericRecord) value).schema().name() + " record is not of this codec's schema"));
     }
     Sizes sizes = new Sizes(limits.maxDepth());
     try {
       size[0] = plan.bodySize(value, sizes);
     } catch (EncodeException e) {
-      throw e.prependField(rootName).withFormat(ProtobufProvider.NAME);
+      throw shell.decorate(e);
     }
-    if (size[0] > limits.maxMessageBytes()) {
-      throw new EncodeException("encoding of " + size[0] + " bytes exceeds the limit of " + limits.maxMessageBytes())
-          .prependField(rootName).withFormat(ProtobufProvider.NAME);
-    }
+    shell.checkEncodedLength(size[0]);
     return sizes;
   }
 
@@ -95,8 +91,7 @@ final class ProtobufCodec<T> implements Codec<T> {
   // Both passes read the same immutable value, so they agree unless a mutable collection inside it
   // changed in between (another thread); the write then overruns or misreads what the size pass noted.
   private EncodeException changedWhileEncoding(Exception e) {
-    return new EncodeException("the value changed while it was being encoded", e)
-        .prependField(rootName).withFormat(ProtobufProvider.NAME);
+    return shell.decorate(new EncodeException("the value changed while it was being encoded", e));
   }
 
   @Override
@@ -107,17 +102,14 @@ final class ProtobufCodec<T> implements Codec<T> {
   @Override
   public T decode(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
-    if (length > limits.maxMessageBytes()) {
-      throw DecodeException.at(ProtobufProvider.NAME, 0,
-          "message of " + length + " bytes exceeds the limit of " + limits.maxMessageBytes()).prependField(rootName);
-    }
+    shell.checkMessageLength(length);
     ProtoReader r = new ProtoReader(bytes, offset, length, limits);
     try {
       return binding.javaType().cast(plan.readBody(r, null));
     } catch (DecodeException e) {
-      throw e.withFormat(ProtobufProvider.NAME).withOffset(r.offset()).prependField(rootName);
+      throw shell.decorate(e, r.offset());
     } catch (IOException e) {
-      throw r.wrap(e).prependField(rootName);
+      throw shell.decorate(r.wrap(e));
     }
   }
 
