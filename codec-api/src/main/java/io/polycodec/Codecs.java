@@ -18,7 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Codecs.get("json", UserProfile.class)}. Codecs for default options are cached.
  */
 public final class Codecs {
-  private static final Map<List<Object>, Codec<?>> CACHE = new ConcurrentHashMap<>();
+  // Held by each record class (ClassValue), keyed by provider and options: a cached codec does not keep
+  // an application's class loader alive once the application is gone.
+  private static final ClassValue<Map<List<Object>, Codec<?>>> CACHE = new ClassValue<>() {
+    @Override
+    protected Map<List<Object>, Codec<?>> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
 
   private Codecs() {}
 
@@ -147,7 +154,7 @@ public final class Codecs {
   @SuppressWarnings("unchecked")
   public static <T> Codec<T> get(String format, Class<T> type, CodecOptions options) {
     CodecProvider p = provider(format);
-    return (Codec<T>) CACHE.computeIfAbsent(List.of(p, type, options),
+    return (Codec<T>) CACHE.get(type).computeIfAbsent(List.of(p, options),
         k -> p.create(RecordBinding.of(type), options));
   }
 
@@ -155,7 +162,7 @@ public final class Codecs {
   @SuppressWarnings("unchecked")
   public static <T> Codec<T> forMediaType(String mediaType, Class<T> type) {
     CodecProvider p = providerForMediaType(mediaType);
-    return (Codec<T>) CACHE.computeIfAbsent(List.of(p, type, CodecOptions.defaults()),
+    return (Codec<T>) CACHE.get(type).computeIfAbsent(List.of(p, CodecOptions.defaults()),
         k -> p.create(RecordBinding.of(type), CodecOptions.defaults()));
   }
 

@@ -1,7 +1,6 @@
 package io.polycodec;
 
 import io.polycodec.bind.Defaults;
-import io.polycodec.bind.GenericAccess;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
@@ -35,24 +34,11 @@ import java.util.Objects;
  * Byte arrays and vectors returned by {@link #get} are the record's own; do not modify them.
  */
 public final class GenericRecord {
-  static {
-    GenericAccess.install(new GenericAccess() {
-      @Override
-      protected GenericRecord create(RecordSchema schema, Object[] values, UnknownFields unknown) {
-        return new GenericRecord(schema, values, unknown);
-      }
-
-      @Override
-      protected Object value(GenericRecord record, int index) {
-        return record.values[index];
-      }
-    });
-  }
-
   private final RecordSchema schema;
   private final Object[] values;
   private final UnknownFields unknown;
 
+  // Also called by io.polycodec.bind.GenericAccess (through a private lookup), for decoders.
   private GenericRecord(RecordSchema schema, Object[] values, UnknownFields unknown) {
     this.schema = schema;
     this.values = values;

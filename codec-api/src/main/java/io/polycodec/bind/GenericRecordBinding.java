@@ -33,7 +33,7 @@ final class GenericRecordBinding extends RecordBinding<GenericRecord> {
   }
 
   private Object value(Object record, int field) {
-    Object v = GenericAccess.get().value((GenericRecord) record, field);
+    Object v = GenericAccess.value((GenericRecord) record, field);
     if (v == null && !optional[field]) {
       throw new EncodeException("null in a non-optional field");
     }
@@ -91,6 +91,6 @@ final class GenericRecordBinding extends RecordBinding<GenericRecord> {
         values[i] = Defaults.of(f, children[i]);
       }
     }
-    return GenericAccess.get().create(schema(), values, slots.unknown);
+    return GenericAccess.create(schema(), values, slots.unknown);
   }
 }

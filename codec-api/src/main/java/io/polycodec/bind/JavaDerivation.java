@@ -36,7 +36,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Derives schemas and typed bindings from Java records, enums and sealed interfaces, once per class.
@@ -44,7 +44,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * one schema node per class, and publishes the results to a cache only when the whole graph is valid.
  */
 final class JavaDerivation {
-  private static final Map<Class<?>, TypeBinding> CACHE = new ConcurrentHashMap<>();
+  // Per class, held by the Class object itself (ClassValue), so a cached binding does not keep its class
+  // loader alive after the application that loaded it is gone. Set only when a whole graph is valid.
+  private static final ClassValue<AtomicReference<TypeBinding>> CACHE = new ClassValue<>() {
+    @Override
+    protected AtomicReference<TypeBinding> computeValue(Class<?> type) {
+      return new AtomicReference<>();
+    }
+  };
 
   private final Map<Class<?>, TypeBinding> local = new LinkedHashMap<>();
   private final Map<String, Class<?>> namesInUse = new HashMap<>();
@@ -53,7 +60,7 @@ final class JavaDerivation {
 
   @SuppressWarnings("unchecked")
   static <T> RecordBinding<T> binding(Class<T> type) {
-    TypeBinding cached = CACHE.get(type);
+    TypeBinding cached = cached(type);
     if (cached != null) {
       return (RecordBinding<T>) cached;
     }
@@ -62,7 +69,7 @@ final class JavaDerivation {
           + (type.isSealed() ? " (wrap the sealed interface in a record field)" : ""));
     }
     synchronized (JavaDerivation.class) {
-      cached = CACHE.get(type);
+      cached = cached(type);
       if (cached != null) {
         return (RecordBinding<T>) cached;
       }
@@ -73,9 +80,13 @@ final class JavaDerivation {
       } catch (IllegalArgumentException e) {
         throw new SchemaException(type.getSimpleName() + ": " + e.getMessage(), e);
       }
-      CACHE.putAll(d.local);
+      d.local.forEach((c, binding) -> CACHE.get(c).set(binding));
       return b;
     }
+  }
+
+  private static TypeBinding cached(Class<?> type) {
+    return CACHE.get(type).get();
   }
 
   private static String simpleName(Class<?> c) {
@@ -83,7 +94,7 @@ final class JavaDerivation {
   }
 
   private TypeBinding named(Class<?> c, String path) {
-    TypeBinding b = CACHE.get(c);
+    TypeBinding b = cached(c);
     if (b == null) {
       b = local.get(c);
     }
@@ -538,7 +549,7 @@ final class JavaDerivation {
     List<Pending> toDefine = new ArrayList<>();
     for (int i = 0; i < permitted.length; i++) {
       Class<?> m = permitted[i];
-      TypeBinding known = CACHE.containsKey(m) ? CACHE.get(m) : local.get(m);
+      TypeBinding known = cached(m) != null ? cached(m) : local.get(m);
       if (known != null) {
         memberBindings[i] = (RecordBinding<?>) known;
       } else {
