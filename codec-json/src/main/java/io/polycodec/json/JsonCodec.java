@@ -10,8 +10,8 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.polycodec.Codec;
 import io.polycodec.CodecException;
 import io.polycodec.CodecOptions;
+import io.polycodec.CodecShell;
 import io.polycodec.DecodeException;
-import io.polycodec.EncodeException;
 import io.polycodec.Format;
 import io.polycodec.Limits;
 import io.polycodec.bind.RecordBinding;
@@ -26,13 +26,15 @@ final class JsonCodec<T> implements Codec<T> {
   private final JsonFactory factory;
   private final JsonRecordPlan plan;
   private final boolean pretty;
+  private final CodecShell shell;
 
   JsonCodec(RecordBinding<T> binding, CodecOptions options) {
     this.binding = binding;
     this.limits = options.limits();
     this.factory = JsonFactories.create(limits);
-    this.plan = new JsonValuePlan.Compiler(limits, factory).record(binding);
+    this.plan = new JsonPlanCompiler(limits, factory).record(binding);
     this.pretty = options.get(JsonOptions.PRETTY);
+    this.shell = CodecShell.of(JsonProvider.FORMAT, binding.schema().name(), limits);
   }
 
   @Override
@@ -50,10 +52,7 @@ final class JsonCodec<T> implements Codec<T> {
     ByteArrayBuilder out = new ByteArrayBuilder(factory._getBufferRecycler());
     try {
       write(value, factory.createGenerator(out));
-      if (out.size() > limits.maxMessageBytes()) {
-        throw new EncodeException("encoded message of " + out.size() + " bytes exceeds the limit of "
-            + limits.maxMessageBytes()).withFormat("json");
-      }
+      shell.checkEncodedLength(out.size());
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
@@ -68,13 +67,11 @@ final class JsonCodec<T> implements Codec<T> {
   }
 
   private void write(T value, JsonGenerator g) throws IOException {
-    if (value == null) {
-      throw new EncodeException("cannot encode null").withFormat("json");
-    }
+    shell.checkEncodable(value);
     try (JsonGenerator gen = pretty ? g.useDefaultPrettyPrinter() : g) {
       plan.write(gen, value, 1);
     } catch (CodecException e) {
-      throw e.prependField(plan.name()).withFormat("json");
+      throw shell.decorate(e);
     }
   }
 
@@ -86,10 +83,7 @@ final class JsonCodec<T> implements Codec<T> {
   @Override
   public T decode(byte[] bytes, int offset, int length) {
     java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
-    if (length > limits.maxMessageBytes()) {
-      throw DecodeException.at("json", limits.maxMessageBytes(),
-          "message of " + length + " bytes exceeds the limit of " + limits.maxMessageBytes());
-    }
+    shell.checkMessageLength(length);
     try (JsonParser p = factory.createParser(bytes, offset, length)) {
       return read(p, offset);
     } catch (IOException e) {
@@ -113,12 +107,12 @@ final class JsonCodec<T> implements Codec<T> {
       }
       return binding.javaType().cast(v);
     } catch (JsonProcessingException e) {
-      throw malformed(e).prependField(plan.name()).withFormat("json").withOffset(offsetOf(e.getLocation(), base));
+      throw shell.decorate(malformed(e), offsetOf(e.getLocation(), base));
     } catch (CodecException e) {
       JsonLocation at = e.getCause() instanceof JsonProcessingException
           ? ((JsonProcessingException) e.getCause()).getLocation()
           : p.currentTokenLocation();
-      throw e.prependField(plan.name()).withFormat("json").withOffset(offsetOf(at, base));
+      throw shell.decorate(e, offsetOf(at, base));
     }
   }
 

@@ -1,0 +1,80 @@
+package io.polycodec.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * The scalar kinds as values (optional fields, list elements, map values): one shared instance per kind
+ * and signedness, each delegating to {@link JsonScalars} for the mapping and its range checks.
+ */
+abstract class JsonScalarPlan extends JsonValuePlan {
+  static final JsonValuePlan BOOL = new JsonScalarPlan() {
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { g.writeBoolean((Boolean) v); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) { return JsonScalars.readBoolean(t); }
+  };
+  static final JsonValuePlan INT32 = new Int32(false);
+  static final JsonValuePlan UINT32 = new Int32(true);
+  static final JsonValuePlan INT64 = new Int64(false);
+  static final JsonValuePlan UINT64 = new Int64(true);
+  static final JsonValuePlan FLOAT32 = new JsonScalarPlan() {
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeFloat(g, (Float) v); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readFloat(p, t); }
+  };
+  static final JsonValuePlan FLOAT64 = new JsonScalarPlan() {
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeDouble(g, (Double) v); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readDouble(p, t); }
+  };
+  static final JsonValuePlan STRING = new JsonScalarPlan() {
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { g.writeString((String) v); }
+
+    @Override
+    Object read(JsonParser p, JsonToken t, int depth) throws IOException {
+      if (t != JsonToken.VALUE_STRING) {
+        throw JsonScalars.expected("a string", t);
+      }
+      return p.getText();
+    }
+  };
+  static final JsonValuePlan BYTES = new JsonScalarPlan() {
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { g.writeBinary((byte[]) v); }
+
+    @Override
+    Object read(JsonParser p, JsonToken t, int depth) throws IOException {
+      if (t != JsonToken.VALUE_STRING) {
+        throw JsonScalars.expected("a base64 string", t);
+      }
+      return p.getBinaryValue();
+    }
+  };
+  static final JsonValuePlan TIMESTAMP = new JsonScalarPlan() {
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeTimestamp(g, (Instant) v); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readTimestamp(p, t); }
+  };
+
+  private JsonScalarPlan() {}
+
+  private static final class Int32 extends JsonScalarPlan {
+    private final boolean unsigned;
+
+    Int32(boolean unsigned) {
+      this.unsigned = unsigned;
+    }
+
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeInt(g, (Integer) v, unsigned); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readInt(p, t, unsigned); }
+  }
+
+  private static final class Int64 extends JsonScalarPlan {
+    private final boolean unsigned;
+
+    Int64(boolean unsigned) {
+      this.unsigned = unsigned;
+    }
+
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeLong(g, (Long) v, unsigned); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readLong(p, t, unsigned); }
+  }
+}
