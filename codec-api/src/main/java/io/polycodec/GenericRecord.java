@@ -23,7 +23,7 @@ import java.util.Objects;
  * A record whose schema exists only at run time: a {@link RecordSchema} and one value per field, usable
  * with every codec ({@link Codecs#generic}). Immutable and thread-safe.
  *
- * <p>Values use the canonical Java forms: {@code Boolean}, {@code Integer}, {@code Long}, {@code Float},
+ * <p>Values use the canonical Java forms: {@code Boolean}, {@code Integer} (int8, int16 and int32 alike; int8 and int16 checked against their range), {@code Long}, {@code Float},
  * {@code Double}, {@code String}, {@code byte[]}, {@code Instant}, {@link GenericEnum},
  * {@code List}, {@code Map} (keys {@code String}, {@code Boolean}, {@code Integer} or {@code Long}),
  * {@code float[]}/{@code double[]} for vectors, and {@code GenericRecord} for records and for union
@@ -323,6 +323,14 @@ public final class GenericRecord {
       }
       switch (type.kind()) {
         case BOOL: return expect(v, Boolean.class, type, path);
+        case INT8:
+        case INT16: {
+          int n = expect(v, Integer.class, type, path);
+          if (n < type.kind().minValue() || n > type.kind().maxValue()) {
+            throw new IllegalArgumentException(path + ": " + n + " is outside the range of " + type.kind().rangeText());
+          }
+          return v;
+        }
         case INT32: return expect(v, Integer.class, type, path);
         case INT64: return expect(v, Long.class, type, path);
         case FLOAT32: return expect(v, Float.class, type, path);

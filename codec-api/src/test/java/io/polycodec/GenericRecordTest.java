@@ -102,4 +102,17 @@ class GenericRecordTest {
     assertNull(r.get("a"));
     assertEquals("x", r.get("b"));
   }
+
+  @Test
+  void int8AndInt16HoldIntsInTheirRange() {
+    RecordSchema small = RecordSchema.of("Small", Field.of("b", 1, Schema.int8()), Field.of("s", 2, Schema.int16()));
+    GenericRecord r = GenericRecord.builder(small).set("b", -128).set("s", 32767).build();
+    assertEquals(-128, r.get("b"));
+    assertEquals(0, GenericRecord.builder(small).build().get("s"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GenericRecord.builder(small).set("b", 128).build());
+    assertTrue(e.getMessage().contains("int8"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> GenericRecord.builder(small).set("s", -32769).build());
+    assertThrows(IllegalArgumentException.class, () -> GenericRecord.builder(small).set("b", (byte) 1).build());
+  }
 }

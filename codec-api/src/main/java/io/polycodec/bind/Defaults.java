@@ -26,6 +26,8 @@ public final class Defaults {
   public static Object of(Schema type) {
     switch (type.kind()) {
       case BOOL: return Boolean.FALSE;
+      case INT8:
+      case INT16:
       case INT32: return 0;
       case INT64: return 0L;
       case FLOAT32: return 0f;
@@ -56,6 +58,8 @@ public final class Defaults {
   static Object box(Kind kind, long bits) {
     switch (kind) {
       case BOOL: return bits != 0;
+      case INT8:
+      case INT16:
       case INT32: return (int) bits;
       case INT64: return bits;
       case FLOAT32: return Float.intBitsToFloat((int) bits);

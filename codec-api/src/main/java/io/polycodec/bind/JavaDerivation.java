@@ -36,6 +36,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -245,10 +247,10 @@ final class JavaDerivation {
         throw new SchemaException(path + ": a primitive " + raw + " cannot be @Nullable; use its box or an OptionalInt…");
       }
       if (raw == byte.class) {
-        return new FieldType(intSchema(Kind.INT32, enc, path), JavaRep.PRIMITIVE_BYTE, null);
+        return new FieldType(noEncoding(Kind.INT8, enc, path), JavaRep.PRIMITIVE_BYTE, null);
       }
       if (raw == short.class) {
-        return new FieldType(intSchema(Kind.INT32, enc, path), JavaRep.PRIMITIVE_SHORT, null);
+        return new FieldType(noEncoding(Kind.INT16, enc, path), JavaRep.PRIMITIVE_SHORT, null);
       }
       Kind k = primitiveKind(raw, path);
       return new FieldType(k == Kind.INT32 || k == Kind.INT64 ? intSchema(k, enc, path) : noEncoding(k, enc, path),
@@ -258,7 +260,7 @@ final class JavaDerivation {
       JavaRep rep = raw == Byte.class
           ? (nullable ? JavaRep.NULLABLE_BYTE : JavaRep.BOXED_BYTE)
           : (nullable ? JavaRep.NULLABLE_SHORT : JavaRep.BOXED_SHORT);
-      return new FieldType(intSchema(Kind.INT32, enc, path), rep, null);
+      return new FieldType(noEncoding(raw == Byte.class ? Kind.INT8 : Kind.INT16, enc, path), rep, null);
     }
     if (raw == OptionalInt.class) {
       return new FieldType(intSchema(Kind.INT32, enc, path), JavaRep.OPTIONAL_INT, null);
@@ -275,7 +277,8 @@ final class JavaDerivation {
       }
       Type inner = typeArgument(t, 0, path);
       Type innerRaw = inner instanceof ParameterizedType ? ((ParameterizedType) inner).getRawType() : inner;
-      if (innerRaw == List.class || innerRaw == Map.class || innerRaw == float[].class || innerRaw == double[].class) {
+      if (innerRaw == List.class || innerRaw == Set.class || innerRaw == SortedSet.class || innerRaw == Map.class
+          || innerRaw == float[].class || innerRaw == double[].class) {
         throw new SchemaException(path + ": " + t.getTypeName() + ": collections cannot be optional (an empty "
             + ((Class<?>) innerRaw).getSimpleName() + " already means absent); declare the "
             + ((Class<?>) innerRaw).getSimpleName() + " itself, or wrap it in a record to tell empty from absent");
@@ -287,6 +290,18 @@ final class JavaDerivation {
       Type inner = typeArgument(t, 0, path);
       Element e = element(inner, enc, path + "[]");
       return collection(Schema.list(e.schema), e.child, nullable, path);
+    }
+    if (raw == Set.class || raw == SortedSet.class) {
+      Type inner = typeArgument(t, 0, path);
+      Element e = element(inner, enc, path + "[]");
+      if (raw == SortedSet.class && !(inner instanceof Class && Comparable.class.isAssignableFrom((Class<?>) inner))) {
+        throw new SchemaException(path + ": a SortedSet's elements must be Comparable (natural order), not "
+            + inner.getTypeName() + "; use a Set or a List");
+      }
+      if (nullable) {
+        collection(Schema.list(e.schema), e.child, true, path);
+      }
+      return new FieldType(Schema.list(e.schema), raw == Set.class ? JavaRep.SET : JavaRep.SORTED_SET, e.child);
     }
     if (raw == Map.class) {
       Type keyType = typeArgument(t, 0, path);
@@ -338,7 +353,7 @@ final class JavaDerivation {
     }
     if (t instanceof ParameterizedType) {
       Type raw = ((ParameterizedType) t).getRawType();
-      String hint = raw == List.class || raw == Map.class
+      String hint = raw == List.class || raw == Map.class || raw == Set.class || raw == SortedSet.class
           ? ": nested collections are not supported; wrap the inner " + ((Class<?>) raw).getSimpleName() + " in a record"
           : raw == Optional.class ? ": Optional may only be a record component's type" : " is not supported";
       throw new SchemaException(path + ": " + t.getTypeName() + hint);
@@ -374,7 +389,8 @@ final class JavaDerivation {
     if (c == Byte.class || c == Short.class) {
       throw new SchemaException(path + ": " + c.getSimpleName() + " is only supported as a record component; use Integer");
     }
-    if (c == float[].class || c == double[].class || c == List.class || c == Map.class) {
+    if (c == float[].class || c == double[].class || c == List.class || c == Map.class || c == Set.class
+        || c == SortedSet.class) {
       throw new SchemaException(path + ": " + c.getSimpleName()
           + (c.isArray() ? " vectors" : "") + " cannot be nested in a collection or Optional; wrap it in a record");
     }
@@ -396,7 +412,7 @@ final class JavaDerivation {
     }
     throw new SchemaException(path + ": " + c.getName()
         + " is not supported (records, enums, sealed interfaces, primitives and boxes, String, byte[], Instant,"
-        + " float[], double[], List, Map, Optional are)");
+        + " float[], double[], List, Set, SortedSet, Map, Optional are; for another type, declare a record that holds its value)");
   }
 
   private static Type typeArgument(Type t, int index, String path) {
@@ -451,7 +467,7 @@ final class JavaDerivation {
 
   private static ScalarSchema noEncoding(Kind k, IntEncoding enc, String path) {
     if (enc != null) {
-      throw new SchemaException(path + ": @IntEncoded applies to int32 and int64 only");
+      throw new SchemaException(path + ": @IntEncoded applies to int32 and int64 (int, long and their boxes) only");
     }
     return ScalarSchema.of(k);
   }

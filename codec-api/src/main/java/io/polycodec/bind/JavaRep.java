@@ -4,9 +4,9 @@ package io.polycodec.bind;
 enum JavaRep {
   /** A primitive of the field's kind. */
   PRIMITIVE,
-  /** {@code byte}, widened to int32. */
+  /** {@code byte} (int8), held as an int. */
   PRIMITIVE_BYTE,
-  /** {@code short}, widened to int32. */
+  /** {@code short} (int16), held as an int. */
   PRIMITIVE_SHORT,
   /** A box of the field's kind ({@code Integer}…), never null. */
   BOXED,
@@ -22,6 +22,10 @@ enum JavaRep {
   NULLABLE_BYTE,
   /** {@code @Nullable Short}. */
   NULLABLE_SHORT,
+  /** {@code Set<E>}: a list on the wire; duplicates on decode are an error. */
+  SET,
+  /** {@code SortedSet<E>} (natural order): a list on the wire in that order; duplicates are an error. */
+  SORTED_SET,
   /** {@code Optional<T>}. */
   OPTIONAL,
   /** {@code OptionalInt}. */

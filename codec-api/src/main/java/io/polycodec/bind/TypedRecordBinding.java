@@ -11,7 +11,14 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -139,6 +146,8 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   private static Class<?> primitiveOf(Kind kind) {
     switch (kind) {
       case BOOL: return boolean.class;
+      case INT8:
+      case INT16:
       case INT32: return int.class;
       case INT64: return long.class;
       case FLOAT32: return float.class;
@@ -199,6 +208,11 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         break;
       case OPTIONAL:
         h = MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, Optional.class));
+        break;
+      case SET:
+      case SORTED_SET:
+        h = MethodHandles.filterReturnValue(acc.asType(acc.type().changeReturnType(Set.class)),
+            staticHandle("setToList", Object.class, Set.class));
         break;
       case OPTIONAL_INT:
         h = MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, OptionalInt.class));
@@ -287,6 +301,26 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
     return v == null ? null : Integer.valueOf(v);
   }
 
+  /**
+   * A set as the list the wire holds: a SortedSet in its order; another Set sorted by natural order when
+   * its elements are mutually Comparable (so equal HashSets encode identically), else in iteration order.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Object setToList(Set<?> v) {
+    if (v == null) {
+      return null;
+    }
+    List<Object> out = new ArrayList<>(v);
+    if (!(v instanceof SortedSet)) {
+      try {
+        out.sort((a, b) -> ((Comparable) a).compareTo(b));
+      } catch (ClassCastException | NullPointerException e) {
+        out = new ArrayList<>(v); // not comparable (or a null element, which the codec reports): keep the set's order
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
   static Object unwrap(Optional<?> v) {
     if (v == null) {
       throw new EncodeException("null Optional (use Optional.empty())");
@@ -371,6 +405,13 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         h = MethodHandles.insertArguments(
             staticHandle("optionalDoubleAt", OptionalDouble.class, FieldSlots.class, int.class), 1, k);
         break;
+      case SET:
+      case SORTED_SET:
+        h = LOOKUP.findVirtual(TypedRecordBinding.class, "setAt",
+            MethodType.methodType(Set.class, FieldSlots.class, int.class, int.class, boolean.class));
+        h = MethodHandles.insertArguments(h, 0, this);
+        h = MethodHandles.insertArguments(h, 1, k, index, rep == JavaRep.SORTED_SET);
+        break;
       case REFERENCE:
         h = LOOKUP.findVirtual(TypedRecordBinding.class, "requiredAt",
             MethodType.methodType(Object.class, FieldSlots.class, int.class, int.class));
@@ -453,6 +494,19 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
 
   static OptionalDouble optionalDoubleAt(FieldSlots s, int k) {
     return s.isPrimSet(k) ? OptionalDouble.of(Double.longBitsToDouble(s.prims[k])) : OptionalDouble.empty();
+  }
+
+  /** The decoded list of a Set component as an unmodifiable set; a repeated element is a DecodeException. */
+  Set<?> setAt(FieldSlots s, int k, int field, boolean sorted) {
+    List<?> list = (List<?>) requiredAt(s, k, field);
+    Set<Object> out = sorted ? new TreeSet<>() : new LinkedHashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!out.add(list.get(i))) {
+        throw new DecodeException("element " + i + " repeats an earlier one in a Set")
+            .prependField(field(field).name());
+      }
+    }
+    return sorted ? Collections.unmodifiableSortedSet((SortedSet<Object>) out) : Collections.unmodifiableSet(out);
   }
 
   Object requiredAt(FieldSlots s, int k, int field) {

@@ -263,7 +263,7 @@ final class Checker {
           return; // bool, floats, string, bytes, timestamp: one schema each
       }
     }
-    if (wk == Kind.INT32 && rk == Kind.INT64) {
+    if (integerRank(wk) > 0 && integerRank(wk) < integerRank(rk)) {
       String why = rules.integerChange((ScalarSchema) w, (ScalarSchema) r);
       if (why != null) {
         breaking(path, tag, w.describe() + " → " + r.describe() + " " + why);
@@ -272,14 +272,14 @@ final class Checker {
       }
       return;
     }
-    boolean intToFloat = (wk == Kind.INT32 || wk == Kind.INT64) && (rk == Kind.FLOAT32 || rk == Kind.FLOAT64);
+    boolean intToFloat = integerRank(wk) > 0 && (rk == Kind.FLOAT32 || rk == Kind.FLOAT64);
     if (intToFloat && rules.readsNumbersLoosely()) {
       if (((ScalarSchema) w).encoding().isUnsigned()) {
         breaking(path, tag, w.describe() + " → " + r.describe() + " is not readable in " + rules.name
             + " with the same value: the int holds an unsigned bit pattern");
       } else {
         int bits = rk == Kind.FLOAT32 ? 24 : 53;
-        boolean exact = wk == Kind.INT32 && rk == Kind.FLOAT64;
+        boolean exact = rk == Kind.FLOAT64 ? integerRank(wk) <= 3 : integerRank(wk) <= 2;
         note(path, tag, w.describe() + " → " + r.describe() + " (" + rules.name + " reads integers as floats"
             + (exact ? ")" : "; magnitudes above 2^" + bits + " are rounded)"));
       }
@@ -482,21 +482,30 @@ final class Checker {
   }
 
   static String defaultOf(Schema s) {
-    switch (s.kind()) {
-      case BOOL: return "false";
-      case INT32:
-      case INT64: return "0";
-      case FLOAT32:
-      case FLOAT64: return "0.0";
-      case STRING: return "\"\"";
-      case BYTES: return "empty bytes";
-      case TIMESTAMP: return "the epoch";
-      case LIST: return "an empty list";
-      case MAP: return "an empty map";
-      case VECTOR: return "an empty vector";
-      case ENUM: return ((EnumSchema) s).defaultConstant().name();
-      case RECORD: return "a " + ((RecordSchema) s).name() + " of defaults";
-      default: return "nothing (a union has no default)";
-    }
+    return switch (s.kind()) {
+      case BOOL -> "false";
+      case INT8, INT16, INT32, INT64 -> "0";
+      case FLOAT32, FLOAT64 -> "0.0";
+      case STRING -> "\"\"";
+      case BYTES -> "empty bytes";
+      case TIMESTAMP -> "the epoch";
+      case LIST -> "an empty list";
+      case MAP -> "an empty map";
+      case VECTOR -> "an empty vector";
+      case ENUM -> ((EnumSchema) s).defaultConstant().name();
+      case RECORD -> "a " + ((RecordSchema) s).name() + " of defaults";
+      case UNION -> "nothing (a union has no default)";
+    };
+  }
+
+  /** 1 to 4 for int8 to int64 (a wider integer reads a narrower one's values), 0 for other kinds. */
+  private static int integerRank(Kind k) {
+    return switch (k) {
+      case INT8 -> 1;
+      case INT16 -> 2;
+      case INT32 -> 3;
+      case INT64 -> 4;
+      case BOOL, FLOAT32, FLOAT64, STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
+    };
   }
 }

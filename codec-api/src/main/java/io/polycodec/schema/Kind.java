@@ -7,7 +7,11 @@ package io.polycodec.schema;
 public enum Kind {
   /** {@code boolean}. */
   BOOL,
-  /** 32-bit signed integer ({@code int}; {@code byte} and {@code short} widen to it). */
+  /** 8-bit signed integer ({@code byte}); held as an {@code int} in -128..127 by bindings. */
+  INT8,
+  /** 16-bit signed integer ({@code short}); held as an {@code int} in -32768..32767 by bindings. */
+  INT16,
+  /** 32-bit signed integer ({@code int}). */
   INT32,
   /** 64-bit signed integer ({@code long}). */
   INT64,
@@ -36,7 +40,51 @@ public enum Kind {
 
   /** Whether values of this kind are Java primitives in typed records (bool, ints, floats). */
   public boolean isPrimitive() {
-    return this == BOOL || this == INT32 || this == INT64 || this == FLOAT32 || this == FLOAT64;
+    return this == BOOL || this == INT8 || this == INT16 || this == INT32 || this == INT64 || this == FLOAT32
+        || this == FLOAT64;
+  }
+
+  /**
+   * The smallest value of an integer kind (int8 to int64). Decoders reject an int8 or int16 outside
+   * {@code minValue()..maxValue()} with a {@link io.polycodec.DecodeException}, as a Java byte or short
+   * could not hold it.
+   *
+   * @throws IllegalStateException for a kind that is not an integer
+   */
+  public long minValue() {
+    return switch (this) {
+      case INT8 -> Byte.MIN_VALUE;
+      case INT16 -> Short.MIN_VALUE;
+      case INT32 -> Integer.MIN_VALUE;
+      case INT64 -> Long.MIN_VALUE;
+      default -> throw new IllegalStateException(this + " is not an integer kind");
+    };
+  }
+
+  /**
+   * The largest value of an integer kind (int8 to int64).
+   *
+   * @throws IllegalStateException for a kind that is not an integer
+   */
+  public long maxValue() {
+    return switch (this) {
+      case INT8 -> Byte.MAX_VALUE;
+      case INT16 -> Short.MAX_VALUE;
+      case INT32 -> Integer.MAX_VALUE;
+      case INT64 -> Long.MAX_VALUE;
+      default -> throw new IllegalStateException(this + " is not an integer kind");
+    };
+  }
+
+  /** Whether this is int8 or int16: held as an int, with a narrower range checked on decode. */
+  public boolean isNarrowInt() {
+    return this == INT8 || this == INT16;
+  }
+
+  /** For messages: {@code int8, a Java byte (-128 to 127)}, the same for int16; null for other kinds. */
+  public String rangeText() {
+    return this == INT8 ? "int8, a Java byte (-128 to 127)"
+        : this == INT16 ? "int16, a Java short (-32768 to 32767)" : null;
   }
 
   /** Whether this kind is a collection (list, map, vector), which cannot be optional or nested. */

@@ -3,11 +3,14 @@ package io.polycodec.schema;
 import java.util.Objects;
 
 /**
- * A schema of a scalar kind: bool, int32, int64, float32, float64, string, bytes or timestamp.
- * Integers carry an {@link IntEncoding} hint; instances are interned and compared by value.
+ * A schema of a scalar kind: bool, int8, int16, int32, int64, float32, float64, string, bytes or
+ * timestamp. int32 and int64 carry an {@link IntEncoding} hint; instances are interned and compared by
+ * value.
  */
 public final class ScalarSchema implements Schema {
   static final ScalarSchema BOOL = new ScalarSchema(Kind.BOOL, IntEncoding.VARINT);
+  static final ScalarSchema INT8 = new ScalarSchema(Kind.INT8, IntEncoding.VARINT);
+  static final ScalarSchema INT16 = new ScalarSchema(Kind.INT16, IntEncoding.VARINT);
   static final ScalarSchema INT32 = new ScalarSchema(Kind.INT32, IntEncoding.VARINT);
   static final ScalarSchema INT64 = new ScalarSchema(Kind.INT64, IntEncoding.VARINT);
   static final ScalarSchema FLOAT32 = new ScalarSchema(Kind.FLOAT32, IntEncoding.VARINT);
@@ -66,6 +69,8 @@ public final class ScalarSchema implements Schema {
   public static ScalarSchema of(Kind kind) {
     switch (Objects.requireNonNull(kind, "kind")) {
       case BOOL: return BOOL;
+      case INT8: return INT8;
+      case INT16: return INT16;
       case INT32: return INT32;
       case INT64: return INT64;
       case FLOAT32: return FLOAT32;
@@ -82,6 +87,8 @@ public final class ScalarSchema implements Schema {
     // A switch expression over the enum must name every kind (no default), so a new kind fails here too.
     return switch (kind) {
       case BOOL -> visitor.visitBool(this);
+      case INT8 -> visitor.visitInt8(this);
+      case INT16 -> visitor.visitInt16(this);
       case INT32 -> visitor.visitInt32(this);
       case INT64 -> visitor.visitInt64(this);
       case FLOAT32 -> visitor.visitFloat32(this);

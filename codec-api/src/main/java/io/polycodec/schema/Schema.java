@@ -31,6 +31,16 @@ public sealed interface Schema
     return ScalarSchema.BOOL;
   }
 
+  /** {@code int8}: a Java {@code byte}, as a value an {@code int} in -128..127. */
+  static ScalarSchema int8() {
+    return ScalarSchema.INT8;
+  }
+
+  /** {@code int16}: a Java {@code short}, as a value an {@code int} in -32768..32767. */
+  static ScalarSchema int16() {
+    return ScalarSchema.INT16;
+  }
+
   /** {@code int32} as a two's-complement varint where the format offers a choice. */
   static ScalarSchema int32() {
     return ScalarSchema.INT32;

@@ -16,6 +16,12 @@ public interface SchemaVisitor<R> {
   /** A {@code bool}. */
   R visitBool(ScalarSchema schema);
 
+  /** An {@code int8} (a Java {@code byte}, held as an int in -128..127). */
+  R visitInt8(ScalarSchema schema);
+
+  /** An {@code int16} (a Java {@code short}, held as an int in -32768..32767). */
+  R visitInt16(ScalarSchema schema);
+
   /** An {@code int32} (its {@link ScalarSchema#encoding()} says how it is laid out). */
   R visitInt32(ScalarSchema schema);
 

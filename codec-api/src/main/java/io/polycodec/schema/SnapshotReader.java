@@ -23,7 +23,7 @@ final class SnapshotReader {
   private static final Set<String> CONSTANT_KEYS = Set.of("name", "number");
   private static final Set<String> UNION_KEYS = Set.of("kind", "name", "members");
   private static final Set<String> MEMBER_KEYS = Set.of("name", "tag", "type");
-  private static final Set<String> SCALARS = Set.of("bool", "int32", "int64", "float32", "float64", "string",
+  private static final Set<String> SCALARS = Set.of("bool", "int8", "int16", "int32", "int64", "float32", "float64", "string",
       "bytes", "timestamp");
   private static final int MAX_TYPE_DEPTH = 8;
 
@@ -304,6 +304,9 @@ final class SnapshotReader {
         if (SCALARS.contains(word)) {
           Kind k = Kind.valueOf(word.toUpperCase(Locale.ROOT));
           if (peek() == '(') {
+            if (k != Kind.INT32 && k != Kind.INT64) {
+              throw error("an integer encoding applies to int32 and int64 only, not " + word);
+            }
             pos++;
             String en = word();
             expect(')');

@@ -98,8 +98,8 @@ class JavaDerivationTest {
     RecordSchema s = RecordBinding.of(Everything.class).schema();
     assertEquals("Everything", s.name());
     assertEquals(Kind.BOOL, s.field("flag").type().kind());
-    assertEquals(Kind.INT32, s.field("tiny").type().kind());
-    assertEquals(Kind.INT32, s.field("small").type().kind());
+    assertEquals(Kind.INT8, s.field("tiny").type().kind());
+    assertEquals(Kind.INT16, s.field("small").type().kind());
     assertEquals(Kind.INT64, s.field("big").type().kind());
     assertEquals(Kind.FLOAT32, s.field("ratio").type().kind());
     assertEquals(Kind.BYTES, s.field("blob").type().kind());
@@ -182,7 +182,7 @@ class JavaDerivationTest {
         }
         switch (f.type().kind()) {
           case BOOL: slots.setBoolean(i, (Boolean) v); break;
-          case INT32: slots.setInt(i, (Integer) v); break;
+          case INT8: case INT16: case INT32: slots.setInt(i, (Integer) v); break;
           case INT64: slots.setLong(i, (Long) v); break;
           case FLOAT32: slots.setFloat(i, (Float) v); break;
           default: slots.setDouble(i, (Double) v); break;

@@ -212,6 +212,22 @@ class CompatibilityRulesTest {
   }
 
   @Test
+  void int8AndInt16WidenLikeInt32ExceptInFlatbuffersAndNeverNarrow() {
+    RecordSchema small = user(Field.of("n", 1, Schema.int8()));
+    RecordSchema medium = user(Field.of("n", 1, Schema.int16()));
+    RecordSchema wide = user(Field.of("n", 1, Schema.int32()));
+    verdicts(small, medium, "ok no ok ok ok no no");
+    verdicts(small, wide, "ok no ok ok ok no no");
+    verdicts(medium, user(Field.of("n", 1, Schema.int64())), "ok no ok ok ok no no");
+    verdicts(wide, small, "no no no no no no no");
+    verdicts(medium, small, "no no no no no no no");
+    hasReason(check(small, wide, Formats.FLATBUFFERS), "UserProfile.n (tag 1): int8 → int32 is a type change");
+    // int16 fits a float32's 24-bit significand: no rounding to warn about.
+    CompatibilityResult toFloat = Compatibility.check(medium, user(Field.of("n", 1, Schema.float32())), Formats.JSON);
+    assertTrue(toFloat.isCompatible() && !toFloat.notes().toString().contains("rounded"), toFloat.report());
+  }
+
+  @Test
   void integersReadAsFloatsOnlyInJsonAndMsgpack() {
     for (Kind from : List.of(Kind.INT32, Kind.INT64)) {
       for (Kind to : List.of(Kind.FLOAT32, Kind.FLOAT64)) {

@@ -322,6 +322,8 @@ public final class FbsExport {
     // A switch expression names every kind, so a new kind cannot be exported by accident as nothing.
     return switch (type.kind()) {
       case BOOL -> "bool";
+      case INT8 -> "byte";
+      case INT16 -> "short";
       case INT32 -> ((ScalarSchema) type).encoding().isUnsigned() ? "uint" : "int";
       case INT64 -> ((ScalarSchema) type).encoding().isUnsigned() ? "ulong" : "long";
       case FLOAT32 -> "float";

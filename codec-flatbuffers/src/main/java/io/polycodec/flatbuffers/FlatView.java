@@ -129,8 +129,14 @@ public final class FlatView<T> {
     return getBoolean(fieldIndex(name));
   }
 
-  /** An int32 field; 0 if absent. */
+  /** An int32 field, or an int8 or int16 field widened to int; 0 if absent. */
   public int getInt(int i) {
+    Objects.checkIndex(i, plan.size);
+    Kind k = plan.kinds[i];
+    if (k == Kind.INT8 || k == Kind.INT16) {
+      int p = pos(i);
+      return p == 0 ? 0 : k == Kind.INT8 ? r.bb.get(p) : r.bb.getShort(p);
+    }
     int p = pos(i, Kind.INT32);
     return p == 0 ? 0 : r.bb.getInt(p);
   }

@@ -68,6 +68,8 @@ final class PlanCompiler {
     }
 
     @Override public Layout visitBool(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
+    @Override public Layout visitInt8(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
+    @Override public Layout visitInt16(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
     @Override public Layout visitInt32(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
     @Override public Layout visitInt64(ScalarSchema s) { return ScalarLayout.of(s.kind()); }
     @Override public Layout visitFloat32(ScalarSchema s) { return ScalarLayout.of(s.kind()); }

@@ -32,6 +32,8 @@ final class TablePlan {
   static final byte OFFSET = 6;
   /** Any other inline value (optional scalar, enum, timestamp), written through its layout. */
   static final byte INLINE = 7;
+  static final byte BYTE = 8;
+  static final byte SHORT = 9;
 
   @SuppressWarnings("rawtypes")
   final RecordBinding binding;
@@ -114,6 +116,8 @@ final class TablePlan {
     // Names every kind (no default), so a new kind must decide whether it is an inline primitive.
     return switch (kind) {
       case BOOL -> BOOL;
+      case INT8 -> BYTE;
+      case INT16 -> SHORT;
       case INT32 -> INT;
       case INT64 -> LONG;
       case FLOAT32 -> FLOAT;
@@ -177,6 +181,12 @@ final class TablePlan {
       case INT:
         b.addInt(id, binding.getInt(record, i), 0);
         break;
+      case BYTE:
+        b.addByte(id, (byte) checkedNarrow(binding.getInt(record, i), Kind.INT8, i), 0);
+        break;
+      case SHORT:
+        b.addShort(id, checkedNarrow(binding.getInt(record, i), Kind.INT16, i), 0);
+        break;
       case LONG:
         b.addLong(id, binding.getLong(record, i), 0L);
         break;
@@ -214,6 +224,15 @@ final class TablePlan {
     }
   }
 
+  // A typed byte or short is always in range; a value set on a binding of another kind might not be.
+  private short checkedNarrow(int v, Kind kind, int field) {
+    if (v < kind.minValue() || v > kind.maxValue()) {
+      throw new EncodeException(v + " is outside the range of " + kind.name().toLowerCase(java.util.Locale.ROOT))
+          .prependField(names[field]);
+    }
+    return (short) v;
+  }
+
   private EncodeException wrongType(ClassCastException e, int field) {
     return new EncodeException("value does not fit " + schema.field(field).type().describe() + ": " + e.getMessage(), e)
         .prependField(names[field]);
@@ -243,6 +262,12 @@ final class TablePlan {
           break;
         case INT:
           s.setInt(i, bb.getInt(p));
+          break;
+        case BYTE:
+          s.setInt(i, bb.get(p));
+          break;
+        case SHORT:
+          s.setInt(i, bb.getShort(p));
           break;
         case LONG:
           s.setLong(i, bb.getLong(p));

@@ -68,6 +68,8 @@ final class FlatcJson {
   private static void value(StringBuilder sb, Schema type, Object v, boolean element) {
     switch (type.kind()) {
       case BOOL:
+      case INT8:
+      case INT16:
       case INT32:
       case INT64:
         sb.append(integer(type, v));
@@ -287,6 +289,8 @@ final class FlatcJson {
   private static Object value(JsonNode n, Schema type, boolean element) {
     switch (type.kind()) {
       case BOOL: return n.booleanValue();
+      case INT8:
+      case INT16: return n.bigIntegerValue().intValueExact();
       case INT32: {
         BigInteger v = n.bigIntegerValue();
         return ((ScalarSchema) type).encoding().isUnsigned() ? (int) v.longValue() : v.intValueExact();

@@ -79,6 +79,8 @@ final class RandomValues {
     boolean deep = depth >= maxDepth;
     switch (type.kind()) {
       case BOOL: return rnd.nextBoolean();
+      case INT8: return (int) (byte) rnd.nextInt();
+      case INT16: return (int) (short) rnd.nextInt();
       case INT32: return anInt();
       case INT64: return aLong();
       case FLOAT32: return aFloat();

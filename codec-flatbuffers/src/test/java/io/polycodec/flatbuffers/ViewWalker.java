@@ -20,7 +20,7 @@ final class ViewWalker {
       sum += whole == null ? 0 : 1;
       switch (f.type().kind()) {
         case BOOL: sum += v.getBoolean(i) ? 1 : 0; break;
-        case INT32: sum += v.getInt(i); break;
+        case INT8: case INT16: case INT32: sum += v.getInt(i); break;
         case INT64: sum += v.getLong(i); break;
         case FLOAT32: sum += Float.floatToRawIntBits(v.getFloat(i)); break;
         case FLOAT64: sum += Double.doubleToRawLongBits(v.getDouble(i)); break;

@@ -55,6 +55,8 @@ final class JsonPlanCompiler {
     }
 
     @Override public JsonValuePlan visitBool(ScalarSchema s) { return JsonScalarPlan.BOOL; }
+    @Override public JsonValuePlan visitInt8(ScalarSchema s) { return JsonScalarPlan.INT8; }
+    @Override public JsonValuePlan visitInt16(ScalarSchema s) { return JsonScalarPlan.INT16; }
 
     @Override
     public JsonValuePlan visitInt32(ScalarSchema s) {

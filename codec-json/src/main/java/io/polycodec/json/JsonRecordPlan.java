@@ -76,7 +76,7 @@ final class JsonRecordPlan {
   // writes it inline through the binding's primitive getters or through its value plan.
   private static boolean inline(Kind kind) {
     return switch (kind) {
-      case BOOL, INT32, INT64, FLOAT32, FLOAT64 -> true;
+      case BOOL, INT8, INT16, INT32, INT64, FLOAT32, FLOAT64 -> true;
       case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> false;
     };
   }
@@ -112,6 +112,7 @@ final class JsonRecordPlan {
           g.writeFieldName(encodedNames[i]);
           switch (kinds[i]) {
             case BOOL: g.writeBoolean(b.getBoolean(r, i)); break;
+            case INT8: case INT16: g.writeNumber(b.getInt(r, i)); break;
             case INT32: JsonScalars.writeInt(g, b.getInt(r, i), unsigned[i]); break;
             case INT64: JsonScalars.writeLong(g, b.getLong(r, i), unsigned[i]); break;
             case FLOAT32: JsonScalars.writeFloat(g, b.getFloat(r, i)); break;
@@ -187,6 +188,7 @@ final class JsonRecordPlan {
     }
     switch (kinds[i]) {
       case BOOL: slots.setBoolean(i, JsonScalars.readBoolean(t)); break;
+      case INT8: case INT16: slots.setInt(i, JsonScalars.readNarrow(p, t, kinds[i])); break;
       case INT32: slots.setInt(i, JsonScalars.readInt(p, t, unsigned[i])); break;
       case INT64: slots.setLong(i, JsonScalars.readLong(p, t, unsigned[i])); break;
       case FLOAT32: slots.setFloat(i, JsonScalars.readFloat(p, t)); break;

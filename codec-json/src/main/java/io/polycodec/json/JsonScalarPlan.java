@@ -3,6 +3,7 @@ package io.polycodec.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.polycodec.schema.Kind;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -15,6 +16,8 @@ abstract class JsonScalarPlan extends JsonValuePlan {
     @Override void write(JsonGenerator g, Object v, int depth) throws IOException { g.writeBoolean((Boolean) v); }
     @Override Object read(JsonParser p, JsonToken t, int depth) { return JsonScalars.readBoolean(t); }
   };
+  static final JsonValuePlan INT8 = new Narrow(Kind.INT8);
+  static final JsonValuePlan INT16 = new Narrow(Kind.INT16);
   static final JsonValuePlan INT32 = new Int32(false);
   static final JsonValuePlan UINT32 = new Int32(true);
   static final JsonValuePlan INT64 = new Int64(false);
@@ -65,6 +68,17 @@ abstract class JsonScalarPlan extends JsonValuePlan {
 
     @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeInt(g, (Integer) v, unsigned); }
     @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readInt(p, t, unsigned); }
+  }
+
+  private static final class Narrow extends JsonScalarPlan {
+    private final Kind kind;
+
+    Narrow(Kind kind) {
+      this.kind = kind;
+    }
+
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { g.writeNumber((Integer) v); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readNarrow(p, t, kind); }
   }
 
   private static final class Int64 extends JsonScalarPlan {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.polycodec.DecodeException;
+import io.polycodec.schema.Kind;
 import io.polycodec.schema.TimestampRange;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -90,6 +91,22 @@ final class JsonScalars {
       }
     }
     throw new DecodeException(p.getText() + " is out of range for " + (unsigned ? "uint32" : "int32"));
+  }
+
+  /** An int8 or int16 ({@code kind}) held in an int; the token must be an integer in the kind's range. */
+  static int readNarrow(JsonParser p, JsonToken t, Kind kind) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT) {
+      throw expected("an integer", t);
+    }
+    if (p.getNumberType() == JsonParser.NumberType.INT) {
+      int v = p.getIntValue();
+      if (v >= kind.minValue() && v <= kind.maxValue()) {
+        return v;
+      }
+    }
+    String text = p.getText();
+    throw new DecodeException((text.length() > 40 ? text.substring(0, 40) + "..." : text) + " is outside the range of "
+        + kind.rangeText());
   }
 
   /** An int64 (or uint64 held in a long); the token must be an integer in range. */

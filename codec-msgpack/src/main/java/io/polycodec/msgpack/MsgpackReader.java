@@ -2,6 +2,7 @@ package io.polycodec.msgpack;
 
 import io.polycodec.DecodeException;
 import io.polycodec.Limits;
+import io.polycodec.schema.Kind;
 import io.polycodec.schema.TimestampRange;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -588,5 +589,22 @@ final class MsgpackReader {
     if (at != length) {
       throw fail(at, (length - at) + " bytes follow the message");
     }
+  }
+
+  /** An int8 or int16 (kind), held as an int: any MessagePack integer within the kind's range. */
+  int readNarrowInt(Kind kind) {
+    int at = offset();
+    long v;
+    try {
+      v = unpacker.unpackLong();
+    } catch (MessageIntegerOverflowException e) {
+      throw fail(at, "integer " + e.getBigInteger() + " does not fit " + kind.name().toLowerCase(java.util.Locale.ROOT));
+    } catch (MessagePackException | IOException e) {
+      throw wrap(at, "an integer", e);
+    }
+    if (v < kind.minValue() || v > kind.maxValue()) {
+      throw fail(at, "integer " + v + " is outside the range of " + kind.rangeText());
+    }
+    return (int) v;
   }
 }

@@ -81,6 +81,8 @@ final class PlanCompiler {
     // A switch expression names every kind, so a new kind must decide whether it is stored inline.
     return switch (type.kind()) {
       case BOOL -> RecordPlan.BOOL;
+      case INT8 -> RecordPlan.INT8;
+      case INT16 -> RecordPlan.INT16;
       case INT32 -> unsigned ? RecordPlan.UINT32 : RecordPlan.INT32;
       case INT64 -> unsigned ? RecordPlan.UINT64 : RecordPlan.INT64;
       case FLOAT32 -> RecordPlan.FLOAT32;
@@ -116,6 +118,8 @@ final class PlanCompiler {
     }
 
     @Override public TypePlan visitBool(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitInt8(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitInt16(ScalarSchema s) { return ScalarPlan.of(s); }
     @Override public TypePlan visitInt32(ScalarSchema s) { return ScalarPlan.of(s); }
     @Override public TypePlan visitInt64(ScalarSchema s) { return ScalarPlan.of(s); }
     @Override public TypePlan visitFloat32(ScalarSchema s) { return ScalarPlan.of(s); }

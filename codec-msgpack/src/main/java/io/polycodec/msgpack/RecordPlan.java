@@ -6,6 +6,7 @@ import io.polycodec.EncodeException;
 import io.polycodec.GenericRecord;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
+import io.polycodec.schema.Kind;
 import java.io.IOException;
 import java.util.Arrays;
 import org.msgpack.core.MessagePacker;
@@ -33,6 +34,8 @@ final class RecordPlan extends TypePlan {
   static final byte FLOAT32 = 5;
   static final byte FLOAT64 = 6;
   static final byte REF = 7;
+  static final byte INT8 = 8;
+  static final byte INT16 = 9;
 
   final RecordBinding<?> binding;
   final String name;
@@ -145,6 +148,8 @@ final class RecordPlan extends TypePlan {
         p.writePayload(keys[j]);
         p.packBoolean(b.getBoolean(record, i));
         break;
+      case INT8:
+      case INT16:
       case INT32:
         p.writePayload(keys[j]);
         p.packInt(b.getInt(record, i));
@@ -234,6 +239,12 @@ final class RecordPlan extends TypePlan {
         break;
       case INT32:
         s.setInt(i, in.readInt32(false));
+        break;
+      case INT8:
+        s.setInt(i, in.readNarrowInt(Kind.INT8));
+        break;
+      case INT16:
+        s.setInt(i, in.readNarrowInt(Kind.INT16));
         break;
       case UINT32:
         s.setInt(i, in.readInt32(true));

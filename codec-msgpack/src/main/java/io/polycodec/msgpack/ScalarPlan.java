@@ -39,6 +39,8 @@ final class ScalarPlan extends TypePlan {
       case BOOL:
         p.packBoolean((Boolean) v);
         break;
+      case INT8:
+      case INT16:
       case INT32:
         writeInt32(p, (Integer) v, unsigned);
         break;
@@ -93,6 +95,8 @@ final class ScalarPlan extends TypePlan {
   Object read(MsgpackReader in) {
     switch (kind) {
       case BOOL: return in.readBool();
+      case INT8:
+      case INT16: return in.readNarrowInt(kind);
       case INT32: return in.readInt32(unsigned);
       case INT64: return in.readInt64(unsigned);
       case FLOAT32: return in.readFloat32();

@@ -212,7 +212,7 @@ final class MessagePlan {
       if (kinds[i].isPrimitive() && !optional[i]) {
         switch (kinds[i]) {
           case BOOL: slots.setBoolean(i, binding.getBoolean(previous, i)); break;
-          case INT32: slots.setInt(i, binding.getInt(previous, i)); break;
+          case INT8: case INT16: case INT32: slots.setInt(i, binding.getInt(previous, i)); break;
           case INT64: slots.setLong(i, binding.getLong(previous, i)); break;
           case FLOAT32: slots.setFloat(i, binding.getFloat(previous, i)); break;
           default: slots.setDouble(i, binding.getDouble(previous, i)); break;
@@ -225,7 +225,7 @@ final class MessagePlan {
       }
       switch (kinds[i]) {
         case BOOL: slots.setBoolean(i, (Boolean) v); break;
-        case INT32: slots.setInt(i, (Integer) v); break;
+        case INT8: case INT16: case INT32: slots.setInt(i, (Integer) v); break;
         case INT64: slots.setLong(i, (Long) v); break;
         case FLOAT32: slots.setFloat(i, (Float) v); break;
         case FLOAT64: slots.setDouble(i, (Double) v); break;

@@ -107,6 +107,8 @@ final class PlanCompiler {
     }
 
     @Override public FieldCodec visitBool(ScalarSchema s) { return primitive(s); }
+    @Override public FieldCodec visitInt8(ScalarSchema s) { return primitive(s); }
+    @Override public FieldCodec visitInt16(ScalarSchema s) { return primitive(s); }
     @Override public FieldCodec visitInt32(ScalarSchema s) { return primitive(s); }
     @Override public FieldCodec visitInt64(ScalarSchema s) { return primitive(s); }
     @Override public FieldCodec visitFloat32(ScalarSchema s) { return primitive(s); }
@@ -158,6 +160,8 @@ final class PlanCompiler {
     }
 
     @Override public ValueCodec visitBool(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitInt8(ScalarSchema s) { return scalar(s); }
+    @Override public ValueCodec visitInt16(ScalarSchema s) { return scalar(s); }
     @Override public ValueCodec visitInt32(ScalarSchema s) { return scalar(s); }
     @Override public ValueCodec visitInt64(ScalarSchema s) { return scalar(s); }
     @Override public ValueCodec visitFloat32(ScalarSchema s) { return scalar(s); }

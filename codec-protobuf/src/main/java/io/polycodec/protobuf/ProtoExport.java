@@ -243,6 +243,10 @@ public final class ProtoExport {
       }
       default:
         boolean message = t.kind() == Kind.RECORD || t.kind() == Kind.UNION || t.kind() == Kind.TIMESTAMP;
+        if (t.kind().isNarrowInt()) {
+          comment = t.describe() + " in Polycodec: " + t.kind().minValue() + " to " + t.kind().maxValue()
+              + ", checked on decode";
+        }
         if (mayBeOptional && f.optional() && !message) {
           out.append("optional ");
         }
@@ -265,7 +269,7 @@ public final class ProtoExport {
     return switch (t.kind()) {
       case TIMESTAMP -> ".google.protobuf.Timestamp";
       case RECORD, UNION, ENUM -> ref(t);
-      case BOOL, INT32, INT64, FLOAT32, FLOAT64, STRING, BYTES -> ScalarType.of((ScalarSchema) t).protoName;
+      case BOOL, INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, STRING, BYTES -> ScalarType.of((ScalarSchema) t).protoName;
       case LIST, MAP, VECTOR -> throw new IllegalStateException(t.describe() + " has no single protobuf type");
     };
   }

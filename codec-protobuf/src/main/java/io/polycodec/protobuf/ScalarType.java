@@ -3,6 +3,7 @@ package io.polycodec.protobuf;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
+import io.polycodec.DecodeException;
 import io.polycodec.schema.IntEncoding;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ScalarSchema;
@@ -15,6 +16,10 @@ import java.io.IOException;
  */
 enum ScalarType {
   BOOL("bool", WireFormat.WIRETYPE_VARINT, Kind.BOOL),
+  /** int8 is an int32 on the wire (protobuf has nothing narrower); decoding checks the range. */
+  INT8("int32", WireFormat.WIRETYPE_VARINT, Kind.INT8),
+  /** int16 is an int32 on the wire; decoding checks the range. */
+  INT16("int32", WireFormat.WIRETYPE_VARINT, Kind.INT16),
   INT32("int32", WireFormat.WIRETYPE_VARINT, Kind.INT32),
   SINT32("sint32", WireFormat.WIRETYPE_VARINT, Kind.INT32),
   SFIXED32("sfixed32", WireFormat.WIRETYPE_FIXED32, Kind.INT32),
@@ -50,6 +55,8 @@ enum ScalarType {
   static ScalarType of(ScalarSchema s) {
     switch (s.kind()) {
       case BOOL: return BOOL;
+      case INT8: return INT8;
+      case INT16: return INT16;
       case INT32: return INT32_BY_ENCODING[ordinalOf(s.encoding())];
       case INT64: return INT64_BY_ENCODING[ordinalOf(s.encoding())];
       case FLOAT32: return FLOAT;
@@ -98,7 +105,7 @@ enum ScalarType {
   int sizeInt(int v) {
     switch (this) {
       case BOOL: return 1;
-      case INT32: return CodedOutputStream.computeInt32SizeNoTag(v);
+      case INT8: case INT16: case INT32: return CodedOutputStream.computeInt32SizeNoTag(v);
       case SINT32: return CodedOutputStream.computeSInt32SizeNoTag(v);
       case UINT32: return CodedOutputStream.computeUInt32SizeNoTag(v);
       case SFIXED32: case FIXED32: case FLOAT: return 4;
@@ -109,7 +116,7 @@ enum ScalarType {
   void writeInt(CodedOutputStream out, int v) throws IOException {
     switch (this) {
       case BOOL: out.writeBoolNoTag(v != 0); return;
-      case INT32: out.writeInt32NoTag(v); return;
+      case INT8: case INT16: case INT32: out.writeInt32NoTag(v); return;
       case SINT32: out.writeSInt32NoTag(v); return;
       case UINT32: out.writeUInt32NoTag(v); return;
       case SFIXED32: case FIXED32: case FLOAT: out.writeFixed32NoTag(v); return;
@@ -120,6 +127,8 @@ enum ScalarType {
   int readInt(CodedInputStream in) throws IOException {
     switch (this) {
       case BOOL: return in.readBool() ? 1 : 0;
+      case INT8: return narrow(in.readInt32(), Byte.MIN_VALUE, Byte.MAX_VALUE);
+      case INT16: return narrow(in.readInt32(), Short.MIN_VALUE, Short.MAX_VALUE);
       case INT32: return in.readInt32();
       case SINT32: return in.readSInt32();
       case UINT32: return in.readUInt32();
@@ -158,6 +167,13 @@ enum ScalarType {
       case SFIXED64: case FIXED64: case DOUBLE: return in.readFixed64();
       default: throw new AssertionError(this);
     }
+  }
+
+  private int narrow(int v, int min, int max) {
+    if (v < min || v > max) {
+      throw new DecodeException(v + " is outside the range of " + kind.rangeText());
+    }
+    return v;
   }
 
   /** Whether values of this type travel in a {@code long} (the int64 family and double). */

@@ -195,6 +195,14 @@ final class Values {
     }
     switch (type.kind()) {
       case BOOL: expect(v, Boolean.class, type, path); break;
+      case INT8:
+      case INT16: {
+        int n = expect(v, Integer.class, type, path);
+        if (n < type.kind().minValue() || n > type.kind().maxValue()) {
+          throw new AssertionError(path + ": " + n + " is outside " + type.describe());
+        }
+        break;
+      }
       case INT32: expect(v, Integer.class, type, path); break;
       case INT64: expect(v, Long.class, type, path); break;
       case FLOAT32: expect(v, Float.class, type, path); break;

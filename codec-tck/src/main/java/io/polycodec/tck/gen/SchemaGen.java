@@ -166,7 +166,7 @@ public final class SchemaGen implements Gen<RecordSchema> {
       boolean nested = depth < maxDepth;
       int c = s.weighted(10, 9, 6, 6, 6, 5, 5, 5, 6,
           top ? 8 : 0, top ? 6 : 0, top ? 4 : 0,
-          nested ? 6 : 0, nested ? 4 : 0, records.isEmpty() && enums.isEmpty() ? 0 : 2);
+          nested ? 6 : 0, nested ? 4 : 0, 2, 2, records.isEmpty() && enums.isEmpty() ? 0 : 2);
       switch (c) {
         case 0: return intType(Kind.INT32);
         case 1: return Schema.string();
@@ -182,6 +182,8 @@ public final class SchemaGen implements Gen<RecordSchema> {
         case 11: return vectorType();
         case 12: return record(depth + 1);
         case 13: return union(depth + 1);
+        case 14: return Schema.int8();
+        case 15: return Schema.int16();
         default: return reuse();
       }
     }

@@ -116,6 +116,10 @@ public final class TypedValues {
         case BOOL:
           slots.setBoolean(i, (Boolean) v);
           break;
+        case INT8:
+        case INT16:
+          slots.setInt(i, (Integer) v);
+          break;
         case INT32: {
           int n = (Integer) v;
           if (components != null) {

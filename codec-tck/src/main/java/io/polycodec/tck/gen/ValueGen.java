@@ -93,6 +93,17 @@ public final class ValueGen implements Gen<GenericRecord> {
     return value(s, t, depth, deep, false);
   }
 
+  /** An int in {@code min..max}, the edges and small values often (a byte's -128 and 127 matter most). */
+  private static Integer narrow(Source s, int min, int max) {
+    switch (s.weighted(2, 2, 2, 2, 6)) {
+      case 0: return min;
+      case 1: return max;
+      case 2: return 0;
+      case 3: return (int) s.choose(4) - 2;
+      default: return min + (int) s.choose((long) max - min);
+    }
+  }
+
   private static Object emptyOf(Schema t) {
     switch (t.kind()) {
       case LIST: return List.of();
@@ -108,6 +119,8 @@ public final class ValueGen implements Gen<GenericRecord> {
   private Object value(Source s, Schema t, int depth, boolean deep, boolean element) {
     switch (t.kind()) {
       case BOOL: return s.chance(50);
+      case INT8: return narrow(s, Byte.MIN_VALUE, Byte.MAX_VALUE);
+      case INT16: return narrow(s, Short.MIN_VALUE, Short.MAX_VALUE);
       case INT32: return Gens.ints().generate(s);
       case INT64: return Gens.longs().generate(s);
       case FLOAT32: return Gens.floats().generate(s);

@@ -153,13 +153,17 @@ class GeneratorsTest {
   }
 
   @Test
-  void fittingNarrowsIntegersToByteAndShortComponents() {
+  void byteAndShortComponentsAreInt8AndInt16SoGenericValuesAlreadyFitThem() {
     RecordBinding<Zoo.Scalars> b = RecordBinding.of(Zoo.Scalars.class);
-    GenericRecord g = TypedValues.toGeneric(b, Source.random(1).draw(ZooGen.of(Zoo.Scalars.class))).toBuilder()
-        .set("tiny", 300).set("small", 70000).build();
+    assertEquals(io.polycodec.schema.Schema.int8(), b.schema().field("tiny").type());
+    assertEquals(io.polycodec.schema.Schema.int16(), b.schema().field("small").type());
+    GenericRecord base = TypedValues.toGeneric(b, Source.random(1).draw(ZooGen.of(Zoo.Scalars.class)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> base.toBuilder().set("tiny", 300));
+    GenericRecord g = base.toBuilder().set("tiny", -128).set("small", 32767).build();
     Zoo.Scalars s = TypedValues.fitting(b, g);
-    assertEquals((byte) 300, s.tiny());
-    assertEquals((short) 70000, s.small());
+    assertEquals((byte) -128, s.tiny());
+    assertEquals((short) 32767, s.small());
   }
 
   @Test

@@ -117,7 +117,7 @@ final class TlvCodec<T> implements Codec<T> {
   private static void writePrimitive(ByteArrayOutputStream out, RecordBinding<?> b, Object r, int i, Kind k) {
     switch (k) {
       case BOOL: out.write(b.getBoolean(r, i) ? 1 : 0); break;
-      case INT32: writeVarint(out, zigzag(b.getInt(r, i))); break;
+      case INT8: case INT16: case INT32: writeVarint(out, zigzag(b.getInt(r, i))); break;
       case INT64: writeVarint(out, zigzag(b.getLong(r, i))); break;
       case FLOAT32: writeFixed(out, Float.floatToRawIntBits(b.getFloat(r, i)), 4); break;
       default: writeFixed(out, Double.doubleToRawLongBits(b.getDouble(r, i)), 8); break;
@@ -127,7 +127,7 @@ final class TlvCodec<T> implements Codec<T> {
   private void writeValue(ByteArrayOutputStream out, Schema type, TypeBinding child, Object v, int depth) {
     switch (type.kind()) {
       case BOOL: out.write((Boolean) v ? 1 : 0); break;
-      case INT32: writeVarint(out, zigzag((Integer) v)); break;
+      case INT8: case INT16: case INT32: writeVarint(out, zigzag((Integer) v)); break;
       case INT64: writeVarint(out, zigzag((Long) v)); break;
       case FLOAT32: writeFixed(out, Float.floatToRawIntBits((Float) v), 4); break;
       case FLOAT64: writeFixed(out, Double.doubleToRawLongBits((Double) v), 8); break;
@@ -320,6 +320,7 @@ final class TlvCodec<T> implements Codec<T> {
   private void readField(In in, FieldSlots slots, int i, Schema type, TypeBinding child, int end, int depth) {
     switch (type.kind()) {
       case BOOL: slots.setBoolean(i, readBool(in, end)); break;
+      case INT8: case INT16: slots.setInt(i, readNarrow(in, end, type.kind())); break;
       case INT32: slots.setInt(i, readInt32(in, end)); break;
       case INT64: slots.setLong(i, unzigzag(readVarint(in, end))); break;
       case FLOAT32: slots.setFloat(i, Float.intBitsToFloat((int) readFixed(in, end, 4))); break;
@@ -331,6 +332,7 @@ final class TlvCodec<T> implements Codec<T> {
   private Object readValue(In in, Schema type, TypeBinding child, int end, int depth) {
     switch (type.kind()) {
       case BOOL: return readBool(in, end);
+      case INT8: case INT16: return readNarrow(in, end, type.kind());
       case INT32: return readInt32(in, end);
       case INT64: return unzigzag(readVarint(in, end));
       case FLOAT32: return Float.intBitsToFloat((int) readFixed(in, end, 4));
@@ -553,5 +555,13 @@ final class TlvCodec<T> implements Codec<T> {
     if (n > limits.maxStringBytes()) {
       throw new DecodeException(n + " bytes exceed the string limit of " + limits.maxStringBytes());
     }
+  }
+
+  private int readNarrow(In in, int end, Kind kind) {
+    int v = readInt32(in, end);
+    if (v < kind.minValue() || v > kind.maxValue()) {
+      throw new DecodeException(v + " is outside " + kind);
+    }
+    return v;
   }
 }

@@ -1,0 +1,49 @@
+package io.polycodec.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.polycodec.Codec;
+import io.polycodec.Codecs;
+import io.polycodec.DecodeException;
+import io.polycodec.GenericRecord;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.Schema;
+import org.junit.jupiter.api.Test;
+
+/** byte and short are int8 and int16: they round-trip at their edges, and wider values do not decode. */
+class NarrowIntegersTest {
+  private static final String FORMAT = "json";
+
+  record Small(byte b, short s, Byte boxedByte, Short boxedShort) {}
+
+  @Test
+  void byteAndShortAreInt8AndInt16AndRoundTripAtTheirEdges() {
+    RecordSchema schema = Codecs.schemaOf(Small.class);
+    assertEquals(Schema.int8(), schema.field("b").type());
+    assertEquals(Schema.int16(), schema.field("s").type());
+    Codec<Small> codec = Codecs.get(FORMAT, Small.class);
+    for (Small v : new Small[] {
+        new Small(Byte.MIN_VALUE, Short.MAX_VALUE, Byte.MAX_VALUE, Short.MIN_VALUE),
+        new Small((byte) -1, (short) 0, (byte) 0, (short) -1)}) {
+      assertEquals(v, codec.decode(codec.encode(v)));
+    }
+  }
+
+  @Test
+  void aValueOutsideTheRangeIsADecodeExceptionNamingTheField() {
+    // The same record with int32 fields writes what an int8/int16 reader must refuse.
+    RecordSchema wide = RecordSchema.of("Small", Field.of("b", 1, Schema.int32()), Field.of("s", 2, Schema.int32()),
+        Field.of("boxedByte", 3, Schema.int32()), Field.of("boxedShort", 4, Schema.int32()));
+    Codec<Small> codec = Codecs.get(FORMAT, Small.class);
+    Codec<GenericRecord> writer = Codecs.generic(FORMAT, wide);
+    byte[] byteTooBig = writer.encode(GenericRecord.builder(wide).set("b", 128).build());
+    DecodeException e = assertThrows(DecodeException.class, () -> codec.decode(byteTooBig));
+    assertTrue(e.getMessage().contains("Small.b") && e.getMessage().contains("int8"), e.getMessage());
+    byte[] shortTooSmall = writer.encode(GenericRecord.builder(wide).set("boxedShort", -32769).build());
+    DecodeException f = assertThrows(DecodeException.class, () -> codec.decode(shortTooSmall));
+    assertTrue(f.getMessage().contains("Small.boxedShort") && f.getMessage().contains("int16"), f.getMessage());
+  }
+}
