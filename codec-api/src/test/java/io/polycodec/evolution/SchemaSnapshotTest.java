@@ -149,6 +149,17 @@ class SchemaSnapshotTest {
       Shape favourite, Instant born, float[] embedding, Optional<Person> mentor) {}
 
   @Test
+  void int8AndInt16RoundTripAndTakeNoEncoding() {
+    RecordSchema small = RecordSchema.of("Small", Field.of("b", 1, Schema.int8()), Field.optional("s", 2, Schema.int16()));
+    String json = SchemaSnapshot.toJson(small);
+    assertTrue(json.contains("int8") && json.contains("int16"), json);
+    assertEquals(small, SchemaSnapshot.fromJson(json));
+    io.polycodec.SchemaException e = assertThrows(io.polycodec.SchemaException.class,
+        () -> SchemaSnapshot.fromJson(json.replace("int8", "int8(zigzag)")));
+    assertTrue(e.getMessage().contains("int32 and int64 only"), e.getMessage());
+  }
+
+  @Test
   void derivedJavaSchemasRoundTrip() {
     assertRoundTrip(Codecs.schemaOf(Person.class));
   }
