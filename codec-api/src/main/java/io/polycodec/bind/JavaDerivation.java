@@ -283,6 +283,9 @@ final class JavaDerivation {
             + ((Class<?>) innerRaw).getSimpleName() + " already means absent); declare the "
             + ((Class<?>) innerRaw).getSimpleName() + " itself, or wrap it in a record to tell empty from absent");
       }
+      if (inner instanceof Class && StringForm.of((Class<?>) inner) != null) {
+        return new FieldType(noEncoding(Kind.STRING, enc, path), JavaRep.OPTIONAL_STRING_FORM, null);
+      }
       Element e = element(inner, enc, path + "<>");
       return new FieldType(e.schema, JavaRep.OPTIONAL, e.child);
     }
@@ -316,6 +319,10 @@ final class JavaDerivation {
     }
     if (raw == double[].class) {
       return collection(Schema.float64Vector(), null, nullable, path);
+    }
+    if (StringForm.of(raw) != null) {
+      return new FieldType(noEncoding(Kind.STRING, enc, path),
+          nullable ? JavaRep.NULLABLE_STRING_FORM : JavaRep.STRING_FORM, null);
     }
     Element e = element(t, enc, path);
     return new FieldType(e.schema, nullable ? JavaRep.NULLABLE : (isBox(raw) ? JavaRep.BOXED : JavaRep.REFERENCE),
@@ -397,6 +404,10 @@ final class JavaDerivation {
     if (c == Optional.class || c == OptionalInt.class || c == OptionalLong.class || c == OptionalDouble.class) {
       throw new SchemaException(path + ": " + c.getSimpleName() + " may only be a record component's type");
     }
+    if (StringForm.of(c) != null) {
+      throw new SchemaException(path + ": " + c.getSimpleName() + " is supported as a record component (also"
+          + " @Nullable or in an Optional), not yet inside a List, Set or Map; wrap it in a record");
+    }
     if (c == Object.class) {
       throw new SchemaException(path + ": Object is not supported; use a concrete type");
     }
@@ -412,7 +423,7 @@ final class JavaDerivation {
     }
     throw new SchemaException(path + ": " + c.getName()
         + " is not supported (records, enums, sealed interfaces, primitives and boxes, String, byte[], Instant,"
-        + " float[], double[], List, Set, SortedSet, Map, Optional are; for another type, declare a record that holds its value)");
+        + " float[], double[], List, Set, SortedSet, Map, Optional, and UUID and URI as components are; for another type, declare a record that holds its value)");
   }
 
   private static Type typeArgument(Type t, int index, String path) {

@@ -26,6 +26,12 @@ enum JavaRep {
   SET,
   /** {@code SortedSet<E>} (natural order): a list on the wire in that order; duplicates are an error. */
   SORTED_SET,
+  /** A type with a {@link StringForm} (UUID, URI), never null: a string in the model. */
+  STRING_FORM,
+  /** A {@code @Nullable} type with a {@link StringForm}. */
+  NULLABLE_STRING_FORM,
+  /** {@code Optional<T>} of a type with a {@link StringForm}. */
+  OPTIONAL_STRING_FORM,
   /** {@code Optional<T>}. */
   OPTIONAL,
   /** {@code OptionalInt}. */
@@ -37,6 +43,7 @@ enum JavaRep {
 
   boolean isOptional() {
     return this == NULLABLE || this == NULLABLE_BYTE || this == NULLABLE_SHORT || this == OPTIONAL
+        || this == NULLABLE_STRING_FORM || this == OPTIONAL_STRING_FORM
         || this == OPTIONAL_INT || this == OPTIONAL_LONG || this == OPTIONAL_DOUBLE;
   }
 }

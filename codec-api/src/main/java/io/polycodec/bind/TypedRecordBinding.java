@@ -44,6 +44,7 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   private Object[] fastPrimGetters;
   private Function<Object, Object>[] fastRawGetters;
   private JavaRep[] reps;
+  private StringForm[] forms;
   private boolean[] optional;
   private MethodHandle constructor;
 
@@ -64,6 +65,10 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
     Function<Object, Object>[] raw = new Function[n];
     fastRawGetters = raw;
     this.reps = reps.clone();
+    this.forms = new StringForm[n];
+    for (int i = 0; i < n; i++) {
+      forms[i] = formOf(comps[i], reps[i]);
+    }
     MethodHandles.Lookup lookup = lookupFor(type);
     try {
       MethodHandle ctor = lookup.findConstructor(type, MethodType.methodType(void.class, parameterTypes(comps)));
@@ -73,7 +78,7 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         optional[i] = reps[i].isOptional();
         MethodHandle acc = lookup.unreflect(comps[i].getAccessor());
         primGetters[i] = primGetter(acc, reps[i], kind);
-        objectGetters[i] = objectGetter(acc, reps[i], kind);
+        objectGetters[i] = objectGetter(acc, reps[i], kind, forms[i]);
         if (primGetters[i] != null && (reps[i] == JavaRep.PRIMITIVE || reps[i] == JavaRep.PRIMITIVE_BYTE
             || reps[i] == JavaRep.PRIMITIVE_SHORT)) {
           fastPrimGetters[i] = Accessors.primitive(lookup, type, acc);
@@ -180,7 +185,21 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   }
 
   /** (Object)Object returning the canonical value or null (absent optional). */
-  private static MethodHandle objectGetter(MethodHandle acc, JavaRep rep, Kind kind) throws ReflectiveOperationException {
+  /** The StringForm of a component whose rep says it has one (of the Optional's argument for OPTIONAL_STRING_FORM). */
+  private static StringForm formOf(RecordComponent c, JavaRep rep) {
+    switch (rep) {
+      case STRING_FORM:
+      case NULLABLE_STRING_FORM:
+        return StringForm.of(c.getType());
+      case OPTIONAL_STRING_FORM:
+        return StringForm.of((Class<?>) ((java.lang.reflect.ParameterizedType) c.getGenericType()).getActualTypeArguments()[0]);
+      default:
+        return null;
+    }
+  }
+
+  private static MethodHandle objectGetter(MethodHandle acc, JavaRep rep, Kind kind, StringForm form)
+      throws ReflectiveOperationException {
     Class<?> prim = primitiveOf(kind);
     MethodHandle h;
     switch (rep) {
@@ -208,6 +227,16 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         break;
       case OPTIONAL:
         h = MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, Optional.class));
+        break;
+      case STRING_FORM:
+      case NULLABLE_STRING_FORM:
+        h = MethodHandles.filterReturnValue(acc.asType(acc.type().changeReturnType(Object.class)),
+            form.formatter());
+        break;
+      case OPTIONAL_STRING_FORM:
+        h = MethodHandles.filterReturnValue(
+            MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, Optional.class)),
+            form.formatter());
         break;
       case SET:
       case SORTED_SET:
@@ -405,6 +434,21 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         h = MethodHandles.insertArguments(
             staticHandle("optionalDoubleAt", OptionalDouble.class, FieldSlots.class, int.class), 1, k);
         break;
+      case STRING_FORM:
+      case NULLABLE_STRING_FORM:
+      case OPTIONAL_STRING_FORM: {
+        StringForm form = forms[index];
+        h = rep == JavaRep.STRING_FORM
+            ? MethodHandles.insertArguments(MethodHandles.insertArguments(LOOKUP.findVirtual(TypedRecordBinding.class,
+                "requiredAt", MethodType.methodType(Object.class, FieldSlots.class, int.class, int.class)), 0, this),
+                1, k, index)
+            : MethodHandles.insertArguments(staticHandle("refAt", Object.class, FieldSlots.class, int.class), 1, k);
+        h = MethodHandles.filterReturnValue(h, form.parser(name));
+        if (rep == JavaRep.OPTIONAL_STRING_FORM) {
+          h = MethodHandles.filterReturnValue(h, staticHandle("optionalOf", Optional.class, Object.class));
+        }
+        break;
+      }
       case SET:
       case SORTED_SET:
         h = LOOKUP.findVirtual(TypedRecordBinding.class, "setAt",
@@ -470,6 +514,10 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
 
   static Object nullablePrimAt(FieldSlots s, int k, Kind kind) {
     return s.isPrimSet(k) ? Defaults.box(kind, s.prims[k]) : null;
+  }
+
+  static Optional<?> optionalOf(Object v) {
+    return Optional.ofNullable(v);
   }
 
   static Object refAt(FieldSlots s, int k) {

@@ -1,0 +1,74 @@
+package io.polycodec.bind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.polycodec.DecodeException;
+import io.polycodec.SchemaException;
+import io.polycodec.schema.Schema;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** UUID and URI components are strings in the model, in their standard text. */
+class StringFormsTest {
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @interface Nullable {}
+
+  record Resource(UUID id, URI home, Optional<UUID> parent, @Nullable URI icon) {}
+
+  record Many(List<UUID> ids) {}
+
+  private static final UUID ID = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+
+  @Test
+  void theSchemaSaysStringAndTheValueIsTheCanonicalText() {
+    RecordBinding<Resource> b = RecordBinding.of(Resource.class);
+    for (int i = 0; i < 4; i++) {
+      assertEquals(Schema.string(), b.schema().field(i).type());
+    }
+    assertTrue(b.schema().field("parent").optional() && b.schema().field("icon").optional());
+    Resource r = new Resource(ID, URI.create("https://example.org/a?b=c"), Optional.empty(), null);
+    assertEquals("123e4567-e89b-12d3-a456-426614174000", b.get(r, 0));
+    assertEquals("https://example.org/a?b=c", b.get(r, 1));
+    assertNull(b.get(r, 2));
+    assertNull(b.get(r, 3));
+  }
+
+  @Test
+  void decodingParsesAndRejectsWhatIsNotAValue() {
+    RecordBinding<Resource> b = RecordBinding.of(Resource.class);
+    FieldSlots s = b.newSlots();
+    s.set(0, "123E4567-E89B-12D3-A456-426614174000");
+    s.set(1, "urn:isbn:0451450523");
+    s.set(2, ID.toString());
+    Resource r = b.build(s);
+    assertEquals(ID, r.id());
+    assertEquals(URI.create("urn:isbn:0451450523"), r.home());
+    assertEquals(Optional.of(ID), r.parent());
+    assertNull(r.icon());
+
+    for (String bad : List.of("1-1-1-1-1", "123e4567e89b12d3a456426614174000", "", "123e4567-e89b-12d3-a456-42661417400g")) {
+      FieldSlots t = b.newSlots();
+      t.set(0, bad);
+      t.set(1, "x");
+      DecodeException e = assertThrows(DecodeException.class, () -> b.build(t), bad);
+      assertTrue(e.getMessage().contains("id") && e.getMessage().contains("not a UUID"), e.getMessage());
+    }
+    FieldSlots u = b.newSlots();
+    u.set(0, ID.toString());
+    u.set(1, "http://a b");
+    DecodeException e = assertThrows(DecodeException.class, () -> b.build(u));
+    assertTrue(e.getMessage().contains("home") && e.getMessage().contains("not a URI"), e.getMessage());
+  }
+
+  @Test
+  void insideACollectionTheyAreNotSupportedYetAndTheMessageSaysSo() {
+    SchemaException e = assertThrows(SchemaException.class, () -> RecordBinding.of(Many.class));
+    assertTrue(e.getMessage().contains("UUID") && e.getMessage().contains("wrap it in a record"), e.getMessage());
+  }
+}
