@@ -423,7 +423,8 @@ final class JavaDerivation {
     }
     throw new SchemaException(path + ": " + c.getName()
         + " is not supported (records, enums, sealed interfaces, primitives and boxes, String, byte[], Instant,"
-        + " float[], double[], List, Set, SortedSet, Map, Optional, and UUID and URI as components are; for another type, declare a record that holds its value)");
+        + " float[], double[], List, Set, SortedSet, Map, Optional, and as components UUID, URI, BigDecimal, BigInteger,"
+        + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime are; for another type, declare a record that holds its value)");
   }
 
   private static Type typeArgument(Type t, int index, String path) {

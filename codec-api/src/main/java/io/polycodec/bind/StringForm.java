@@ -5,23 +5,27 @@ import io.polycodec.EncodeException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
  * Java types that every format writes as their standard text, a {@code string} in the model: {@code UUID}
  * (the canonical 36-character form, RFC 9562; the form Protobuf APIs, JSON and MessagePack users
- * exchange) and {@code URI} (RFC 3986 text). Decoding text that is not such a value is a
+ * exchange), {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime}, {@code OffsetDateTime}
+ * (ISO-8601), {@code BigDecimal} and {@code BigInteger} (decimal text, exact; the form of
+ * {@code google.type.Decimal}) and {@code URI} (RFC 3986 text). Decoding text that is not such a value is a
  * {@link DecodeException} naming the field. See docs/types.md.
  */
 enum StringForm {
   UUID_TEXT(UUID.class) {
-    @Override
-    String format(Object v) {
-      return v.toString();
-    }
-
     @Override
     Object parse(String s) {
       // UUID.fromString accepts "1-1-1-1-1"; only the canonical 8-4-4-4-12 hex form reads back exactly.
@@ -38,12 +42,45 @@ enum StringForm {
       return UUID.fromString(s);
     }
   },
-  URI_TEXT(URI.class) {
+  LOCAL_DATE_TEXT(LocalDate.class) {
     @Override
-    String format(Object v) {
-      return v.toString();
+    Object parse(String s) {
+      return LocalDate.parse(s);
     }
-
+  },
+  LOCAL_TIME_TEXT(LocalTime.class) {
+    @Override
+    Object parse(String s) {
+      return LocalTime.parse(s);
+    }
+  },
+  LOCAL_DATE_TIME_TEXT(LocalDateTime.class) {
+    @Override
+    Object parse(String s) {
+      return LocalDateTime.parse(s);
+    }
+  },
+  OFFSET_DATE_TIME_TEXT(OffsetDateTime.class) {
+    @Override
+    Object parse(String s) {
+      return OffsetDateTime.parse(s);
+    }
+  },
+  BIG_DECIMAL_TEXT(BigDecimal.class) {
+    @Override
+    Object parse(String s) {
+      checkDigits(s);
+      return new BigDecimal(s);
+    }
+  },
+  BIG_INTEGER_TEXT(BigInteger.class) {
+    @Override
+    Object parse(String s) {
+      checkDigits(s);
+      return new BigInteger(s);
+    }
+  },
+  URI_TEXT(URI.class) {
     @Override
     Object parse(String s) {
       try {
@@ -84,7 +121,22 @@ enum StringForm {
     return null;
   }
 
-  abstract String format(Object v);
+  /**
+   * The standard text of {@code v}: {@code toString()} for every type here, whose {@code parse} reads it
+   * back to an equal value (ISO-8601 for java.time, scale kept for BigDecimal: "1.50", "1E+3").
+   */
+  String format(Object v) {
+    return v.toString();
+  }
+
+  /** The longest BigDecimal or BigInteger text accepted: parsing is superlinear in the digits. */
+  static final int MAX_DIGITS = 10_000;
+
+  static void checkDigits(String s) {
+    if (s.length() > MAX_DIGITS) {
+      throw new IllegalArgumentException(s.length() + " characters, over the limit of " + MAX_DIGITS);
+    }
+  }
 
   /** The value of {@code s}; IllegalArgumentException if it is not one. */
   abstract Object parse(String s);
@@ -106,7 +158,7 @@ enum StringForm {
     String s = (String) text;
     try {
       return parse(s);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
       String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
       throw new DecodeException("\"" + shown + "\" is not a " + type.getSimpleName() + " (" + e.getMessage() + ")", e)
           .prependField(field);

@@ -71,4 +71,49 @@ class StringFormsTest {
     SchemaException e = assertThrows(SchemaException.class, () -> RecordBinding.of(Many.class));
     assertTrue(e.getMessage().contains("UUID") && e.getMessage().contains("wrap it in a record"), e.getMessage());
   }
+
+  record Everyday(java.math.BigDecimal price, java.math.BigInteger big, java.time.LocalDate day,
+      java.time.LocalTime at, java.time.LocalDateTime when, java.time.OffsetDateTime stamp) {}
+
+  @Test
+  void decimalsAndJavaTimeRoundTripExactlyAtTheirEdges() {
+    RecordBinding<Everyday> b = RecordBinding.of(Everyday.class);
+    List<Everyday> values = List.of(
+        new Everyday(new java.math.BigDecimal("123.4500"), new java.math.BigInteger("-" + "9".repeat(200)),
+            java.time.LocalDate.of(2024, 2, 29), java.time.LocalTime.of(23, 59, 59, 999_999_999),
+            java.time.LocalDateTime.of(1, 1, 1, 0, 0), java.time.OffsetDateTime.parse("2026-12-03T10:15:30.5+14:00")),
+        new Everyday(new java.math.BigDecimal("1E-1000"), java.math.BigInteger.ZERO, java.time.LocalDate.of(10000, 1, 1),
+            java.time.LocalTime.MIDNIGHT, java.time.LocalDateTime.of(-5, 6, 7, 8, 9, 10),
+            java.time.OffsetDateTime.parse("1970-01-01T00:00Z")));
+    for (Everyday v : values) {
+      FieldSlots s = b.newSlots();
+      for (int i = 0; i < 6; i++) {
+        s.set(i, b.get(v, i));
+      }
+      Everyday back = b.build(s);
+      assertEquals(v, back);
+      assertEquals(v.price().scale(), back.price().scale(), "the scale is kept: 123.4500 is not 123.45");
+      assertEquals(v.stamp().getOffset(), back.stamp().getOffset());
+    }
+    assertEquals("1E-1000", b.get(values.get(1), 0));
+    assertEquals("+10000-01-01", b.get(values.get(1), 2));
+  }
+
+  @Test
+  void textThatIsNotADecimalOrDateIsADecodeException() {
+    RecordBinding<Everyday> b = RecordBinding.of(Everyday.class);
+    String[][] bad = {{"0", "1e"}, {"1", "12.5"}, {"2", "2023-02-29"}, {"3", "24:00"}, {"4", "2020-01-01"},
+        {"5", "2020-01-01T00:00"}, {"0", "1".repeat(10_001)}};
+    String[] valid = {"1.5", "7", "2024-02-29", "12:00", "2020-01-01T00:00", "2020-01-01T00:00Z"};
+    for (String[] c : bad) {
+      FieldSlots s = b.newSlots();
+      for (int k = 0; k < valid.length; k++) {
+        s.set(k, valid[k]);
+      }
+      int i = Integer.parseInt(c[0]);
+      s.set(i, c[1]);
+      DecodeException e = assertThrows(DecodeException.class, () -> b.build(s), c[1]);
+      assertTrue(e.getMessage().contains(b.schema().field(i).name()), e.getMessage());
+    }
+  }
 }
