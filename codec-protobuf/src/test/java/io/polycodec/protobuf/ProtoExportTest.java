@@ -94,6 +94,32 @@ class ProtoExportTest {
     });
   }
 
+  record Everyday(byte b, short s, Byte boxedByte, java.util.UUID id, java.net.URI home, java.math.BigDecimal price,
+      java.time.LocalDate day, java.time.OffsetDateTime at, java.util.Set<String> tags,
+      java.util.Optional<java.util.UUID> parent) {}
+
+  @Test
+  void everydayTypesExportAsInt32AndStringAndProtocReadsPolycodecsBytes() throws Exception {
+    String text = ProtoExport.proto3(Codecs.schemaOf(Everyday.class), "polycodec.everyday");
+    assertTrue(text.contains("int32 b = 1; // int8 in Polycodec: -128 to 127, checked on decode"), text);
+    assertTrue(text.contains("int32 s = 2; // int16 in Polycodec: -32768 to 32767"), text);
+    assertTrue(text.contains("string id = 4;") && text.contains("repeated string tags = 9;")
+        && text.contains("optional string parent = 10;"), text);
+    FileDescriptorSet set = protoc(text);
+    Descriptor d = descriptor(set, "polycodec.everyday.Everyday");
+    Codec<Everyday> codec = Codecs.get("protobuf", Everyday.class);
+    Everyday v = new Everyday(Byte.MIN_VALUE, Short.MAX_VALUE, (byte) -1, java.util.UUID.randomUUID(),
+        java.net.URI.create("https://example.org/"), new java.math.BigDecimal("-123.4500"), java.time.LocalDate.of(2024, 2, 29),
+        java.time.OffsetDateTime.parse("2026-12-03T10:15:30-03:30"), java.util.Set.of("b", "a"), java.util.Optional.empty());
+    byte[] ours = codec.encode(v);
+    DynamicMessage m = DynamicMessage.parseFrom(d, ours);
+    assertTrue(m.getUnknownFields().asMap().isEmpty(), "protoc's message knows every field");
+    assertArrayEquals(ours, deterministic(m), "protobuf-java re-encodes Polycodec's bytes unchanged");
+    assertEquals(-128, m.getField(d.findFieldByName("b")));
+    assertEquals("-123.4500", m.getField(d.findFieldByName("price")));
+    assertEquals(v, codec.decode(ours));
+  }
+
   private static Descriptor descriptor(FileDescriptorSet set, String name) {
     for (var f : ProtoImport.files(set)) {
       for (Descriptor d : f.getMessageTypes()) {
