@@ -113,7 +113,7 @@ final class ProtobufCodec<T> implements Codec<T> {
     }
     ProtoReader r = new ProtoReader(bytes, offset, length, limits);
     try {
-      return binding.javaType().cast(plan.readBody(r, null));
+      return binding.javaType().cast(plan.readBody(r));
     } catch (DecodeException e) {
       throw e.withFormat(ProtobufProvider.FORMAT_NAME).withOffset(r.offset()).prependField(rootName);
     } catch (IOException e) {
