@@ -506,28 +506,31 @@ final class JsonValuePlan {
   // "@type" is not the first key: copy the object aside, find the member, then read the copy. Only JSON
   // written by other tools takes this path; Polycodec always writes "@type" first.
   private Object readUnionBuffered(JsonParser p, String first, int depth) throws IOException {
-    ByteArrayBuilder buf = new ByteArrayBuilder();
+    BufferedObject buf = new BufferedObject(factory, p);
     int m = -1;
-    try (JsonGenerator g = factory.createGenerator(buf)) {
-      g.writeStartObject();
-      for (String name = first; name != null; name = p.nextFieldName()) {
-        JsonToken v = p.nextToken();
-        if (TYPE_KEY.equals(name)) {
-          m = member(p, v);
-        } else {
-          g.writeFieldName(name);
-          // Exact: numbers keep their text, so range checks and float32 rounding see what was sent.
-          g.copyCurrentStructureExact(p);
-        }
+    for (String name = first; name != null; name = p.nextFieldName()) {
+      long keyOffset = p.currentTokenLocation().getByteOffset();
+      JsonToken v = p.nextToken();
+      if (TYPE_KEY.equals(name)) {
+        m = member(p, v);
+      } else {
+        buf.copyField(name, keyOffset, p);
       }
-      g.writeEndObject();
     }
+    buf.end(p);
     if (m < 0) {
       throw new DecodeException("union " + union.schema().name() + " needs a \"" + TYPE_KEY + "\" key naming its member");
     }
-    try (JsonParser copy = factory.createParser(buf.toByteArray())) {
-      copy.nextToken();
-      return members[m].read(copy, depth);
+    try (JsonParser copy = buf.parser()) {
+      try {
+        copy.nextToken();
+        return members[m].read(copy, depth);
+      } catch (CodecException e) {
+        throw buf.relocate(e, copy);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw buf.relocate(e, copy);
+      }
     }
   }
+
 }
