@@ -263,10 +263,14 @@ final class MsgpackReader {
   }
 
   private MessageBuffer payload(int at, int len, String what) {
+    return payload(at, len, what, false);
+  }
+
+  private MessageBuffer payload(int at, int len, String what, boolean anyLength) {
     if (len > remaining()) {
       throw fail(at, "a " + what + " of " + len + " bytes, but only " + remaining() + " bytes remain");
     }
-    if (len > limits.maxStringBytes()) {
+    if (!anyLength && len > limits.maxStringBytes()) {
       throw fail(at, "a " + what + " of " + len + " bytes exceeds the limit of " + limits.maxStringBytes());
     }
     try {
@@ -543,9 +547,22 @@ final class MsgpackReader {
     if (peek().getValueType() != ValueType.STRING) {
       throw fail(at, "a map key of the wrong type: expected a str (a name), found " + describe(at));
     }
-    MessageBuffer key = strPayload("a str");
+    int len;
+    try {
+      len = unpacker.unpackRawStringHeader();
+    } catch (MessagePackException | IOException e) {
+      throw wrap(at, "a str", e);
+    }
+    // A name the schema knows is never "too long" (the encoder writes it whatever the string limit);
+    // any other key is held to the string limit as usual.
+    boolean longKnown = len > limits.maxStringBytes() && len <= names.maxLength() && len <= remaining();
+    MessageBuffer key = payload(at, len, "str", longKnown);
     lastKey = key;
-    return names.find(key.array(), key.arrayOffset(), key.size(), hint);
+    int found = names.find(key.array(), key.arrayOffset(), key.size(), hint);
+    if (longKnown && found < 0) {
+      throw fail(at, "a str of " + len + " bytes exceeds the limit of " + limits.maxStringBytes());
+    }
+    return found;
   }
 
   /** The last string key read by {@link #readNameKey}, for messages. */

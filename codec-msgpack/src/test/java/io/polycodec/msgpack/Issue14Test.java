@@ -48,4 +48,18 @@ class Issue14Test {
     refused(Codecs.get("msgpack", SInt.class), "81 a1 76 ce 80 00 00 00", "does not fit int32");
     assertEquals(Long.MIN_VALUE, Codecs.get("msgpack", SLong.class).decode(Hex.bytes("81 a1 76 d3 80 00 00 00 00 00 00 00")).v());
   }
+
+  record Text(String s) {}
+
+  @Test
+  void aLongAsciiStringIsMeasuredByItsBytesNotSixBytesPerChar() {
+    Codec<Text> codec = Codecs.get("msgpack", Text.class, io.polycodec.CodecOptions.defaults()
+        .withLimits(io.polycodec.Limits.defaults().withMaxMessageBytes(4096)));
+    Text t = new Text("a".repeat(1026));
+    byte[] bytes = codec.encode(t);
+    assertEquals(1 + 2 + 3 + 1026, bytes.length, "fixmap, fixstr key 's', str16 header, the text");
+    assertEquals(t, codec.decode(bytes));
+    Text tooBig = new Text("a".repeat(4096));
+    assertThrows(io.polycodec.EncodeException.class, () -> codec.encode(tooBig));
+  }
 }

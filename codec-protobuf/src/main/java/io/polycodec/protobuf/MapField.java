@@ -61,6 +61,7 @@ final class MapField extends FieldCodec {
     if (map.isEmpty()) {
       return 0;
     }
+    sizes.checkCollection(map.size());
     Map.Entry<?, ?>[] entries = sorted(map);
     sizes.addRef(entries);
     long total = 0;

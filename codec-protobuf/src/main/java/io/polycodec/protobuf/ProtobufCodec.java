@@ -51,7 +51,7 @@ final class ProtobufCodec<T> implements Codec<T> {
       throw new EncodeException("a " + ((GenericRecord) value).schema().name() + " record is not of this codec's schema")
           .prependField(rootName).withFormat(ProtobufProvider.FORMAT_NAME);
     }
-    Sizes sizes = new Sizes(limits.maxDepth());
+    Sizes sizes = new Sizes(limits);
     try {
       size[0] = plan.bodySize(value, sizes);
     } catch (EncodeException e) {
