@@ -10,6 +10,7 @@ import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
+import io.polycodec.Utf8;
 import io.polycodec.bind.EnumBinding;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.bind.TypeBinding;
@@ -144,8 +145,14 @@ final class JsonValuePlan {
       case INT64: JsonScalars.writeLong(g, (Long) v, unsigned); break;
       case FLOAT32: JsonScalars.writeFloat(g, (Float) v); break;
       case FLOAT64: JsonScalars.writeDouble(g, (Double) v); break;
-      case STRING: g.writeString((String) v); break;
-      case BYTES: g.writeBinary((byte[]) v); break;
+      case STRING:
+        Utf8.checkEncodable((String) v, limits);
+        g.writeString((String) v);
+        break;
+      case BYTES:
+        checkBytes(((byte[]) v).length, true);
+        g.writeBinary((byte[]) v);
+        break;
       case TIMESTAMP: JsonScalars.writeTimestamp(g, (Instant) v); break;
       case ENUM: {
         String name = enumBinding.name(v);
@@ -168,6 +175,7 @@ final class JsonValuePlan {
   private void writeList(JsonGenerator g, List<?> list, int depth) throws IOException {
     checkDepth(depth + 1, true);
     int n = list.size();
+    checkCollection(n);
     g.writeStartArray(list, n);
     for (int i = 0; i < n; i++) {
       Object e = list.get(i);
@@ -184,6 +192,7 @@ final class JsonValuePlan {
   }
 
   private void writeVector(JsonGenerator g, Object v) throws IOException {
+    checkCollection(doubles ? ((double[]) v).length : ((float[]) v).length);
     if (doubles) {
       double[] d = (double[]) v;
       g.writeStartArray(d, d.length);
@@ -205,6 +214,7 @@ final class JsonValuePlan {
 
   private void writeMap(JsonGenerator g, Map<?, ?> map, int depth) throws IOException {
     checkDepth(depth + 1, true);
+    checkCollection(map.size());
     g.writeStartObject(map);
     if (map instanceof SortedMap && ((SortedMap<?, ?>) map).comparator() == null) {
       // Already in natural key order (and a natural-order SortedMap holds no null key).
@@ -224,7 +234,11 @@ final class JsonValuePlan {
       if (value == null) {
         throw new EncodeException("null value");
       }
-      g.writeFieldName(keyText(key));
+      String text = keyText(key);
+      if (keyKind == Kind.STRING) {
+        Utf8.checkEncodable(text, limits);
+      }
+      g.writeFieldName(text);
       element.write(g, value, depth + 1);
     } catch (CodecException ex) {
       throw ex.prependKey(key);
@@ -262,11 +276,25 @@ final class JsonValuePlan {
     if (m < 0) {
       throw new EncodeException(v.getClass().getName() + " is not a member of union " + union.schema().name());
     }
+    // The member record is the union's level (the depth rule of Limits#maxDepth), as on decode.
+    checkDepth(depth, true);
     g.writeStartObject(v);
     g.writeFieldName(TYPE_KEY);
     g.writeString(memberNames[m]);
     members[m].writeFields(g, v, depth);
     g.writeEndObject();
+  }
+
+  private void checkCollection(int n) {
+    if (n > limits.maxCollectionSize()) {
+      throw new EncodeException(n + " elements exceed the limit of " + limits.maxCollectionSize());
+    }
+  }
+
+  private void checkBytes(long n, boolean encoding) {
+    if (n > limits.maxStringBytes()) {
+      throw Utf8.tooLong(n, "", limits, encoding);
+    }
   }
 
   void checkDepth(int depth, boolean encoding) {
@@ -290,12 +318,18 @@ final class JsonValuePlan {
         if (t != JsonToken.VALUE_STRING) {
           throw JsonScalars.expected("a string", t);
         }
-        return p.getText();
+        String s = p.getText();
+        Utf8.checkDecoded(s, limits);
+        return s;
       case BYTES:
         if (t != JsonToken.VALUE_STRING) {
           throw JsonScalars.expected("a base64 string", t);
         }
-        return p.getBinaryValue();
+        // base64 holds 3 bytes in 4 chars: refuse text too long for the limit before decoding it
+        checkBytes(((long) p.getTextLength() / 4) * 3 - 2, false);
+        byte[] b = p.getBinaryValue();
+        checkBytes(b.length, false);
+        return b;
       case TIMESTAMP: return JsonScalars.readTimestamp(p, t);
       case ENUM: return readEnum(p, t);
       case LIST: return readList(p, t, depth);
@@ -418,6 +452,9 @@ final class JsonValuePlan {
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       Object key;
       try {
+        if (keyKind == Kind.STRING) {
+          Utf8.checkDecoded(name, limits);
+        }
         key = parseKey(name);
       } catch (CodecException ex) {
         throw ex.prependKey(name);
@@ -506,28 +543,31 @@ final class JsonValuePlan {
   // "@type" is not the first key: copy the object aside, find the member, then read the copy. Only JSON
   // written by other tools takes this path; Polycodec always writes "@type" first.
   private Object readUnionBuffered(JsonParser p, String first, int depth) throws IOException {
-    ByteArrayBuilder buf = new ByteArrayBuilder();
+    BufferedObject buf = new BufferedObject(factory, p);
     int m = -1;
-    try (JsonGenerator g = factory.createGenerator(buf)) {
-      g.writeStartObject();
-      for (String name = first; name != null; name = p.nextFieldName()) {
-        JsonToken v = p.nextToken();
-        if (TYPE_KEY.equals(name)) {
-          m = member(p, v);
-        } else {
-          g.writeFieldName(name);
-          // Exact: numbers keep their text, so range checks and float32 rounding see what was sent.
-          g.copyCurrentStructureExact(p);
-        }
+    for (String name = first; name != null; name = p.nextFieldName()) {
+      long keyOffset = p.currentTokenLocation().getByteOffset();
+      JsonToken v = p.nextToken();
+      if (TYPE_KEY.equals(name)) {
+        m = member(p, v);
+      } else {
+        buf.copyField(name, keyOffset, p);
       }
-      g.writeEndObject();
     }
+    buf.end(p);
     if (m < 0) {
       throw new DecodeException("union " + union.schema().name() + " needs a \"" + TYPE_KEY + "\" key naming its member");
     }
-    try (JsonParser copy = factory.createParser(buf.toByteArray())) {
-      copy.nextToken();
-      return members[m].read(copy, depth);
+    try (JsonParser copy = buf.parser()) {
+      try {
+        copy.nextToken();
+        return members[m].read(copy, depth);
+      } catch (CodecException e) {
+        throw buf.relocate(e, copy);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw buf.relocate(e, copy);
+      }
     }
   }
+
 }

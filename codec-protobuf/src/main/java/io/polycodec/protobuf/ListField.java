@@ -39,6 +39,7 @@ final class ListField extends FieldCodec {
     if (list.isEmpty()) {
       return 0;
     }
+    sizes.checkCollection(list.size());
     int i = 0;
     sizes.enter();
     try {

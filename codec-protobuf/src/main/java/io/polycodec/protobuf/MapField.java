@@ -61,6 +61,7 @@ final class MapField extends FieldCodec {
     if (map.isEmpty()) {
       return 0;
     }
+    sizes.checkCollection(map.size());
     Map.Entry<?, ?>[] entries = sorted(map);
     sizes.addRef(entries);
     long total = 0;
@@ -147,7 +148,7 @@ final class MapField extends FieldCodec {
         if (t == keyTag) {
           k = key.read(r, null);
         } else if (t == valueTag) {
-          v = value.read(r, v);
+          v = value.readMerging(r, v);
         } else if (WireFormat.getTagFieldNumber(t) == 1) {
           throw r.wrongWireType(WireFormat.getTagWireType(t), "map key " + key.describe());
         } else if (WireFormat.getTagFieldNumber(t) == 2) {
@@ -161,6 +162,8 @@ final class MapField extends FieldCodec {
       }
       if (v == null) {
         v = value.missingValue();
+      } else if (v instanceof Accumulator) {
+        v = ((Accumulator) v).finish();
       }
     } catch (CodecException e) {
       if (k != null) {

@@ -50,7 +50,7 @@ final class ProtobufCodec<T> implements Codec<T> {
       throw shell.decorate(new EncodeException(
           "a " + ((GenericRecord) value).schema().name() + " record is not of this codec's schema"));
     }
-    Sizes sizes = new Sizes(limits.maxDepth());
+    Sizes sizes = new Sizes(limits);
     try {
       size[0] = plan.bodySize(value, sizes);
     } catch (EncodeException e) {
@@ -105,7 +105,7 @@ final class ProtobufCodec<T> implements Codec<T> {
     shell.checkMessageLength(length);
     ProtoReader r = new ProtoReader(bytes, offset, length, limits);
     try {
-      return binding.javaType().cast(plan.readBody(r, null));
+      return binding.javaType().cast(plan.readBody(r));
     } catch (DecodeException e) {
       throw shell.decorate(e, r.offset());
     } catch (IOException e) {
