@@ -295,7 +295,7 @@ final class JsonValuePlan {
         if (t != JsonToken.VALUE_STRING) {
           throw JsonScalars.expected("a base64 string", t);
         }
-        return p.getBinaryValue();
+        return checkBytes(p.getBinaryValue());
       case TIMESTAMP: return JsonScalars.readTimestamp(p, t);
       case ENUM: return readEnum(p, t);
       case LIST: return readList(p, t, depth);
@@ -391,6 +391,15 @@ final class JsonValuePlan {
   }
 
   /** Fails if a vector is about to get element number {@code n + 1} past the collection limit. */
+  // jackson-core 2.16 (the README's floor) does not apply maxStringLength to base64 text read as binary
+  // (dependency-floors found it): the decoded length is checked here on every version.
+  private byte[] checkBytes(byte[] b) {
+    if (b.length > limits.maxStringBytes()) {
+      throw new DecodeException("bytes longer than the limit of " + limits.maxStringBytes());
+    }
+    return b;
+  }
+
   private void checkVectorSize(int n) {
     if (n >= limits.maxCollectionSize()) {
       throw new DecodeException("vector longer than the limit of " + limits.maxCollectionSize());
@@ -517,7 +526,7 @@ final class JsonValuePlan {
         } else {
           g.writeFieldName(name);
           // Exact: numbers keep their text, so range checks and float32 rounding see what was sent.
-          g.copyCurrentStructureExact(p);
+          copyStructureExact(p, g);
         }
       }
       g.writeEndObject();
@@ -528,6 +537,26 @@ final class JsonValuePlan {
     try (JsonParser copy = factory.createParser(buf.toByteArray())) {
       copy.nextToken();
       return members[m].read(copy, depth);
+    }
+  }
+
+  // JsonGenerator.copyCurrentStructureExact exists only from jackson-core 2.21 on; this loop over
+  // copyCurrentEventExact (in 2.16) keeps the README's floor of 2.16. The parser bounds the depth.
+  private static void copyStructureExact(JsonParser p, JsonGenerator g) throws IOException {
+    int depth = 0;
+    for (JsonToken t = p.currentToken(); ; t = p.nextToken()) {
+      if (t == null) {
+        throw new DecodeException("unexpected end of input inside a union");
+      }
+      g.copyCurrentEventExact(p);
+      if (t.isStructStart()) {
+        depth++;
+      } else if (t.isStructEnd()) {
+        depth--;
+      }
+      if (depth == 0) {
+        return;
+      }
     }
   }
 }
