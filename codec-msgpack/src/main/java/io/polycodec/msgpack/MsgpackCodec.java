@@ -19,12 +19,14 @@ import java.util.Objects;
  * {@link EncodeContext}, each decode makes a {@link MsgpackReader}.
  */
 final class MsgpackCodec<T> implements Codec<T> {
+  private final CodecOptions options;
   private final Format format;
   private final Limits limits;
   private final RecordPlan root;
   private final RecordBinding<T> binding;
 
   MsgpackCodec(RecordBinding<T> binding, CodecOptions options) {
+    this.options = options;
     this.binding = binding;
     this.limits = options.limits();
     MsgpackKeys keys = options.get(MsgpackOptions.KEYS);
@@ -122,6 +124,6 @@ final class MsgpackCodec<T> implements Codec<T> {
 
   @Override
   public String toString() {
-    return "MsgpackCodec[" + root.name + ", " + format + "]";
+    return Codec.describe(format(), binding, options);
   }
 }
