@@ -4,7 +4,7 @@ package io.polycodec.schema;
  * The type of a value in Polycodec's closed, format-neutral data model. A schema is immutable once
  * built; record schemas may be recursive (through lists, maps and optional fields).
  *
- * <p>Schemas come from Java types ({@link Schemas#of(Class)}) or are built by hand with the static
+ * <p>Schemas come from Java types ({@link io.polycodec.bind.RecordBinding#of(Class)}, then {@code schema()}) or are built by hand with the static
  * factories here and {@link RecordSchema#builder(String)}.
  */
 public sealed interface Schema

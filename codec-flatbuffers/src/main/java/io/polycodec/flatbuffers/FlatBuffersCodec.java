@@ -259,6 +259,6 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
 
   @Override
   public String toString() {
-    return "FlatBuffersCodec[" + binding.schema().name() + "]";
+    return Codec.describe(format(), binding, options);
   }
 }

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 
 /** The JSON codec for one record type; immutable and thread-safe. */
 final class JsonCodec<T> implements Codec<T> {
+  private final CodecOptions options;
   private final RecordBinding<T> binding;
   private final Limits limits;
   private final JsonFactory factory;
@@ -28,6 +29,7 @@ final class JsonCodec<T> implements Codec<T> {
   private final boolean pretty;
 
   JsonCodec(RecordBinding<T> binding, CodecOptions options) {
+    this.options = options;
     this.binding = binding;
     this.limits = options.limits();
     this.factory = JsonFactories.create(limits);
@@ -140,5 +142,10 @@ final class JsonCodec<T> implements Codec<T> {
       return -1;
     }
     return loc.getByteOffset() + base;
+  }
+
+  @Override
+  public String toString() {
+    return Codec.describe(format(), binding, options);
   }
 }

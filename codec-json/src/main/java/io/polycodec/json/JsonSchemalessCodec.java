@@ -33,11 +33,13 @@ import java.util.Map;
  * NaN or infinite values on encode, are errors: JSON has no way to write them in this mode.
  */
 final class JsonSchemalessCodec implements Codec<Object> {
+  private final CodecOptions options;
   private final Limits limits;
   private final JsonFactory factory;
   private final boolean pretty;
 
   JsonSchemalessCodec(CodecOptions options) {
+    this.options = options;
     this.limits = options.limits();
     this.factory = JsonFactories.create(limits);
     this.pretty = options.get(JsonOptions.PRETTY);
@@ -248,5 +250,10 @@ final class JsonSchemalessCodec implements Codec<Object> {
       default:
         throw JsonScalars.expected("a value", t);
     }
+  }
+
+  @Override
+  public String toString() {
+    return Codec.describe(format(), "plain Java values (schema-less)", options);
   }
 }

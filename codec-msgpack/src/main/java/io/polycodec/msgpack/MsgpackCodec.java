@@ -20,6 +20,7 @@ import java.util.Objects;
  * {@link EncodeContext}, each decode makes a {@link MsgpackReader}.
  */
 final class MsgpackCodec<T> implements Codec<T> {
+  private final CodecOptions options;
   private final Format format;
   private final Limits limits;
   private final RecordPlan root;
@@ -27,6 +28,7 @@ final class MsgpackCodec<T> implements Codec<T> {
   private final CodecShell shell;
 
   MsgpackCodec(RecordBinding<T> binding, CodecOptions options) {
+    this.options = options;
     this.binding = binding;
     this.limits = options.limits();
     MsgpackKeys keys = options.get(MsgpackOptions.KEYS);
@@ -114,6 +116,6 @@ final class MsgpackCodec<T> implements Codec<T> {
 
   @Override
   public String toString() {
-    return "MsgpackCodec[" + root.name + ", " + format + "]";
+    return Codec.describe(format(), binding, options);
   }
 }

@@ -21,12 +21,14 @@ import java.util.Objects;
  * with CodedInputStream. Immutable and thread-safe.
  */
 final class ProtobufCodec<T> implements Codec<T> {
+  private final CodecOptions options;
   private final RecordBinding<T> binding;
   private final MessagePlan plan;
   private final Limits limits;
   private final CodecShell shell;
 
   ProtobufCodec(RecordBinding<T> binding, CodecOptions options) {
+    this.options = options;
     this.binding = binding;
     this.limits = options.limits();
     this.plan = PlanCompiler.compile(binding, options.get(ProtobufOptions.LAYOUT));
@@ -115,6 +117,6 @@ final class ProtobufCodec<T> implements Codec<T> {
 
   @Override
   public String toString() {
-    return "ProtobufCodec[" + binding + "]";
+    return Codec.describe(format(), binding, options);
   }
 }
