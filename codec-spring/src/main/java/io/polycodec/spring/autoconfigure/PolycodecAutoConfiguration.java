@@ -1,0 +1,64 @@
+package io.polycodec.spring.autoconfigure;
+
+import io.polycodec.Codec;
+import io.polycodec.spring.CodecCatalog;
+import io.polycodec.spring.DecodeErrorAdvice;
+import io.polycodec.spring.PolycodecHttpMessageConverter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+
+/**
+ * Spring Boot auto-configuration: with {@code codec-spring} and one or more Polycodec formats on the
+ * class path, controllers read and write records in every format, negotiated on {@code Accept} and
+ * {@code Content-Type}, and a bad body is answered with 400 and the decode error's message.
+ *
+ * <p>Beans, each skipped if the application defines its own: the {@link CodecCatalog} (from
+ * {@link PolycodecProperties}; inject it to get the same codecs elsewhere), the
+ * {@link PolycodecHttpMessageConverter} (Spring Boot puts converter beans ahead of its defaults, for
+ * Spring MVC and for {@code RestClient}/{@code RestTemplate} builders), and in a servlet web
+ * application the {@link DecodeErrorAdvice}. {@code polycodec.enabled=false} turns it all off.
+ */
+@AutoConfiguration
+@ConditionalOnClass({Codec.class, HttpMessageConverter.class})
+@ConditionalOnProperty(prefix = "polycodec", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PolycodecProperties.class)
+public class PolycodecAutoConfiguration {
+
+  /** Used by Spring. */
+  public PolycodecAutoConfiguration() {}
+
+  /** The formats served, with limits and options from {@code polycodec.*} properties. */
+  @Bean
+  @ConditionalOnMissingBean
+  public CodecCatalog polycodecCatalog(PolycodecProperties properties) {
+    return properties.toCatalog(ApplicationConversionService.getSharedInstance());
+  }
+
+  /** The converter for every format of the catalog. */
+  @Bean
+  @ConditionalOnMissingBean
+  public PolycodecHttpMessageConverter polycodecHttpMessageConverter(CodecCatalog catalog) {
+    return new PolycodecHttpMessageConverter(catalog);
+  }
+
+  /** Spring MVC: the 400 answer for bodies that do not decode. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+  static class ServletConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DecodeErrorAdvice polycodecDecodeErrorAdvice() {
+      return new DecodeErrorAdvice();
+    }
+  }
+}
