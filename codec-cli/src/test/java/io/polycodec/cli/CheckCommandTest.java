@@ -144,6 +144,38 @@ class CheckCommandTest {
     assertEquals(2, mode.status(), mode::toString);
   }
 
+  @Test
+  void protoFilesAreCompiledWithTheGivenProtoc() throws IOException {
+    // A stand-in for protoc that answers like it: the descriptor set of the file, or an error line.
+    Path v1 = descriptorSet("v1.desc", Type.TYPE_STRING);
+    Path calls = tmp.resolve("calls.txt");
+    Path fake = Files.writeString(tmp.resolve("protoc"), "#!/bin/sh\n"
+        + "echo \"$@\" >> '" + calls + "'\n"
+        + "case \"$*\" in *broken.proto*) echo 'broken.proto:3:5: Expected \";\".' >&2; exit 1;; esac\n"
+        + "for a in \"$@\"; do case \"$a\" in --descriptor_set_out=*) cp '" + v1 + "' \"${a#--descriptor_set_out=}\";; esac; done\n");
+    fake.toFile().setExecutable(true);
+    Path proto = Files.writeString(tmp.resolve("order.proto"), "syntax = \"proto3\";");
+    Path inc = Files.createDirectories(tmp.resolve("include"));
+
+    CliRun.Result r = run("check", proto.toString(), v1.toString(), "-f", "protobuf", "--protoc", fake.toString(),
+        "-I", inc.toString());
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().startsWith("IDENTICAL in protobuf"), r::toString);
+    String call = Files.readString(calls);
+    assertTrue(call.contains("--include_imports --descriptor_set_out="), call);
+    assertTrue(call.contains("--proto_path=" + tmp + " --proto_path=" + inc + " " + proto), call);
+
+    Path broken = Files.writeString(tmp.resolve("broken.proto"), "message {");
+    CliRun.Result bad = run("check", broken.toString(), v1.toString(), "-f", "protobuf", "--protoc", fake.toString());
+    assertEquals(2, bad.status(), bad::toString);
+    assertTrue(bad.stderr().contains("broken.proto: protoc failed: broken.proto:3:5: Expected \";\"."), bad::toString);
+
+    CliRun.Result none = run("check", proto.toString(), v1.toString(), "-f", "protobuf", "--protoc",
+        tmp.resolve("no-protoc").toString());
+    assertEquals(2, none.status(), none::toString);
+    assertTrue(none.stderr().contains("cannot run protoc"), none::toString);
+  }
+
   private Path descriptorSet(String name, Type noteType) throws IOException {
     FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("shop/order.proto").setPackage("shop")
         .setSyntax("proto3")
