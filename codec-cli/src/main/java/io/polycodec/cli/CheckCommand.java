@@ -99,8 +99,10 @@ final class CheckCommand extends BaseCommand {
   }
 
   private void text(List<Version> history, Version next, Map<String, CompatibilityResult> results) {
-    String against = history.size() == 1 ? history.get(0).label()
-        : history.size() + " versions (" + history.get(0).label() + " … " + history.get(history.size() - 1).label() + ")";
+    String latest = history.get(history.size() - 1).label();
+    String against = history.size() == 1 ? latest
+        : mode.transitive() ? history.size() + " versions (" + history.get(0).label() + " … " + latest + ")"
+        : latest + " (the latest of " + history.size() + " versions)";
     for (CompatibilityResult r : results.values()) {
       List<String> lines = new ArrayList<>(r.report().lines().toList());
       lines.set(0, r.grade() + " in " + r.format() + " under " + mode + ": " + next.label() + " against " + against);

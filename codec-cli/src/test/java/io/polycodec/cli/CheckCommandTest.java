@@ -34,6 +34,11 @@ class CheckCommandTest {
         + " 2 versions (Account.v1.json … Account.v2.json)"), r::toString);
     assertTrue(r.out().contains("Account.v1.json → candidate (backward): Account.tags (tag 4)"), r::toString);
     assertEquals("", r.stderr());
+
+    CliRun.Result latest = run("check", resource("history"), resource("account-compatible.json"), "-f", "protobuf");
+    assertTrue(latest.out().startsWith("COMPATIBLE in protobuf under BACKWARD: account-compatible.json against"
+        + " Account.v2.json (the latest of 2 versions)\nharmless:\n  Account.v2.json → candidate (backward)"),
+        latest::toString);
   }
 
   @Test
@@ -97,7 +102,7 @@ class CheckCommandTest {
     assertEquals(1, r.status(), r::toString);
     assertTrue(r.out().contains("v1.desc#shop.Order → candidate (backward): shop.Order.note (tag 2): string → bytes"),
         r::toString);
-    // and against a snapshot history, the snapshot's simple type name matches the message's full name
+    // without --type: the set's only top-level message
     CliRun.Result same = run("check", v1.toString(), v1.toString(), "-f", "protobuf");
     assertEquals(0, same.status(), same::toString);
     assertTrue(same.out().startsWith("IDENTICAL in protobuf"), same::toString);
