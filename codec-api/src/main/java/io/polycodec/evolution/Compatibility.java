@@ -72,14 +72,27 @@ public final class Compatibility {
     return check(historyOldestFirst, labels, candidate, mode, format);
   }
 
-  /** {@link #check(List, RecordSchema, CompatibilityMode, Format)} with a label per version for contexts. */
-  static CompatibilityResult check(List<RecordSchema> history, List<String> labels, RecordSchema candidate,
+  /**
+   * {@link #check(List, RecordSchema, CompatibilityMode, Format)} with a label per version, used in each
+   * reason's {@link Reason#context()} instead of {@code v1, v2…}: a tool that read the history from files
+   * passes their names ({@code "UserProfile.v2.json → candidate (backward)"}).
+   *
+   * @throws IllegalArgumentException if there is not exactly one label per version
+   * @throws NullPointerException if an argument, a history entry or a label is null
+   */
+  public static CompatibilityResult check(List<RecordSchema> history, List<String> labels, RecordSchema candidate,
       CompatibilityMode mode, Format format) {
     Objects.requireNonNull(candidate, "candidate");
     Objects.requireNonNull(mode, "mode");
     String formatName = Objects.requireNonNull(format, "format").name();
     for (RecordSchema s : history) {
       Objects.requireNonNull(s, "a history entry");
+    }
+    if (labels.size() != history.size()) {
+      throw new IllegalArgumentException(labels.size() + " labels for " + history.size() + " versions");
+    }
+    for (String l : labels) {
+      Objects.requireNonNull(l, "a label");
     }
     if (history.isEmpty()) {
       return CompatibilityResult.of(false, formatName, List.of(),
