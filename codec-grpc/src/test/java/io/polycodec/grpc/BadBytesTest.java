@@ -51,7 +51,7 @@ class BadBytesTest {
   private LoopbackServer server;
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     if (server != null) {
       server.close();
     }
@@ -77,6 +77,7 @@ class BadBytesTest {
 
   @Test
   void anUndecodableRequestIsInvalidArgumentWithTheDecodeErrorAndNeverReachesTheHandler() throws Exception {
+    // (An empty request is valid Protobuf: all defaults. It is sent last, as the good request.)
     AtomicInteger handled = new AtomicInteger();
     ServerServiceDefinition service = PROTO.service.serverBuilder()
         .unary(PROTO.sayHello, (req, out) -> {
@@ -99,9 +100,10 @@ class BadBytesTest {
           description);
     }
     assertEquals(0, handled.get());
-    // The server is still serving: a good request after the bad ones succeeds.
+    // The server is still serving: good requests after the bad ones succeed.
     ClientCalls.blockingUnaryCall(server.channel, raw(PROTO.sayHello), deadline(), valid);
-    assertEquals(1, handled.get());
+    ClientCalls.blockingUnaryCall(server.channel, raw(PROTO.sayHello), deadline(), new byte[0]);
+    assertEquals(2, handled.get());
   }
 
   @Test
@@ -220,5 +222,12 @@ class BadBytesTest {
     assertEquals(Status.Code.INTERNAL, fromClient.getStatus().getCode(), fromClient.toString());
     assertInstanceOf(EncodeException.class, fromClient.getStatus().getCause());
     assertTrue(fromClient.getStatus().getDescription().contains("HelloRequest.tags"), fromClient.toString());
+
+    // Without the interceptor, gRPC's own CANCELLED, with the encoder's status as its cause.
+    StatusRuntimeException plain = assertThrows(StatusRuntimeException.class,
+        () -> ClientCalls.blockingUnaryCall(server.channel, PROTO.sayHello, deadline(), new HelloRequest("a", 1, null, Optional.empty())));
+    assertEquals(Status.Code.CANCELLED, plain.getStatus().getCode(), plain.toString());
+    assertEquals("Failed to stream message", plain.getStatus().getDescription());
+    assertEquals(Status.Code.INTERNAL, Status.fromThrowable(plain.getStatus().getCause()).getCode());
   }
 }

@@ -40,7 +40,7 @@ class DeadlineTest {
   private LoopbackServer server;
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     if (server != null) {
       server.close();
     }

@@ -43,7 +43,7 @@ class GeneratedInteropTest {
   private LoopbackServer server;
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     if (server != null) {
       server.close();
     }
