@@ -8,10 +8,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * A Kafka {@link Deserializer} that reads values (or keys) with a Polycodec codec.
  *
- * <p>Before decoding it reads the record's {@link PolycodecHeaders headers}: a record whose media-type
- * header names another format is rejected rather than decoded as garbage, and with a {@link WriterGuard}
- * the writer's schema fingerprint must be one the guard accepts. Null bytes (a tombstone, or no key)
- * give null; empty bytes are decoded like any other (in Protobuf they are a record of defaults).
+ * <p>With a {@link WriterGuard}, the writer's schema fingerprint in the record's
+ * {@link PolycodecHeaders headers} must be one the guard accepts before anything is decoded. Without
+ * one, the bytes decide: when they fail to decode and the media-type header names another format, the
+ * error says so (the header is not a gate, because Kafka Streams hands state-store serdes the headers of
+ * the record being processed, which do not describe the store's bytes). Null bytes (a tombstone, or no
+ * key) give null; empty bytes are decoded like any other (in Protobuf they are a record of defaults).
  *
  * <p>Every failure, bad bytes included, is Kafka's
  * {@link org.apache.kafka.common.errors.SerializationException} whose cause is the

@@ -27,8 +27,8 @@ public final class PolycodecKafkaConfig {
   public static final String TYPE = "type";
 
   /**
-   * Whether the serializer writes, and the deserializer checks, the {@link PolycodecHeaders format and
-   * schema headers}: {@code true} (default) or {@code false}.
+   * Whether the serializer writes the {@link PolycodecHeaders format and schema headers} (and the
+   * deserializer's errors mention the media-type header): {@code true} (default) or {@code false}.
    */
   public static final String HEADERS = "headers";
 

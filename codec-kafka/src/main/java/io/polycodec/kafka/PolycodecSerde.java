@@ -86,7 +86,7 @@ public final class PolycodecSerde<T> implements Serde<T> {
     return new PolycodecSerde<>(built().withRole(true));
   }
 
-  /** This serde writing no headers and ignoring the media-type header on reading. */
+  /** This serde writing no headers (and not mentioning the media-type header in decode errors). */
   public PolycodecSerde<T> withoutHeaders() {
     return new PolycodecSerde<>(built().withHeaders(false));
   }

@@ -137,7 +137,7 @@ final class SerdeSetup<T> {
       checkWriter(recordHeaders);
       return codec.decode(data);
     } catch (DecodeException e) {
-      throw failure(topic, e);
+      throw failure(topic, recordHeaders, e);
     }
   }
 
@@ -149,27 +149,38 @@ final class SerdeSetup<T> {
       checkWriter(recordHeaders);
       return codec.decode(data);
     } catch (DecodeException e) {
-      throw failure(topic, e);
+      throw failure(topic, recordHeaders, e);
     }
   }
 
-  private SerializationException failure(String topic, DecodeException e) {
-    return new SerializationException("cannot deserialize the " + role() + " of a record from topic " + topic + ": "
-        + e.getMessage(), e);
+  private SerializationException failure(String topic, Headers recordHeaders, DecodeException e) {
+    return new SerializationException("cannot deserialize the " + role() + " of a record from topic " + topic
+        + otherFormat(recordHeaders) + ": " + e.getMessage(), e);
   }
 
-  /** Rejects a record written in another format, or, with a guard, by a writer the guard does not accept. */
+  /**
+   * If the record's media-type header names another format, says so, as the likely reason a decode failed.
+   *
+   * <p>The header explains a failure rather than preventing a decode: Kafka Streams hands state-store
+   * serdes the headers of the record being processed, which describe that record's bytes and not the
+   * store's, so a mismatch is not proof that the bytes are foreign.
+   */
+  private String otherFormat(Headers recordHeaders) {
+    if (!headers || recordHeaders == null) {
+      return "";
+    }
+    Header mt = recordHeaders.lastHeader(mediaTypeName);
+    if (mt == null || mt.value() == null || Arrays.equals(mt.value(), mediaType)) {
+      return "";
+    }
+    String written = new String(mt.value(), StandardCharsets.US_ASCII);
+    return format.matchesMediaType(written) ? ""
+        : " (its header " + mediaTypeName + " says it was written as " + written + ", and this deserializer reads "
+            + format.name() + ")";
+  }
+
+  /** With a guard, rejects a record whose writer the guard does not accept. */
   private void checkWriter(Headers recordHeaders) {
-    if (headers && recordHeaders != null) {
-      Header mt = recordHeaders.lastHeader(mediaTypeName);
-      if (mt != null && mt.value() != null && !Arrays.equals(mt.value(), mediaType)) {
-        String written = new String(mt.value(), StandardCharsets.US_ASCII);
-        if (!format.matchesMediaType(written)) {
-          throw DecodeException.at(format.name(), -1, "the record's header " + mediaTypeName + " says it was written as "
-              + written + ", but this deserializer reads " + format.name() + " (" + format.mediaType() + ")");
-        }
-      }
-    }
     if (verdicts == null) {
       return;
     }
