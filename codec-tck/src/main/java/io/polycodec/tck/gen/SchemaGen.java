@@ -87,10 +87,18 @@ public final class SchemaGen implements Gen<RecordSchema> {
       List<Field> fields = new ArrayList<>();
       int limit = depth == 0 ? maxFields : Math.max(1, maxFields / 2);
       // The first field always exists, so that shrinking ends at one simple field rather than none.
-      do {
+      fields.add(s.draw(src -> field(depth, 0, sparseTags, names, tags)));
+      // Each further field is one span holding its "another field" choice and the field (with any
+      // record it defines), so that the shrinker drops a field the failure does not need by deleting
+      // one span, without shifting the choices of the fields after it.
+      while (fields.size() < limit) {
         int index = fields.size();
-        fields.add(s.draw(src -> field(depth, index, sparseTags, names, tags)));
-      } while (fields.size() < limit && s.choose(3) != 0);
+        Field f = s.draw(src -> src.choose(3) == 0 ? null : field(depth, index, sparseTags, names, tags));
+        if (f == null) {
+          break;
+        }
+        fields.add(f);
+      }
       if (depth > 0 && s.chance(10)) {
         fields.add(backReference(fields.size(), sparseTags, names, tags));
       }
