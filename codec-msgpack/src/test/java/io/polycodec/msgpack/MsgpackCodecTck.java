@@ -22,6 +22,6 @@ class MsgpackCodecTck extends CodecTck {
   @TestFactory
   Stream<DynamicTest> mutantsAreCaught() {
     return Arrays.stream(Mutant.values()).map(m -> DynamicTest.dynamicTest("mutant " + m.name(),
-        () -> MutantCheck.assertCaught(m, new MsgpackCodecProvider(), CodecOptions.defaults())));
+        () -> MutantCheck.assertCaught(m, new MsgpackProvider(), CodecOptions.defaults())));
   }
 }
