@@ -145,7 +145,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     w.inUse = true;
     boolean keep = false;
     try {
-      w.reset(limits.maxDepth());
+      w.reset(limits);
       int root;
       try {
         root = plan.write(w, value);

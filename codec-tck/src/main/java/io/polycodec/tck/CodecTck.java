@@ -74,6 +74,9 @@ public abstract class CodecTck {
   /** Unknown fields survive a decode and re-encode ({@link Capability#PRESERVES_UNKNOWN_FIELDS}). */
   public static final String UNKNOWN_FIELDS = "unknownFields";
 
+  /** What an encoder writes under some {@link io.polycodec.Limits}, its decoder reads under the same ones. */
+  public static final String LIMIT_SYMMETRY = "limitSymmetry";
+
   /** The provider under test. */
   protected abstract CodecProvider provider();
 
@@ -179,5 +182,6 @@ public abstract class CodecTck {
       new Entry(LIMITS, null, LimitsProperty::property),
       new Entry(INVALID_VALUES, null, InvalidValuesProperty::property),
       new Entry(EVOLUTION, null, EvolutionProperty::property),
-      new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property));
+      new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property),
+      new Entry(LIMIT_SYMMETRY, null, LimitSymmetryProperty::property));
 }
