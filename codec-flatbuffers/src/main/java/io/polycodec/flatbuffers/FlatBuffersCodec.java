@@ -151,6 +151,8 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
         root = plan.write(w, value);
       } catch (CodecException e) {
         throw e.prependField(binding.schema().name()).withFormat(FORMAT_NAME);
+      } catch (StackOverflowError e) {
+        throw EncodeException.stackExhausted(FORMAT_NAME).prependField(binding.schema().name());
       }
       w.builder.finish(root);
       byte[] out = w.builder.sizedByteArray();
@@ -203,6 +205,8 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       return (T) plan.read(r, root);
     } catch (CodecException e) {
       throw e.prependField(binding.schema().name()).withFormat(FORMAT_NAME);
+    } catch (StackOverflowError e) {
+      throw DecodeException.stackExhausted(FORMAT_NAME, -1).prependField(binding.schema().name());
     }
   }
 
@@ -260,6 +264,8 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       new Verifier(r, limits, sharedVisits).verifyRoot(plan);
     } catch (DecodeException e) {
       throw e.prependField(binding.schema().name()).withFormat(FORMAT_NAME);
+    } catch (StackOverflowError e) {
+      throw DecodeException.stackExhausted(FORMAT_NAME, -1).prependField(binding.schema().name());
     }
   }
 

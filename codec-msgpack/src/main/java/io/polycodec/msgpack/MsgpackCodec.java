@@ -80,6 +80,9 @@ final class MsgpackCodec<T> implements Codec<T> {
     } catch (CodecException e) {
       cx.discard();
       throw encodeFailure(e);
+    } catch (StackOverflowError e) {
+      cx.discard();
+      throw encodeFailure(EncodeException.stackExhausted(MsgpackCodecProvider.NAME));
     } catch (RuntimeException | Error e) {
       cx.discard();
       throw e;
@@ -115,7 +118,7 @@ final class MsgpackCodec<T> implements Codec<T> {
       e.withOffset(in.offset());
       throw e;
     } catch (StackOverflowError e) {
-      throw MsgpackReader.fail(in.offset(), "nesting too deep for the thread's stack; lower Limits.maxDepth")
+      throw DecodeException.stackExhausted(MsgpackCodecProvider.NAME, in.offset())
           .prependField(root.name);
     }
   }

@@ -56,6 +56,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       size[0] = plan.bodySize(value, sizes);
     } catch (EncodeException e) {
       throw e.prependField(rootName).withFormat(ProtobufProvider.FORMAT_NAME);
+    } catch (StackOverflowError e) {
+      throw EncodeException.stackExhausted(ProtobufProvider.FORMAT_NAME).prependField(rootName);
     }
     if (size[0] > limits.maxMessageBytes()) {
       throw new EncodeException("encoding of " + size[0] + " bytes exceeds the limit of " + limits.maxMessageBytes())
@@ -75,6 +77,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       cos.checkNoSpaceLeft();
     } catch (IOException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
       throw changedWhileEncoding(e);
+    } catch (StackOverflowError e) {
+      throw EncodeException.stackExhausted(ProtobufProvider.FORMAT_NAME).prependField(rootName);
     }
     return out;
   }
@@ -88,6 +92,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       plan.writeBody(cos, value, sizes);
     } catch (IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
       throw changedWhileEncoding(e);
+    } catch (StackOverflowError e) {
+      throw EncodeException.stackExhausted(ProtobufProvider.FORMAT_NAME).prependField(rootName);
     }
     cos.flush();
   }
@@ -118,6 +124,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       throw e.withFormat(ProtobufProvider.FORMAT_NAME).withOffset(r.offset()).prependField(rootName);
     } catch (IOException e) {
       throw r.wrap(e).prependField(rootName);
+    } catch (StackOverflowError e) {
+      throw DecodeException.stackExhausted(ProtobufProvider.FORMAT_NAME, r.offset()).prependField(rootName);
     }
   }
 
