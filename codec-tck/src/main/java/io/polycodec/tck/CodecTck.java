@@ -77,6 +77,9 @@ public abstract class CodecTck {
   /** What an encoder writes under some {@link io.polycodec.Limits}, its decoder reads under the same ones. */
   public static final String LIMIT_SYMMETRY = "limitSymmetry";
 
+  /** Decoding n bytes, however repetitive, allocates at most max(1 MiB, 64·n) bytes ({@link AllocationBound}). */
+  public static final String ALLOCATION_BOUND = "allocationBound";
+
   /** The provider under test. */
   protected abstract CodecProvider provider();
 
@@ -183,5 +186,6 @@ public abstract class CodecTck {
       new Entry(INVALID_VALUES, null, InvalidValuesProperty::property),
       new Entry(EVOLUTION, null, EvolutionProperty::property),
       new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property),
-      new Entry(LIMIT_SYMMETRY, null, LimitSymmetryProperty::property));
+      new Entry(LIMIT_SYMMETRY, null, LimitSymmetryProperty::property),
+      new Entry(ALLOCATION_BOUND, null, AllocationProperty::property));
 }
