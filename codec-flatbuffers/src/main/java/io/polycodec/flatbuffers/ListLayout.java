@@ -24,6 +24,7 @@ final class ListLayout extends OffsetLayout {
     // A copy, so that any List (linked, concurrent, a view) is walked once and by index.
     Object[] items = ((List<?>) value).toArray();
     int n = items.length;
+    w.checkCollection(n);
     if (n == 0 && omitDefault) {
       return 0;
     }

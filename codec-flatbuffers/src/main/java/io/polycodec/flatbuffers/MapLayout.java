@@ -47,6 +47,7 @@ final class MapLayout extends OffsetLayout {
   int prepare(WriteContext w, Object v, boolean omitDefault) {
     Map.Entry<?, ?>[] entries = ((Map<?, ?>) v).entrySet().toArray(new Map.Entry<?, ?>[0]);
     int n = entries.length;
+    w.checkCollection(n);
     if (n == 0 && omitDefault) {
       return 0;
     }

@@ -77,6 +77,8 @@ final class JsonCodec<T> implements Codec<T> {
       plan.write(gen, value, 1);
     } catch (CodecException e) {
       throw e.prependField(plan.name()).withFormat("json");
+    } catch (StackOverflowError e) {
+      throw EncodeException.stackExhausted("json").prependField(plan.name());
     }
   }
 
@@ -121,6 +123,8 @@ final class JsonCodec<T> implements Codec<T> {
           ? ((JsonProcessingException) e.getCause()).getLocation()
           : p.currentTokenLocation();
       throw e.prependField(plan.name()).withFormat("json").withOffset(offsetOf(at, base));
+    } catch (StackOverflowError e) {
+      throw DecodeException.stackExhausted("json", offsetOf(p.currentTokenLocation(), base)).prependField(plan.name());
     }
   }
 

@@ -192,4 +192,21 @@ class Issue14Test {
     T result = (T) out[0];
     return result;
   }
+
+  record Doubles(double d, float f) {}
+
+  @Test
+  void doublesAreWrittenAsTheShortestTextInJavasFormat() {
+    Codec<Doubles> codec = Codecs.get("json", Doubles.class);
+    // Java 17's Double.toString gives 9.999999999999999E22 and 1.9999999999999998E23 here
+    assertEquals("{\"d\":1.0E23,\"f\":0.0}", new String(codec.encode(new Doubles(1e23, 0f)), UTF_8));
+    assertEquals("{\"d\":2.0E23,\"f\":0.0}", new String(codec.encode(new Doubles(2e23, 0f)), UTF_8));
+    // two significant digits at least, as Java 19+ specifies: not "5e-324"
+    assertEquals("{\"d\":4.9E-324,\"f\":1.4E-45}",
+        new String(codec.encode(new Doubles(Double.MIN_VALUE, Float.MIN_VALUE)), UTF_8));
+    for (double d : new double[] {1e23, 2e23, Double.MIN_VALUE, 0.1, -0.0, Double.MAX_VALUE}) {
+      assertEquals(Double.doubleToRawLongBits(d),
+          Double.doubleToRawLongBits(codec.decode(codec.encode(new Doubles(d, 0f))).d()));
+    }
+  }
 }

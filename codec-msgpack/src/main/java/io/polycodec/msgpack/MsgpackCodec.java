@@ -83,6 +83,9 @@ final class MsgpackCodec<T> implements Codec<T> {
     } catch (CodecException e) {
       cx.discard();
       throw encodeFailure(e);
+    } catch (StackOverflowError e) {
+      cx.discard();
+      throw encodeFailure(EncodeException.stackExhausted(MsgpackProvider.NAME));
     } catch (RuntimeException | Error e) {
       cx.discard();
       throw e;
@@ -110,7 +113,7 @@ final class MsgpackCodec<T> implements Codec<T> {
     } catch (DecodeException e) {
       throw shell.decorate(e, in.offset());
     } catch (StackOverflowError e) {
-      throw shell.decorate(MsgpackReader.fail(in.offset(), "nesting too deep for the thread's stack; lower Limits.maxDepth"));
+      throw shell.decorate(DecodeException.stackExhausted(shell.format(), in.offset()));
     }
   }
 

@@ -177,7 +177,7 @@ final class SchemalessCodec implements Codec<Object> {
       e.withOffset(in.offset());
       throw e;
     } catch (StackOverflowError e) {
-      throw MsgpackReader.fail(in.offset(), "nesting too deep for the thread's stack; lower Limits.maxDepth");
+      throw DecodeException.stackExhausted(MsgpackProvider.NAME, in.offset());
     }
   }
 

@@ -57,6 +57,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       size[0] = plan.bodySize(value, sizes);
     } catch (EncodeException e) {
       throw shell.decorate(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(EncodeException.stackExhausted(shell.format()));
     }
     shell.checkEncodedLength(size[0]);
     return sizes;
@@ -73,6 +75,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       cos.checkNoSpaceLeft();
     } catch (IOException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
       throw changedWhileEncoding(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(EncodeException.stackExhausted(shell.format()));
     }
     return out;
   }
@@ -86,6 +90,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       plan.writeBody(cos, value, sizes);
     } catch (IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
       throw changedWhileEncoding(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(EncodeException.stackExhausted(shell.format()));
     }
     cos.flush();
   }
@@ -112,6 +118,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       throw shell.decorate(e, r.offset());
     } catch (IOException e) {
       throw shell.decorate(r.wrap(e));
+    } catch (StackOverflowError e) {
+      throw shell.decorate(DecodeException.stackExhausted(shell.format(), r.offset()));
     }
   }
 

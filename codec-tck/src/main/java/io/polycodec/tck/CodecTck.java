@@ -79,6 +79,12 @@ public abstract class CodecTck {
   /** Unknown fields survive a decode and re-encode ({@link Capability#PRESERVES_UNKNOWN_FIELDS}). */
   public static final String UNKNOWN_FIELDS = "unknownFields";
 
+  /** What an encoder writes under some {@link io.polycodec.Limits}, its decoder reads under the same ones. */
+  public static final String LIMIT_SYMMETRY = "limitSymmetry";
+
+  /** Decoding n bytes, however repetitive, allocates at most max(1 MiB, 64·n) bytes ({@link AllocationBound}). */
+  public static final String ALLOCATION_BOUND = "allocationBound";
+
   /** The provider under test. */
   protected abstract CodecProvider provider();
 
@@ -231,5 +237,7 @@ public abstract class CodecTck {
       new Entry(LIMITS, null, LimitsProperty::property),
       new Entry(INVALID_VALUES, null, InvalidValuesProperty::property),
       new Entry(EVOLUTION, null, EvolutionProperty::property),
-      new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property));
+      new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property),
+      new Entry(LIMIT_SYMMETRY, null, LimitSymmetryProperty::property),
+      new Entry(ALLOCATION_BOUND, null, AllocationProperty::property));
 }
