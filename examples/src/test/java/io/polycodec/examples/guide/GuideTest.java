@@ -43,6 +43,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 // end
@@ -116,6 +117,22 @@ class GuideTest {
       assertEquals(Optional.empty(), o.note());
       assertEquals(-150, o.balanceCents());
     }
+  }
+
+  // begin guide.md
+  record Contact(@Tag(1) String name, @Tag(2) @Nullable String phone) {}
+  // end
+
+  @Test
+  void nullableComponents() {
+    // begin guide.md
+    Codec<Contact> contacts = Codecs.get("protobuf", Contact.class);
+    Contact noPhone = contacts.decode(contacts.encode(new Contact("Ada", null)));   // phone() is null
+    // end
+    assertEquals(new Contact("Ada", null), noPhone);
+    assertTrue(Codecs.schemaOf(Contact.class).field("phone").optional());
+    assertEquals(new Contact("Ada", ""), contacts.decode(contacts.encode(new Contact("Ada", ""))),
+        "empty is not absent");
   }
 
   // begin guide.md
