@@ -17,7 +17,7 @@ import org.w3c.dom.Node;
 /**
  * Checks a staged deployment (docs/releasing.md) the way Maven Central would, and more:
  * every POM carries name, description, url, licenses, developers and scm, and no parent; every jar
- * has its -sources and -javadoc jars and an Automatic-Module-Name under io.polycodec; the BOM is there
+ * has its -sources and -javadoc jars, an Automatic-Module-Name under io.polycodec and META-INF/LICENSE; the BOM is there
  * and manages exactly the staged jars; nothing that must not be published (examples, benchmarks, the
  * floors, the parent) is staged.
  *
@@ -100,6 +100,9 @@ public class CheckStaging {
           String name = j.getManifest() == null ? null : j.getManifest().getMainAttributes().getValue("Automatic-Module-Name");
           if (name == null || !name.matches("io\\.polycodec(\\.[a-z][a-z0-9]*)+")) {
             problems.add(artifact + ": Automatic-Module-Name is " + name);
+          }
+          if (j.getEntry("META-INF/LICENSE") == null) {
+            problems.add(artifact + ": the jar has no META-INF/LICENSE");
           }
         }
       }
