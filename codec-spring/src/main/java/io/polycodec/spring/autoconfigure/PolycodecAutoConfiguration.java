@@ -22,8 +22,8 @@ import org.springframework.http.converter.HttpMessageConverter;
  *
  * <p>Beans, each skipped if the application defines its own: the {@link CodecCatalog} (from
  * {@link PolycodecProperties}; inject it to get the same codecs elsewhere), the
- * {@link PolycodecHttpMessageConverter} (Spring Boot puts converter beans ahead of its defaults, for
- * Spring MVC and for {@code RestClient}/{@code RestTemplate} builders), and in a servlet web
+ * {@link PolycodecHttpMessageConverter} (Spring Boot puts converter beans ahead of its default
+ * converters), and in a servlet web
  * application the {@link DecodeErrorAdvice}. {@code polycodec.enabled=false} turns it all off.
  */
 @AutoConfiguration

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,6 +37,18 @@ public class ProfileApp {
     @GetMapping("/stats")
     public Map<String, Object> stats() {
       return Map.of("users", 2);
+    }
+
+    /** Not a record either: a body Jackson cannot read is Spring's usual 400, not Polycodec's. */
+    @PostMapping("/stats")
+    public Map<String, Object> postStats(@RequestBody Map<String, Object> body) {
+      return body;
+    }
+
+    /** The Accept header as the server received it, so tests know what "no Accept" really sent. */
+    @GetMapping("/accept")
+    public String accept(@RequestHeader(name = "Accept", required = false) String accept) {
+      return accept == null ? "(none)" : accept;
     }
 
     /** A DecodeException from the application's own code is a server failure, not the client's 400. */
