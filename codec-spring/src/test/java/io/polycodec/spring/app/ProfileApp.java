@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 
 /**
  * The Spring Boot application the tests start on a random loopback port. Nothing in it mentions a
@@ -31,6 +32,19 @@ public class ProfileApp {
     public Profile put(@PathVariable long id, @RequestBody Profile profile) {
       return new Profile(id, profile.username(), profile.email(), profile.createdAt(), profile.status(),
           profile.addresses(), profile.roles(), profile.preferences());
+    }
+
+    /** Several profiles (WebFlux writes each as a length-delimited frame). */
+    @GetMapping("/users")
+    public Flux<Profile> all() {
+      return Flux.just(Profile.sample(1), Profile.sample(2), Profile.sample(3));
+    }
+
+    /** A stream of profiles in, the same with ids doubled out (WebFlux only). */
+    @PostMapping("/users")
+    public Flux<Profile> doubled(@RequestBody Flux<Profile> in) {
+      return in.map(p -> new Profile(p.id() * 2, p.username(), p.email(), p.createdAt(), p.status(), p.addresses(),
+          p.roles(), p.preferences()));
     }
 
     /** Not a record: Spring's own converters (Jackson) still answer. */
