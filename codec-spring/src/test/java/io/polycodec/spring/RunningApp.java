@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -26,7 +27,9 @@ final class RunningApp implements AutoCloseable {
     this.context = context;
     int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     this.base = URI.create("http://127.0.0.1:" + port);
-    this.client = RestClient.create();
+    // The JDK's client sends no Accept unless told to (Reactor Netty's, picked by default when it is on
+    // the class path, sends */*), so "no Accept" means what it says.
+    this.client = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
   }
 
   static RunningApp start(Class<?> app, String... extraArgs) {

@@ -101,6 +101,7 @@ class SpringServerTest {
 
   @Test
   void negotiationFollowsQualityThenTheCatalogsPreference() {
+    assertEquals("(none)", app.get("/accept", null).text(), "the client must really send no Accept");
     assertEquals("application/json", app.get("/users/1", null).contentType().toString());
     assertEquals("application/json", app.get("/users/1", "*/*").contentType().toString());
     assertEquals("application/msgpack",
@@ -148,6 +149,15 @@ class SpringServerTest {
       assertEquals(400, r.status(), name);
       assertTrue(r.text().startsWith(name + ": "), name + ": " + r.text());
     }
+  }
+
+  @Test
+  void otherUnreadableBodiesKeepSpringsOwnAnswer() {
+    RunningApp.Reply r = app.post("/stats", "application/json", "application/json",
+        "{\"users\": ".getBytes(StandardCharsets.UTF_8));
+    assertEquals(400, r.status(), r.text());
+    assertTrue(MediaType.APPLICATION_JSON.isCompatibleWith(r.contentType()), r.contentType() + " " + r.text());
+    assertTrue(r.text().contains("\"status\":400"), r.text());
   }
 
   @Test

@@ -3,7 +3,10 @@ package io.polycodec.spring.autoconfigure;
 import io.polycodec.Codec;
 import io.polycodec.spring.CodecCatalog;
 import io.polycodec.spring.DecodeErrorAdvice;
+import io.polycodec.spring.PolycodecDecoder;
+import io.polycodec.spring.PolycodecEncoder;
 import io.polycodec.spring.PolycodecHttpMessageConverter;
+import io.polycodec.spring.ReactiveDecodeErrorAdvice;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,7 +16,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * Spring Boot auto-configuration: with {@code codec-spring} and one or more Polycodec formats on the
@@ -22,9 +27,11 @@ import org.springframework.http.converter.HttpMessageConverter;
  *
  * <p>Beans, each skipped if the application defines its own: the {@link CodecCatalog} (from
  * {@link PolycodecProperties}; inject it to get the same codecs elsewhere), the
- * {@link PolycodecHttpMessageConverter} (Spring Boot puts converter beans ahead of its defaults, for
- * Spring MVC and for {@code RestClient}/{@code RestTemplate} builders), and in a servlet web
- * application the {@link DecodeErrorAdvice}. {@code polycodec.enabled=false} turns it all off.
+ * {@link PolycodecHttpMessageConverter} (Spring Boot puts converter beans ahead of its default
+ * converters), and in a servlet web
+ * application the {@link DecodeErrorAdvice}; in a reactive one a {@code WebFluxConfigurer} that
+ * registers {@link PolycodecEncoder} and {@link PolycodecDecoder}, and the
+ * {@link ReactiveDecodeErrorAdvice}. {@code polycodec.enabled=false} turns it all off.
  */
 @AutoConfiguration
 @ConditionalOnClass({Codec.class, HttpMessageConverter.class})
@@ -59,6 +66,36 @@ public class PolycodecAutoConfiguration {
     @ConditionalOnMissingBean
     DecodeErrorAdvice polycodecDecodeErrorAdvice() {
       return new DecodeErrorAdvice();
+    }
+  }
+
+  /**
+   * WebFlux: the encoder and decoder, registered ahead of Spring's object codecs (Jackson's), and the
+   * 400 answer for bodies that do not decode.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+  @ConditionalOnClass(name = "org.springframework.web.reactive.config.WebFluxConfigurer")
+  static class ReactiveConfiguration {
+
+    @Bean
+    WebFluxConfigurer polycodecWebFluxConfigurer(CodecCatalog catalog) {
+      PolycodecEncoder encoder = new PolycodecEncoder(catalog);
+      PolycodecDecoder decoder = new PolycodecDecoder(catalog);
+      return new WebFluxConfigurer() {
+        @Override
+        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+          // register, not registerWithDefaultConfig: the decoder's in-memory bound is the catalog's limit.
+          configurer.customCodecs().register(encoder);
+          configurer.customCodecs().register(decoder);
+        }
+      };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveDecodeErrorAdvice polycodecReactiveDecodeErrorAdvice() {
+      return new ReactiveDecodeErrorAdvice();
     }
   }
 }
