@@ -1,10 +1,13 @@
 package io.polycodec.evolution;
 
+import io.polycodec.Codecs;
+import io.polycodec.FieldKeying;
 import io.polycodec.Format;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.SchemaGraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -50,6 +53,31 @@ public final class Compatibility {
     Checker c = new Checker(rules);
     c.records(writer, reader, reader.name());
     return CompatibilityResult.of(false, rules.name, c.reasons(), c.notes());
+  }
+
+  /**
+   * The format whose rules a tool applies for {@code spec}: a format name found by
+   * {@link Codecs#provider} ({@code protobuf}), optionally followed by the field keying a codec of it
+   * uses when that differs from the format's own: {@code msgpack/number} for compact MessagePack
+   * (fields keyed by tag), {@code msgpack/name}. Case and surrounding blanks are ignored.
+   *
+   * @throws io.polycodec.CodecException if no codec of the format is on the class path
+   * @throws IllegalArgumentException if the keying is neither {@code name} nor {@code number}
+   */
+  public static Format rulesOf(String spec) {
+    String s = Objects.requireNonNull(spec, "spec").strip().toLowerCase(Locale.ROOT);
+    int slash = s.indexOf('/');
+    Format format = Codecs.provider(slash < 0 ? s : s.substring(0, slash).strip()).format();
+    if (slash < 0) {
+      return format;
+    }
+    String keying = s.substring(slash + 1).strip();
+    return switch (keying) {
+      case "name" -> format.withKeying(FieldKeying.NAME);
+      case "number" -> format.withKeying(FieldKeying.NUMBER);
+      default -> throw new IllegalArgumentException("'" + spec + "': the keying after / is name or number, not '"
+          + keying + "'");
+    };
   }
 
   /**

@@ -64,6 +64,15 @@ abstract class BaseCommand implements Callable<Integer>, Verbosity {
     return PolycodecCli.OK;
   }
 
+  /** All of {@code in}, if it holds at most {@code max} bytes (else a usage error naming {@code what}). */
+  static byte[] readAll(InputStream in, int max, String what) throws IOException {
+    byte[] buf = in.readNBytes(max + 1);
+    if (buf.length > max) {
+      throw new CliException(what + " is larger than " + max + " bytes (--max-bytes raises the limit)");
+    }
+    return buf;
+  }
+
   /** Default codec options, with the message size limit raised to {@code maxBytes} if it is positive. */
   static CodecOptions options(int maxBytes) {
     return maxBytes <= 0 ? CodecOptions.defaults()

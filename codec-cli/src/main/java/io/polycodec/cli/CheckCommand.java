@@ -3,7 +3,6 @@ package io.polycodec.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.polycodec.CodecException;
-import io.polycodec.Codecs;
 import io.polycodec.Format;
 import io.polycodec.cli.schema.ClassSchemas;
 import io.polycodec.cli.schema.SchemaFiles;
@@ -19,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +44,8 @@ final class CheckCommand extends BaseCommand {
   String candidate;
 
   @Option(names = {"-f", "--format"}, required = true, split = ",", paramLabel = "FORMAT",
-      description = "Whose rules apply: protobuf, msgpack, flatbuffers, json (comma-separated or repeated).")
+      description = "Whose rules apply: protobuf, msgpack, flatbuffers, json; msgpack/number for compact"
+          + " MessagePack (comma-separated or repeated).")
   List<String> formats;
 
   @Option(names = {"-m", "--mode"}, paramLabel = "MODE", defaultValue = "BACKWARD",
@@ -77,8 +78,8 @@ final class CheckCommand extends BaseCommand {
     List<String> labels = history.stream().map(Version::label).toList();
     Map<String, CompatibilityResult> results = new LinkedHashMap<>();
     for (String f : formats) {
-      Format format = format(f);
-      results.put(format.name(), Compatibility.check(schemas, labels, next.schema(), mode, format));
+      // keyed by what the user wrote (normalised), so msgpack and msgpack/number stay apart
+      results.put(f.strip().toLowerCase(Locale.ROOT), Compatibility.check(schemas, labels, next.schema(), mode, format(f)));
     }
     boolean compatible = results.values().stream().allMatch(CompatibilityResult::isCompatible);
     if (json) {
@@ -90,10 +91,10 @@ final class CheckCommand extends BaseCommand {
     return compatible ? PolycodecCli.OK : PolycodecCli.NO;
   }
 
-  private static Format format(String name) {
+  private static Format format(String spec) {
     try {
-      return Codecs.provider(name.strip()).format();
-    } catch (CodecException e) {
+      return Compatibility.rulesOf(spec);
+    } catch (CodecException | IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     }
   }
@@ -103,9 +104,10 @@ final class CheckCommand extends BaseCommand {
     String against = history.size() == 1 ? latest
         : mode.transitive() ? history.size() + " versions (" + history.get(0).label() + " … " + latest + ")"
         : latest + " (the latest of " + history.size() + " versions)";
-    for (CompatibilityResult r : results.values()) {
+    for (Map.Entry<String, CompatibilityResult> e : results.entrySet()) {
+      CompatibilityResult r = e.getValue();
       List<String> lines = new ArrayList<>(r.report().lines().toList());
-      lines.set(0, r.grade() + " in " + r.format() + " under " + mode + ": " + next.label() + " against " + against);
+      lines.set(0, r.grade() + " in " + e.getKey() + " under " + mode + ": " + next.label() + " against " + against);
       for (String line : lines) {
         streams.out().println(line);
       }
@@ -128,9 +130,10 @@ final class CheckCommand extends BaseCommand {
       }
       g.writeEndArray();
       g.writeArrayFieldStart("results");
-      for (CompatibilityResult r : results.values()) {
+      for (Map.Entry<String, CompatibilityResult> e : results.entrySet()) {
+        CompatibilityResult r = e.getValue();
         g.writeStartObject();
-        g.writeStringField("format", r.format());
+        g.writeStringField("format", e.getKey());
         g.writeStringField("grade", r.grade().name());
         reasons(g, "breaking", r.reasons());
         reasons(g, "harmless", r.notes());

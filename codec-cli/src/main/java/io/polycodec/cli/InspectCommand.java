@@ -48,7 +48,7 @@ final class InspectCommand extends BaseCommand {
     Version v = schema.resolve();
     byte[] payload;
     try (InputStream input = input(in)) {
-      payload = PolycodecCli.readAll(input, maxBytes > 0 ? maxBytes : Limits.defaults().maxMessageBytes(), "the payload");
+      payload = readAll(input, maxBytes > 0 ? maxBytes : Limits.defaults().maxMessageBytes(), "the payload");
     }
     dump.dump(payload, v == null ? null : v.schema(), streams.out());
     return PolycodecCli.OK;

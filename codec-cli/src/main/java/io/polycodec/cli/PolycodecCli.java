@@ -5,7 +5,6 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.SchemaException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -112,14 +111,5 @@ public final class PolycodecCli {
         return fallback.create(cls);
       }
     }
-  }
-
-  /** Fails with a usage error if an input is not readable. Closes nothing. */
-  static byte[] readAll(InputStream in, int max, String what) throws IOException {
-    byte[] buf = in.readNBytes(max + 1);
-    if (buf.length > max) {
-      throw new CliException(what + " is larger than " + max + " bytes (--max-bytes raises the limit)");
-    }
-    return buf;
   }
 }

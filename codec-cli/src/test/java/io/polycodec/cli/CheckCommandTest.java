@@ -79,6 +79,24 @@ class CheckCommandTest {
   }
 
   @Test
+  void compactMessagePackIsJudgedByTag() {
+    CliRun.Result r = run("check", resource("history"), resource("account-retagged.json"), "-f",
+        "msgpack,msgpack/number", "--json");
+    assertEquals(1, r.status(), r::toString);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results = (List<Map<String, Object>>) ((Map<String, Object>) Codecs.schemaless("json")
+        .decode(r.stdout())).get("results");
+    assertEquals("msgpack", results.get(0).get("format"));
+    assertEquals("COMPATIBLE", results.get(0).get("grade")); // keyed by name: the tag is not on the wire
+    assertEquals("msgpack/number", results.get(1).get("format"));
+    assertEquals("INCOMPATIBLE", results.get(1).get("grade"));
+
+    CliRun.Result bad = run("check", resource("history"), resource("account-retagged.json"), "-f", "msgpack/tags");
+    assertEquals(2, bad.status(), bad::toString);
+    assertTrue(bad.stderr().contains("the keying after / is name or number, not 'tags'"), bad::toString);
+  }
+
+  @Test
   void aFolderAsNewStandsForItsLatestVersion() {
     CliRun.Result r = run("check", resource("history/Account.v1.json"), resource("history"), "-f", "json");
     assertEquals(0, r.status(), r::toString);

@@ -68,6 +68,26 @@ class DataCommandsTest {
   }
 
   @Test
+  void schemalessMessagePackShowsTimestampsAndFloatsAsJsonCan() {
+    // [timestamp32 ext (-1) of 1 s, float32 NaN, {1: "int key"}], hand-written from the msgpack spec
+    byte[] msgpack = hex("93 d6ff00000001 ca7fc00000 81 01 a7696e74206b6579");
+    CliRun.Result r = run(msgpack, "decode", "-f", "msgpack");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("[\"1970-01-01T00:00:01Z\",\"NaN\",{\"1\":\"int key\"}]\n", r.out());
+  }
+
+  @Test
+  void flatBuffersRoundTripsThroughJson() {
+    CliRun.Result fb = runText(ACCOUNT_JSON, account("encode", "-f", "flatbuffers"));
+    assertEquals(0, fb.status(), fb::toString);
+    CliRun.Result back = run(fb.stdout(), account("decode", "-f", "flatbuffers"));
+    assertEquals(ACCOUNT_JSON + "\n", back.out(), back::toString);
+    CliRun.Result bad = run(java.util.Arrays.copyOf(fb.stdout(), 6), account("decode", "-f", "flatbuffers"));
+    assertEquals(1, bad.status(), bad::toString);
+    assertTrue(bad.stderr().startsWith("polycodec decode: flatbuffers"), bad::toString);
+  }
+
+  @Test
   void transcodeProtobufToMessagePackKeepsTheValue() {
     CliRun.Result mp = run(ACCOUNT_PB, account("transcode", "--from", "protobuf", "--to", "msgpack"));
     assertEquals(0, mp.status(), mp::toString);

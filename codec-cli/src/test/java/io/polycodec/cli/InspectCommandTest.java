@@ -26,6 +26,23 @@ class InspectCommandTest {
   }
 
   @Test
+  void protobufWithASchemaNamesFieldsAndKnowsWhichBytesAreMessages() {
+    // Order{id 1, lines [Line{qty 65}]}: the line's bytes 20 41 are also the printable text " A"
+    byte[] pb = hex("0801 1202 2041");
+    CliRun.Result guess = run(pb, "inspect", "-f", "protobuf");
+    assertEquals(List.of(
+        "       0  1: varint 1 (sint -1)",
+        "       2  2: len 2 = \" A\""), guess.out().lines().toList());
+    CliRun.Result named = run(pb, "inspect", "-f", "protobuf", "--schema", CliRun.resource("order.json"));
+    assertEquals(0, named.status(), named::toString);
+    assertEquals(List.of(
+        "       0  1 id: varint 1 (sint -1)",
+        "       2  2 lines: len 2 message Line {",
+        "       4    4 qty: varint 65 (sint -33)",
+        "          }"), named.out().lines().toList());
+  }
+
+  @Test
   void protobufStopsAtTheFirstBadByteAfterPrintingWhatCameBefore() {
     CliRun.Result r = run(hex("0801 12ff01 6869"), "inspect", "-f", "protobuf");
     assertEquals(1, r.status(), r::toString);

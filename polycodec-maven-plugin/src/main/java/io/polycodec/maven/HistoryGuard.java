@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -30,28 +31,35 @@ final class HistoryGuard {
   private final Path historyDir;
   private final CompatibilityMode mode;
   private final List<Format> formats;
+  /** What the user wrote for each format, normalised: the label of its reasons. */
+  private final List<String> labels;
 
-  private HistoryGuard(Path historyDir, CompatibilityMode mode, List<Format> formats) {
+  private HistoryGuard(Path historyDir, CompatibilityMode mode, List<Format> formats, List<String> labels) {
     this.historyDir = historyDir;
     this.mode = mode;
     this.formats = List.copyOf(formats);
+    this.labels = List.copyOf(labels);
   }
 
   /**
-   * A guard of {@code historyDir} under {@code mode} in the formats named (registry names).
+   * A guard of {@code historyDir} under {@code mode} in the formats named (registry names, or
+   * {@code msgpack/number} for compact MessagePack; see {@link Compatibility#rulesOf}).
    *
    * @throws io.polycodec.CodecException if a format is not known
-   * @throws IllegalArgumentException if no format is named
+   * @throws IllegalArgumentException if no format is named, or a keying is not name or number
    */
   static HistoryGuard of(Path historyDir, CompatibilityMode mode, List<String> formatNames) {
     if (formatNames.isEmpty()) {
       throw new IllegalArgumentException("name at least one format (protobuf, json, msgpack, flatbuffers)");
     }
     List<Format> formats = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     for (String f : formatNames) {
-      formats.add(Codecs.provider(f.strip()).format());
+      formats.add(Compatibility.rulesOf(f));
+      labels.add(f.strip().toLowerCase(Locale.ROOT));
     }
-    return new HistoryGuard(Objects.requireNonNull(historyDir, "historyDir"), Objects.requireNonNull(mode, "mode"), formats);
+    return new HistoryGuard(Objects.requireNonNull(historyDir, "historyDir"), Objects.requireNonNull(mode, "mode"),
+        formats, labels);
   }
 
   Path historyDir() {
@@ -64,7 +72,7 @@ final class HistoryGuard {
 
   /** The names of the formats judged, in order. */
   List<String> formatNames() {
-    return formats.stream().map(Format::name).toList();
+    return labels;
   }
 
   /**
@@ -82,16 +90,16 @@ final class HistoryGuard {
           historyDir.resolve(SchemaHistory.fileName(name, 1)), List.of());
     }
     List<RecordSchema> history = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
+    List<String> fileNames = new ArrayList<>();
     for (Map.Entry<Integer, Path> e : files.entrySet()) {
       history.add(SchemaHistory.read(e.getValue(), name));
-      labels.add(e.getValue().getFileName().toString());
+      fileNames.add(e.getValue().getFileName().toString());
     }
     List<String> reasons = new ArrayList<>();
-    for (Format f : formats) {
-      CompatibilityResult r = Compatibility.check(history, labels, current, mode, f);
+    for (int i = 0; i < formats.size(); i++) {
+      CompatibilityResult r = Compatibility.check(history, fileNames, current, mode, formats.get(i));
       for (Reason reason : r.reasons()) {
-        reasons.add("[" + f.name() + "] " + reason);
+        reasons.add("[" + labels.get(i) + "] " + reason);
       }
     }
     Path latest = files.lastEntry().getValue();

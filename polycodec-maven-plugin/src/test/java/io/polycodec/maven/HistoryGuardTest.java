@@ -67,6 +67,19 @@ class HistoryGuardTest {
         renamed.reasons()::toString);
   }
 
+  @SchemaName("Item")
+  record ItemRetagged(@Tag(1) long id, @Tag(3) String name) {}
+
+  @Test
+  void compactMessagePackHasItsOwnLabelAndRules() throws IOException {
+    HistoryGuard guard = HistoryGuard.of(dir, CompatibilityMode.BACKWARD, List.of("msgpack", "MsgPack/Number"));
+    assertEquals(List.of("msgpack", "msgpack/number"), guard.formatNames());
+    guard.record(guard.judge(ItemV1.class));
+    TypeVerdict retagged = guard.judge(ItemRetagged.class);
+    assertEquals(TypeVerdict.State.INCOMPATIBLE, retagged.state());
+    assertTrue(retagged.reasons().stream().allMatch(r -> r.startsWith("[msgpack/number] ")), retagged.reasons()::toString);
+  }
+
   @Test
   void badConfigurationAndBadSnapshotsAreNamed() throws IOException {
     assertThrows(CodecException.class, () -> HistoryGuard.of(dir, CompatibilityMode.FULL, List.of("avro")));

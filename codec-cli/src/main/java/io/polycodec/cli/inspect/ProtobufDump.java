@@ -2,7 +2,10 @@ package io.polycodec.cli.inspect;
 
 import com.google.protobuf.CodedInputStream;
 import io.polycodec.cli.PayloadException;
+import io.polycodec.schema.Field;
+import io.polycodec.schema.ListSchema;
 import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -10,20 +13,22 @@ import java.io.PrintStream;
  * Protobuf's wire structure, like {@code protoc --decode_raw} with offsets: each field's number, wire
  * type and length. A length-delimited field is shown as text if it is printable UTF-8, else as a nested
  * message if it parses as one exactly, else as hex; the wire alone cannot tell them apart, so this is a
- * guess, and says so only by its choice.
+ * guess, and says so only by its choice. With the record's schema, fields are named, and a field the
+ * schema says is a record (or a list of records) is shown as a message whenever its bytes parse as one.
  */
 final class ProtobufDump implements WireDump {
   @Override
   public void dump(byte[] payload, RecordSchema schema, PrintStream out) {
     DumpLines lines = new DumpLines(out);
-    fields(payload, CodedInputStream.newInstance(payload), 0, 0, 0, lines);
+    fields(payload, CodedInputStream.newInstance(payload), 0, 0, 0, schema, lines);
     if (lines.lines() == 0) {
       lines.note(0, "(empty message: every field at its default)");
     }
   }
 
   /** Reads fields until the stream ends, or until the end-group of {@code group} (if > 0). */
-  private static void fields(byte[] p, CodedInputStream in, int base, int depth, int group, DumpLines out) {
+  private static void fields(byte[] p, CodedInputStream in, int base, int depth, int group, RecordSchema schema,
+      DumpLines out) {
     try {
       while (!in.isAtEnd()) {
         int at = base + in.getTotalBytesRead();
@@ -33,20 +38,22 @@ final class ProtobufDump implements WireDump {
         if (field == 0) {
           throw bad(at, "field number 0 is not allowed (tag byte " + (tag & 0xff) + ")");
         }
+        Field known = schema == null || schema.indexOfTag(field) < 0 ? null : schema.field(schema.indexOfTag(field));
+        String name = known == null ? String.valueOf(field) : field + " " + known.name();
         switch (wire) {
           case 0 -> {
             long v = in.readRawVarint64();
             long zigzag = (v >>> 1) ^ -(v & 1);
-            out.line(at, depth, field + ": varint " + v + (v < 0 ? " (uint64 " + Long.toUnsignedString(v) + ")" : "")
+            out.line(at, depth, name + ": varint " + v + (v < 0 ? " (uint64 " + Long.toUnsignedString(v) + ")" : "")
                 + (zigzag != v ? " (sint " + zigzag + ")" : ""));
           }
           case 1 -> {
             long v = in.readRawLittleEndian64();
-            out.line(at, depth, field + ": fixed64 " + v + " (double " + Double.longBitsToDouble(v) + ")");
+            out.line(at, depth, name + ": fixed64 " + v + " (double " + Double.longBitsToDouble(v) + ")");
           }
           case 5 -> {
             int v = in.readRawLittleEndian32();
-            out.line(at, depth, field + ": fixed32 " + v + " (float " + Float.intBitsToFloat(v) + ")");
+            out.line(at, depth, name + ": fixed32 " + v + " (float " + Float.intBitsToFloat(v) + ")");
           }
           case 2 -> {
             int len = in.readRawVarint32();
@@ -55,13 +62,15 @@ final class ProtobufDump implements WireDump {
               throw bad(at, "field " + field + " claims " + Integer.toUnsignedString(len) + " bytes, "
                   + (p.length - start) + " remain");
             }
-            String text = DumpLines.text(p, start, len);
+            RecordSchema nested = nested(known);
+            String text = nested != null ? null : DumpLines.text(p, start, len);
             if (text == null && len > 0 && depth < MAX_DEPTH && isMessage(p, start, start + len)) {
-              out.line(at, depth, field + ": len " + len + " message {");
-              fields(p, CodedInputStream.newInstance(p, start, len), start, depth + 1, 0, out);
+              out.line(at, depth, name + ": len " + len + " message" + (nested != null ? " " + nested.name() : "") + " {");
+              fields(p, CodedInputStream.newInstance(p, start, len), start, depth + 1, 0, nested, out);
               out.note(depth, "}");
             } else {
-              out.line(at, depth, field + ": len " + len + " = " + (text != null ? text : DumpLines.bytes(p, start, len)));
+              text = text != null ? text : DumpLines.text(p, start, len);
+              out.line(at, depth, name + ": len " + len + " = " + (text != null ? text : DumpLines.bytes(p, start, len)));
             }
             in.skipRawBytes(len);
           }
@@ -69,8 +78,8 @@ final class ProtobufDump implements WireDump {
             if (depth >= MAX_DEPTH) {
               throw bad(at, "groups nested deeper than " + MAX_DEPTH);
             }
-            out.line(at, depth, field + ": group {");
-            fields(p, in, base, depth + 1, field, out);
+            out.line(at, depth, name + ": group {");
+            fields(p, in, base, depth + 1, field, nested(known), out);
             out.note(depth, "}");
           }
           case 4 -> {
@@ -88,6 +97,15 @@ final class ProtobufDump implements WireDump {
     } catch (IOException e) {
       throw bad(base + in.getTotalBytesRead(), "truncated or malformed: " + e.getMessage());
     }
+  }
+
+  /** The record schema a field's messages have: the field's record, or its list's record elements. */
+  private static RecordSchema nested(Field f) {
+    if (f == null) {
+      return null;
+    }
+    Schema t = f.type() instanceof ListSchema l ? l.element() : f.type();
+    return t instanceof RecordSchema r ? r : null;
   }
 
   /** Whether {@code p[from, to)} parses as a message to its last byte (one level; nested lengths checked). */
