@@ -104,7 +104,7 @@ public final class CodecMarshaller<T> implements MethodDescriptor.ReflectableMar
     try {
       return new EncodedMessage(codec.encode(value));
     } catch (EncodeException e) {
-      throw Status.INTERNAL.withDescription(DecodeFailures.describe("cannot encode", type, e)).withCause(e)
+      throw Status.INTERNAL.withDescription(CodecFailures.describe("cannot encode", type, e)).withCause(e)
           .asRuntimeException();
     }
   }
@@ -120,7 +120,7 @@ public final class CodecMarshaller<T> implements MethodDescriptor.ReflectableMar
     try {
       return decode(stream);
     } catch (DecodeException e) {
-      throw Status.INTERNAL.withDescription(DecodeFailures.describe("cannot decode", type, e)).withCause(e)
+      throw Status.INTERNAL.withDescription(CodecFailures.describe("cannot decode", type, e)).withCause(e)
           .asRuntimeException();
     }
   }

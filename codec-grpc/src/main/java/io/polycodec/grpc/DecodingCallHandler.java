@@ -62,7 +62,7 @@ final class DecodingCallHandler<ReqT, RespT> implements ServerCallHandler<InputS
       try {
         request = method.parseRequest(message);
       } catch (RuntimeException e) {
-        if (call.closeByCodec(DecodeFailures.badRequest(e))) {
+        if (call.closeByCodec(CodecFailures.badRequest(e))) {
           // gRPC reports a call the server closed as completed; to the handler it ended abnormally.
           cancelDelivered = true;
           next.onCancel();
@@ -166,7 +166,7 @@ final class DecodingCallHandler<ReqT, RespT> implements ServerCallHandler<InputS
         try {
           encoded = method.streamResponse(message);
         } catch (RuntimeException e) {
-          closeByCodec(DecodeFailures.badResponse(e));
+          closeByCodec(CodecFailures.badResponse(e));
           return;
         }
         delegate.sendMessage(encoded);

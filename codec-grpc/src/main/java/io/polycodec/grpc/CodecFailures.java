@@ -8,8 +8,8 @@ import io.polycodec.CodecException;
  * How codec failures read as gRPC statuses, in one place so that server and client say the same:
  * "cannot decode io.example.HelloRequest: protobuf: at offset 3: HelloRequest.name: ...".
  */
-final class DecodeFailures {
-  private DecodeFailures() {}
+final class CodecFailures {
+  private CodecFailures() {}
 
   static String describe(String what, Class<?> type, CodecException e) {
     return what + " " + type.getName() + ": " + e.getMessage();
