@@ -12,10 +12,13 @@ import io.polycodec.kafka.broker.LocalKafkaBroker;
 import io.polycodec.kafka.broker.SharedBroker;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SharedBroker.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // a broker that stops answering fails the test instead of hanging the build
 class KafkaTelemetryScenarioTest {
 
   @Test
