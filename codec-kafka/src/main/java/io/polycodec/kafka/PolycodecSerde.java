@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * }</pre>
  *
  * <p>Built in code, a serde is complete and immutable: the withers return new serdes, and
- * {@link #configure} takes only the key-or-value role from Kafka (Kafka itself does not configure serdes
- * handed to it, hence {@link #forKeys()}). Built by class name
+ * {@link #configure}, if Kafka calls it, takes only the key-or-value role (producers and consumers do not
+ * call it for serializers handed to their constructors, hence {@link #forKeys()}). Built by class name
  * ({@code default.value.serde=io.polycodec.kafka.PolycodecSerde}), it is set up by {@link #configure}
  * from the {@link PolycodecKafkaConfig} keys.
  *

@@ -118,10 +118,11 @@ final class SerdeSetup<T> {
     }
     if (headers && recordHeaders != null) {
       recordHeaders.remove(mediaTypeName);
-      recordHeaders.add(mediaTypeName, mediaType);
+      // Copies: a header hands its array to whoever reads it (interceptors, Streams processors).
+      recordHeaders.add(mediaTypeName, mediaType.clone());
       recordHeaders.remove(schemaName);
       if (fingerprint != null) {
-        recordHeaders.add(schemaName, fingerprint);
+        recordHeaders.add(schemaName, fingerprint.clone());
       }
     }
     return bytes;

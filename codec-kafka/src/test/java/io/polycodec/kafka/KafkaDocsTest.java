@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,6 +42,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * page and this file disagree), and runs here against the broker.
  */
 @ExtendWith(SharedBroker.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // a broker that stops answering fails the test instead of hanging the build
 class KafkaDocsTest {
   /** The record type the page uses. */
   record SensorReading(@Tag(1) String sensorId, @Tag(2) int centiCelsius, @Tag(3) long sequence) {}

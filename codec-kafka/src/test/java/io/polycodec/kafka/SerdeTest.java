@@ -55,6 +55,19 @@ class SerdeTest {
     assertEquals(m, serde.deserializer().deserialize(TOPIC, headers, bytes));
     assertEquals(m, serde.deserializer().deserialize(TOPIC, headers, ByteBuffer.wrap(bytes)));
     assertEquals(m, serde.deserializer().deserialize(TOPIC, bytes), "without headers there is nothing to check");
+
+    // A reader scribbling on a header's bytes does not change the next record's headers.
+    headers.lastHeader(PolycodecHeaders.VALUE_MEDIA_TYPE).value()[0] = 'X';
+    Headers next = new RecordHeaders();
+    serde.serializer().serialize(TOPIC, next, m);
+    assertEquals(Optional.of(Codecs.provider(format).format().mediaType()), PolycodecHeaders.mediaType(next, false));
+
+    // A slice of a larger buffer, as the consumer hands it over.
+    byte[] padded = new byte[bytes.length + 7];
+    System.arraycopy(bytes, 0, padded, 3, bytes.length);
+    ByteBuffer slice = ByteBuffer.wrap(padded, 3, bytes.length).slice();
+    assertEquals(m, serde.deserializer().deserialize(TOPIC, next, slice));
+    assertEquals(0, slice.position(), "the buffer is not consumed");
   }
 
   @Test
