@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ConcurrencyProperty {
   static final int THREADS = 16;
-  private static final int ROUNDS = 24;
+  private static final int ROUNDS = 20;
 
   private ConcurrencyProperty() {}
 
@@ -68,7 +68,7 @@ final class ConcurrencyProperty {
 
   static Property<Group> property(Kit kit) {
     // A race does not reproduce on replay, so there is nothing to shrink.
-    return Property.of("concurrency", 20, groups(kit.typed), g -> run(kit, g)).withoutShrinking();
+    return Property.of("concurrency", 16, groups(kit.typed), g -> run(kit, g)).withoutShrinking();
   }
 
   private static void run(Kit kit, Group g) throws Exception {

@@ -1,8 +1,10 @@
 package io.polycodec.tck;
 
+import io.polycodec.tck.engine.Settings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import io.polycodec.tck.engine.Settings;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs hostile decodes so that a hang or a huge allocation becomes a test failure rather than a stuck
