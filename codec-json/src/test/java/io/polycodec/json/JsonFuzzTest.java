@@ -9,7 +9,7 @@ import io.polycodec.tck.FuzzTargets;
  * with {@code JAZZER_FUZZ=1} it fuzzes. Only a value or a DecodeException may come out.
  */
 class JsonFuzzTest {
-  private static final JsonCodecProvider PROVIDER = new JsonCodecProvider();
+  private static final JsonProvider PROVIDER = new JsonProvider();
 
   @FuzzTest(maxDuration = "5m")
   void typed(byte[] input) {

@@ -9,7 +9,7 @@ import io.polycodec.tck.FuzzTargets;
  * with {@code JAZZER_FUZZ=1} it fuzzes. Only a value or a DecodeException may come out.
  */
 class MsgpackFuzzTest {
-  private static final MsgpackCodecProvider PROVIDER = new MsgpackCodecProvider();
+  private static final MsgpackProvider PROVIDER = new MsgpackProvider();
 
   @FuzzTest(maxDuration = "5m")
   void typed(byte[] input) {
