@@ -20,6 +20,21 @@ import java.util.List;
  */
 public interface Codec<T> {
 
+  /**
+   * What Polycodec's codecs return from {@code toString()}, for logs: the format, the schema name and
+   * Java type of the values, and the options the codec was built with, as in
+   * {@code json codec of shop.Order as com.example.Order, CodecOptions{Limits{…}, {json.pretty=true}}}.
+   * The wording may change between versions; parse nothing out of it.
+   */
+  static String describe(Format format, io.polycodec.bind.RecordBinding<?> binding, CodecOptions options) {
+    return describe(format, binding.schema().name() + " as " + binding.javaType().getName(), options);
+  }
+
+  /** As {@link #describe(Format, io.polycodec.bind.RecordBinding, CodecOptions)}, for values described in words. */
+  static String describe(Format format, String values, CodecOptions options) {
+    return format.name() + " codec of " + values + ", " + options;
+  }
+
   /** The format this codec writes. */
   Format format();
 

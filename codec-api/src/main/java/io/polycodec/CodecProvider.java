@@ -1,6 +1,7 @@
 package io.polycodec;
 
 import io.polycodec.bind.RecordBinding;
+import java.util.List;
 
 /**
  * The service a backend registers (in {@code META-INF/services/io.polycodec.CodecProvider}) so that
@@ -18,6 +19,15 @@ public interface CodecProvider {
    */
   default int priority() {
     return 0;
+  }
+
+  /**
+   * The {@link CodecOption}s this provider's codecs read, so that a configuration layer (Spring Boot
+   * properties, a CLI flag) can find an option by {@link CodecOption#name() name} and convert a string
+   * to its {@link CodecOption#type() type}. Empty by default; never null.
+   */
+  default List<CodecOption<?>> options() {
+    return List.of();
   }
 
   /**

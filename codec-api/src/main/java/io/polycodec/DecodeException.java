@@ -25,6 +25,15 @@ public class DecodeException extends CodecException {
     return e;
   }
 
+  /**
+   * The error for input nested deeper than the decoding thread's stack holds, although within
+   * {@link Limits#maxDepth()}: every backend reports it in these words instead of letting a
+   * {@link StackOverflowError} escape.
+   */
+  public static DecodeException stackExhausted(String format, long offset) {
+    return at(format, offset, "nesting too deep for the thread's stack; lower Limits.maxDepth");
+  }
+
   @Override
   public DecodeException withFormat(String formatName) {
     super.withFormat(formatName);

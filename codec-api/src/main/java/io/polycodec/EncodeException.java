@@ -17,6 +17,15 @@ public class EncodeException extends CodecException {
     super(problem, cause);
   }
 
+  /**
+   * The error for a value nested deeper than the encoding thread's stack holds, although within
+   * {@link Limits#maxDepth()}: every backend reports it in these words instead of letting a
+   * {@link StackOverflowError} escape.
+   */
+  public static EncodeException stackExhausted(String format) {
+    return new EncodeException("value nests too deep for the thread's stack; lower Limits.maxDepth").withFormat(format);
+  }
+
   @Override
   public EncodeException withFormat(String formatName) {
     super.withFormat(formatName);

@@ -5,13 +5,26 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Length-delimited frames: an unsigned LEB128 varint length (as Protobuf's {@code writeDelimitedTo}),
- * then the message. Shared by every codec so that framed streams look the same in every format.
+ * Length-delimited frames, the one framing every Polycodec codec uses: an unsigned LEB128 varint length
+ * (as Protobuf's {@code writeDelimitedTo}), then the message. {@link Codec}'s default
+ * {@code encodeDelimited}, {@code decodeDelimited}, {@code encodeAll}, {@code decodeAll} and
+ * {@code decode(InputStream)} are built on these helpers; a backend that overrides one of those methods
+ * (to decode straight from the stream, say) uses them to keep framed streams identical in every format.
+ * Stateless and thread-safe.
  */
-final class Framing {
+public final class Framing {
   private Framing() {}
 
-  static void writeLength(OutputStream out, int length) throws IOException {
+  /**
+   * Writes {@code length} as an unsigned LEB128 varint (1 to 5 bytes).
+   *
+   * @throws IllegalArgumentException if {@code length} is negative
+   * @throws IOException if {@code out} throws
+   */
+  public static void writeLength(OutputStream out, int length) throws IOException {
+    if (length < 0) {
+      throw new IllegalArgumentException("a frame length cannot be negative: " + length);
+    }
     int v = length;
     while ((v & ~0x7F) != 0) {
       out.write((v & 0x7F) | 0x80);
@@ -21,11 +34,18 @@ final class Framing {
   }
 
   /**
-   * The next frame's bytes, or null at a clean end of stream (no byte of a new frame read).
+   * Reads the next frame: its varint length, then exactly that many bytes, and nothing more. A length
+   * the stream does not back costs no allocation beyond the bytes actually present (the frame is read
+   * as it arrives, never allocated from the declared length up front).
    *
-   * @throws DecodeException if the stream ends inside a frame or a length exceeds {@code maxBytes}
+   * @param format the format's name, for the exception
+   * @param maxBytes the largest frame accepted ({@link Limits#maxMessageBytes()})
+   * @return the frame's bytes, or null at a clean end of stream (no byte of a new frame read)
+   * @throws DecodeException if the stream ends inside a frame or its length, the length varint is longer
+   *     than 5 bytes, or the length exceeds {@code maxBytes}
+   * @throws IOException if {@code in} throws
    */
-  static byte[] readFrame(InputStream in, String format, int maxBytes) throws IOException {
+  public static byte[] readFrame(InputStream in, String format, int maxBytes) throws IOException {
     int first = in.read();
     if (first < 0) {
       return null;
@@ -55,12 +75,20 @@ final class Framing {
     return frame;
   }
 
-  static byte[] readAll(InputStream in, String format, int maxBytes) throws IOException {
+  /**
+   * Reads {@code in} to its end, as one message of at most {@code maxBytes} bytes.
+   *
+   * @param format the format's name, for the exception
+   * @param maxBytes the largest message accepted ({@link Limits#maxMessageBytes()})
+   * @return every byte the stream held (the stream is not closed)
+   * @throws DecodeException if the stream holds more than {@code maxBytes} bytes (reading stops there)
+   * @throws IOException if {@code in} throws
+   */
+  public static byte[] readAll(InputStream in, String format, int maxBytes) throws IOException {
     byte[] all = in.readNBytes(maxBytes);
     if (all.length == maxBytes && in.read() >= 0) {
       throw DecodeException.at(format, maxBytes, "message exceeds the limit of " + maxBytes + " bytes");
     }
     return all;
   }
-
 }

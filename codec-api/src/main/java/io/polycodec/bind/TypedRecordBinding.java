@@ -97,7 +97,7 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
       constructor = ctor.asType(MethodType.methodType(Object.class, FieldSlots.class));
     } catch (ReflectiveOperationException e) {
       throw new SchemaException(type.getName() + ": cannot access the record's accessors or canonical constructor ("
-          + e.getMessage() + "); in a named module, open its package to io.polycodec", e);
+          + e.getMessage() + "); in a named module, open its package to io.polycodec.api", e);
     }
   }
 
@@ -134,7 +134,7 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
       return MethodHandles.privateLookupIn(type, LOOKUP);
     } catch (IllegalAccessException e) {
       throw new SchemaException(type.getName() + ": not accessible to Polycodec (" + e.getMessage()
-          + "); in a named module, open its package to io.polycodec", e);
+          + "); in a named module, open its package to io.polycodec.api", e);
     }
   }
 

@@ -1,10 +1,13 @@
 package io.polycodec.evolution;
 
+import io.polycodec.Codecs;
+import io.polycodec.FieldKeying;
 import io.polycodec.Format;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.SchemaGraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,6 +56,31 @@ public final class Compatibility {
   }
 
   /**
+   * The format whose rules a tool applies for {@code spec}: a format name found by
+   * {@link Codecs#provider} ({@code protobuf}), optionally followed by the field keying a codec of it
+   * uses when that differs from the format's own: {@code msgpack/number} for compact MessagePack
+   * (fields keyed by tag), {@code msgpack/name}. Case and surrounding blanks are ignored.
+   *
+   * @throws io.polycodec.CodecException if no codec of the format is on the class path
+   * @throws IllegalArgumentException if the keying is neither {@code name} nor {@code number}
+   */
+  public static Format rulesOf(String spec) {
+    String s = Objects.requireNonNull(spec, "spec").strip().toLowerCase(Locale.ROOT);
+    int slash = s.indexOf('/');
+    Format format = Codecs.provider(slash < 0 ? s : s.substring(0, slash).strip()).format();
+    if (slash < 0) {
+      return format;
+    }
+    String keying = s.substring(slash + 1).strip();
+    return switch (keying) {
+      case "name" -> format.withKeying(FieldKeying.NAME);
+      case "number" -> format.withKeying(FieldKeying.NUMBER);
+      default -> throw new IllegalArgumentException("'" + spec + "': the keying after / is name or number, not '"
+          + keying + "'");
+    };
+  }
+
+  /**
    * Whether {@code candidate} may follow {@code historyOldestFirst} under {@code mode}: BACKWARD checks
    * that the candidate reads data of the latest version, FORWARD that the latest version reads the
    * candidate's data, FULL both; the transitive modes check against every version. Each reason's
@@ -72,14 +100,27 @@ public final class Compatibility {
     return check(historyOldestFirst, labels, candidate, mode, format);
   }
 
-  /** {@link #check(List, RecordSchema, CompatibilityMode, Format)} with a label per version for contexts. */
-  static CompatibilityResult check(List<RecordSchema> history, List<String> labels, RecordSchema candidate,
+  /**
+   * {@link #check(List, RecordSchema, CompatibilityMode, Format)} with a label per version, used in each
+   * reason's {@link Reason#context()} instead of {@code v1, v2…}: a tool that read the history from files
+   * passes their names ({@code "UserProfile.v2.json → candidate (backward)"}).
+   *
+   * @throws IllegalArgumentException if there is not exactly one label per version
+   * @throws NullPointerException if an argument, a history entry or a label is null
+   */
+  public static CompatibilityResult check(List<RecordSchema> history, List<String> labels, RecordSchema candidate,
       CompatibilityMode mode, Format format) {
     Objects.requireNonNull(candidate, "candidate");
     Objects.requireNonNull(mode, "mode");
     String formatName = Objects.requireNonNull(format, "format").name();
     for (RecordSchema s : history) {
       Objects.requireNonNull(s, "a history entry");
+    }
+    if (labels.size() != history.size()) {
+      throw new IllegalArgumentException(labels.size() + " labels for " + history.size() + " versions");
+    }
+    for (String l : labels) {
+      Objects.requireNonNull(l, "a label");
     }
     if (history.isEmpty()) {
       return CompatibilityResult.of(false, formatName, List.of(),

@@ -13,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A type's schema history, kept as snapshot files committed next to the tests, and the one assertion
@@ -92,7 +96,7 @@ public final class SchemaHistory {
     List<RecordSchema> history = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (Path p : files.values()) {
-      history.add(read(p, type));
+      history.add(readFile(p, type));
       labels.add(p.getFileName().toString());
     }
     CompatibilityResult result = Compatibility.check(history, labels, current, mode, format);
@@ -126,9 +130,57 @@ public final class SchemaHistory {
   public static List<RecordSchema> load(Path snapshotDir, String typeName) {
     List<RecordSchema> out = new ArrayList<>();
     for (Path p : files(snapshotDir, typeName).values()) {
-      out.add(read(p, typeName));
+      out.add(readFile(p, typeName));
     }
     return out;
+  }
+
+  /**
+   * The snapshot files of {@code typeName} in {@code snapshotDir} by version number, oldest first
+   * (unmodifiable; empty if there are none or the folder does not exist). Files whose names only look
+   * alike ({@code UserProfile.v01.json}, {@code UserProfileOld.v1.json}) are not versions of it.
+   *
+   * @throws UncheckedIOException if the folder cannot be listed
+   */
+  public static NavigableMap<Integer, Path> versions(Path snapshotDir, String typeName) {
+    return Collections.unmodifiableNavigableMap(files(Objects.requireNonNull(snapshotDir, "snapshotDir"),
+        Objects.requireNonNull(typeName, "typeName")));
+  }
+
+  /**
+   * The names of the types that have at least one snapshot file ({@code <TypeName>.v<N>.json}) in
+   * {@code snapshotDir}, sorted; empty if the folder does not exist.
+   *
+   * @throws UncheckedIOException if the folder cannot be listed
+   */
+  public static SortedSet<String> typeNames(Path snapshotDir) {
+    TreeSet<String> out = new TreeSet<>();
+    if (!Files.isDirectory(snapshotDir)) {
+      return out;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(snapshotDir, "*.v*.json")) {
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        String base = name.substring(0, name.length() - ".json".length());
+        int v = base.lastIndexOf(".v");
+        if (v > 0 && isVersion(base.substring(v + 2))) {
+          out.add(base.substring(0, v));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list schema snapshots in " + snapshotDir, e);
+    }
+    return out;
+  }
+
+  /**
+   * Reads one snapshot file, checking that it holds a snapshot of {@code typeName} as its name says.
+   *
+   * @throws AssertionError if the file cannot be read or is not a valid snapshot of {@code typeName}
+   *     (naming the file, and the line and column of what is wrong)
+   */
+  public static RecordSchema read(Path file, String typeName) {
+    return readFile(Objects.requireNonNull(file, "file"), Objects.requireNonNull(typeName, "typeName"));
   }
 
   /** The file name of version {@code version} (from 1) of {@code typeName}: {@code UserProfile.v3.json}. */
@@ -149,8 +201,7 @@ public final class SchemaHistory {
       for (Path p : entries) {
         String name = p.getFileName().toString();
         String digits = name.substring(prefix.length(), name.length() - ".json".length());
-        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
-            || digits.charAt(0) == '0') {
+        if (!isVersion(digits)) {
           continue; // another type's file whose name merely starts the same way, or not a version
         }
         out.put(Integer.parseInt(digits), p);
@@ -161,7 +212,12 @@ public final class SchemaHistory {
     return out;
   }
 
-  private static RecordSchema read(Path file, String typeName) {
+  private static boolean isVersion(String digits) {
+    return !digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+        && digits.charAt(0) != '0';
+  }
+
+  private static RecordSchema readFile(Path file, String typeName) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

@@ -187,7 +187,11 @@ public final class VectorBytes {
     return out;
   }
 
-  /** Reads {@code dst.length} elements stored as {@code q} from {@code src} at {@code offset} into {@code dst}. */
+  /**
+   * Reads {@code dst.length} elements stored as {@code q} from {@code src} at {@code offset} into {@code dst}.
+   *
+   * @throws DecodeException for an INT8 vector whose scale is NaN or infinite
+   */
   public static void decode(byte[] src, int offset, Quantization q, float[] dst) {
     int n = dst.length;
     switch (q) {
@@ -209,6 +213,11 @@ public final class VectorBytes {
         return;
       case INT8: {
         float scale = (float) FLOAT_LE.get(src, offset);
+        if (!Float.isFinite(scale)) {
+          // The encoder never writes one, and the elements it gives (NaN, infinities) could not be
+          // encoded again: a decoded value must survive a re-encode.
+          throw new DecodeException("INT8 vector scale is " + scale + "; a scale must be finite");
+        }
         for (int i = 0; i < n; i++) {
           dst[i] = src[offset + 4 + i] * scale;
         }

@@ -147,4 +147,33 @@ class SchemaHistoryTest {
     assertEquals("Ticket.v3.json", SchemaHistory.fileName("Ticket", 3));
     assertThrows(IllegalArgumentException.class, () -> SchemaHistory.fileName("Ticket", 0));
   }
+
+  @Test
+  void versionsTypeNamesAndReadExposeTheFolderToTools() throws IOException {
+    put("Ticket.v1.json", V1);
+    put("Ticket.v2.json", V2);
+    put("Ticket.v10.json", V3);
+    put("Ticket.v01.json", V1); // not a version: leading zero
+    put("TicketOld.v1.json", RecordSchema.of("TicketOld", ID));
+    Files.writeString(dir.resolve("notes.txt"), "x");
+
+    assertEquals(List.of(1, 2, 10), List.copyOf(SchemaHistory.versions(dir, "Ticket").keySet()));
+    assertEquals("Ticket.v10.json", SchemaHistory.versions(dir, "Ticket").lastEntry().getValue().getFileName().toString());
+    assertTrue(SchemaHistory.versions(dir.resolve("absent"), "Ticket").isEmpty());
+    assertEquals(List.of("Ticket", "TicketOld"), List.copyOf(SchemaHistory.typeNames(dir)));
+    assertEquals(V2, SchemaHistory.read(dir.resolve("Ticket.v2.json"), "Ticket"));
+    AssertionError wrongName = assertThrows(AssertionError.class,
+        () -> SchemaHistory.read(dir.resolve("TicketOld.v1.json"), "Ticket"));
+    assertTrue(wrongName.getMessage().contains("holds a snapshot of TicketOld, not of Ticket"), wrongName.getMessage());
+  }
+
+  @Test
+  void labelledHistoryChecksNameEachVersionInTheirReasons() {
+    CompatibilityResult r = Compatibility.check(List.of(V1, V2), List.of("a.json", "b.json"), REUSE,
+        CompatibilityMode.BACKWARD_TRANSITIVE, Formats.PROTOBUF);
+    assertFalse(r.isCompatible());
+    assertEquals("a.json → candidate (backward)", r.reasons().get(0).context());
+    assertThrows(IllegalArgumentException.class, () -> Compatibility.check(List.of(V1, V2), List.of("a.json"), REUSE,
+        CompatibilityMode.BACKWARD, Formats.PROTOBUF));
+  }
 }

@@ -17,12 +17,14 @@ final class BytesLayout extends OffsetLayout {
   @Override
   int prepare(WriteContext w, Object value, boolean omitDefault) {
     byte[] a = (byte[]) value;
+    w.checkBytes(a.length);
     return omitDefault && a.length == 0 ? 0 : w.builder.createByteVector(a);
   }
 
   @Override
   int prepareElement(WriteContext w, Object value) {
     byte[] a = (byte[]) value;
+    w.checkBytes(a.length);
     FlatBufferBuilder b = w.builder;
     int vec = a.length == 0 ? 0 : b.createByteVector(a);
     b.startTable(1);

@@ -145,12 +145,14 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     w.inUse = true;
     boolean keep = false;
     try {
-      w.reset(limits.maxDepth());
+      w.reset(limits);
       int root;
       try {
         root = plan.write(w, value);
       } catch (CodecException e) {
         throw shell.decorate(e);
+      } catch (StackOverflowError e) {
+        throw shell.decorate(EncodeException.stackExhausted(shell.format()));
       }
       w.builder.finish(root);
       byte[] out = w.builder.sizedByteArray();
@@ -200,6 +202,8 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       return (T) plan.read(r, root);
     } catch (CodecException e) {
       throw shell.decorate(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(DecodeException.stackExhausted(shell.format(), -1));
     }
   }
 
@@ -254,11 +258,13 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       new Verifier(r, limits, sharedVisits).verifyRoot(plan);
     } catch (DecodeException e) {
       throw shell.decorate(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(DecodeException.stackExhausted(shell.format(), -1));
     }
   }
 
   @Override
   public String toString() {
-    return "FlatBuffersCodec[" + binding.schema().name() + "]";
+    return Codec.describe(format(), binding, options);
   }
 }

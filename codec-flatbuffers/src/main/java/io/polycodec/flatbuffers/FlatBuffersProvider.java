@@ -2,11 +2,13 @@ package io.polycodec.flatbuffers;
 
 import io.polycodec.Capability;
 import io.polycodec.Codec;
+import io.polycodec.CodecOption;
 import io.polycodec.CodecOptions;
 import io.polycodec.CodecProvider;
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
 import io.polycodec.bind.RecordBinding;
+import java.util.List;
 
 /**
  * The FlatBuffers backend as {@link io.polycodec.Codecs} finds it ({@code Codecs.get("flatbuffers", T.class)}
@@ -45,6 +47,11 @@ public final class FlatBuffersProvider implements CodecProvider {
   @Override
   public Format format() {
     return FORMAT;
+  }
+
+  @Override
+  public List<CodecOption<?>> options() {
+    return List.of(FlatBuffersOptions.VERIFY, FlatBuffersOptions.MAX_SHARED_VISITS);
   }
 
   @Override

@@ -24,7 +24,10 @@ final class ListLayout extends OffsetLayout {
     // A copy, so that any List (linked, concurrent, a view) is walked once and by index.
     Object[] items = ((List<?>) value).toArray();
     int n = items.length;
+    w.checkCollection(n);
     if (n == 0 && omitDefault) {
+      w.enter(); // an empty list is a level too (the depth rule), though nothing is written
+      w.exit();
       return 0;
     }
     w.enter();

@@ -47,7 +47,10 @@ final class MapLayout extends OffsetLayout {
   int prepare(WriteContext w, Object v, boolean omitDefault) {
     Map.Entry<?, ?>[] entries = ((Map<?, ?>) v).entrySet().toArray(new Map.Entry<?, ?>[0]);
     int n = entries.length;
+    w.checkCollection(n);
     if (n == 0 && omitDefault) {
+      w.enter(); // an empty map is a level too (the depth rule), though nothing is written
+      w.exit();
       return 0;
     }
     for (Map.Entry<?, ?> e : entries) {

@@ -51,7 +51,8 @@ final class UnionLayout extends OffsetLayout {
     if (m < 0) {
       throw new EncodeException(value.getClass().getName() + " is not a member of union " + binding.schema().name());
     }
-    w.enter();
+    // The holder and its member are one level: by the depth rule (Limits#maxDepth) a union is its
+    // member record, which enters that level itself.
     int member;
     try {
       member = members[m].write(w, value);
@@ -62,9 +63,7 @@ final class UnionLayout extends OffsetLayout {
     b.startTable(2);
     b.addOffset(1, member, 0);
     b.addByte(0, tags[m], 0);
-    int holder = b.endTable();
-    w.exit();
-    return holder;
+    return b.endTable();
   }
 
   /**
@@ -129,7 +128,7 @@ final class UnionLayout extends OffsetLayout {
       throw Verifier.error(holder, "union " + binding.schema().name() + " has a type but no value");
     }
     try {
-      members[m].verify(v, v.follow(valuePos), depth + 2);
+      members[m].verify(v, v.follow(valuePos), depth + 1);
     } catch (DecodeException e) {
       throw e.prependField(binding.schema().members().get(m).name());
     }

@@ -46,6 +46,7 @@ final class VectorLayout extends OffsetLayout {
     FlatBufferBuilder b = w.builder;
     if (element == Kind.FLOAT64) {
       double[] d = (double[]) value;
+      w.checkCollection(d.length);
       if (d.length == 0 && omitDefault) {
         return 0;
       }
@@ -53,6 +54,7 @@ final class VectorLayout extends OffsetLayout {
       return b.endVector();
     }
     float[] f = (float[]) value;
+    w.checkCollection(f.length);
     if (f.length == 0 && omitDefault) {
       return 0;
     }

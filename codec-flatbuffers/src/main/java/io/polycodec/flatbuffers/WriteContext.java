@@ -2,6 +2,8 @@ package io.polycodec.flatbuffers;
 
 import com.google.flatbuffers.FlatBufferBuilder;
 import io.polycodec.EncodeException;
+import io.polycodec.Limits;
+import io.polycodec.Utf8;
 import java.util.Arrays;
 
 /**
@@ -20,16 +22,32 @@ final class WriteContext {
   private int sp;
   private int depth;
   private int maxDepth;
+  private Limits limits = Limits.defaults();
 
   WriteContext() {
     this.builder = new FlatBufferBuilder(1024);
   }
 
-  void reset(int depthLimit) {
+  void reset(Limits encodeLimits) {
     builder.clear();
     sp = 0;
     depth = 0;
-    maxDepth = depthLimit;
+    limits = encodeLimits;
+    maxDepth = encodeLimits.maxDepth();
+  }
+
+  /** Checks a byte array's length against {@link Limits#maxStringBytes()}, as the verifier will. */
+  void checkBytes(int length) {
+    if (length > limits.maxStringBytes()) {
+      throw (EncodeException) Utf8.tooLong(length, "", limits, true);
+    }
+  }
+
+  /** Checks a list's, map's or vector's element count against {@link Limits#maxCollectionSize()}. */
+  void checkCollection(int elements) {
+    if (elements > limits.maxCollectionSize()) {
+      throw new EncodeException(elements + " elements exceed the limit of " + limits.maxCollectionSize());
+    }
   }
 
   /**
@@ -62,11 +80,8 @@ final class WriteContext {
 
   /** Writes a string, refusing text that has no UTF-8 form (an unpaired surrogate). */
   int string(String s) {
-    try {
-      return builder.createString(s);
-    } catch (IllegalArgumentException e) {
-      throw new EncodeException("string is not valid Unicode: " + e.getMessage(), e);
-    }
+    Utf8.checkEncodable(s, limits);
+    return builder.createString(s);
   }
 
   /** Whether this context is small enough to keep for the thread's next encode. */

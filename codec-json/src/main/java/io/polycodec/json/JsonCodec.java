@@ -12,6 +12,7 @@ import io.polycodec.CodecException;
 import io.polycodec.CodecOptions;
 import io.polycodec.CodecShell;
 import io.polycodec.DecodeException;
+import io.polycodec.EncodeException;
 import io.polycodec.Format;
 import io.polycodec.Limits;
 import io.polycodec.bind.RecordBinding;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 
 /** The JSON codec for one record type; immutable and thread-safe. */
 final class JsonCodec<T> implements Codec<T> {
+  private final CodecOptions options;
   private final RecordBinding<T> binding;
   private final Limits limits;
   private final JsonFactory factory;
@@ -29,6 +31,7 @@ final class JsonCodec<T> implements Codec<T> {
   private final CodecShell shell;
 
   JsonCodec(RecordBinding<T> binding, CodecOptions options) {
+    this.options = options;
     this.binding = binding;
     this.limits = options.limits();
     this.factory = JsonFactories.create(limits);
@@ -72,6 +75,8 @@ final class JsonCodec<T> implements Codec<T> {
       plan.write(gen, value, 1);
     } catch (CodecException e) {
       throw shell.decorate(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(EncodeException.stackExhausted(JsonProvider.NAME));
     }
   }
 
@@ -113,6 +118,8 @@ final class JsonCodec<T> implements Codec<T> {
           ? ((JsonProcessingException) e.getCause()).getLocation()
           : p.currentTokenLocation();
       throw shell.decorate(e, offsetOf(at, base));
+    } catch (StackOverflowError e) {
+      throw shell.decorate(DecodeException.stackExhausted(JsonProvider.NAME, offsetOf(p.currentTokenLocation(), base)));
     }
   }
 
@@ -134,5 +141,10 @@ final class JsonCodec<T> implements Codec<T> {
       return -1;
     }
     return loc.getByteOffset() + base;
+  }
+
+  @Override
+  public String toString() {
+    return Codec.describe(format(), binding, options);
   }
 }

@@ -35,6 +35,7 @@ final class JsonListPlan extends JsonValuePlan {
   private void writeList(JsonGenerator g, List<?> list, int depth) throws IOException {
     checkDepth(limits, depth + 1, true);
     int n = list.size();
+    checkCollection(limits, n);
     g.writeStartArray(list, n);
     for (int i = 0; i < n; i++) {
       Object e = list.get(i);

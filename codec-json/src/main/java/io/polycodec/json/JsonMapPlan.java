@@ -7,6 +7,7 @@ import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
+import io.polycodec.Utf8;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ScalarSchema;
 import java.io.IOException;
@@ -42,6 +43,7 @@ final class JsonMapPlan extends JsonValuePlan {
 
   private void writeMap(JsonGenerator g, Map<?, ?> map, int depth) throws IOException {
     checkDepth(limits, depth + 1, true);
+    checkCollection(limits, map.size());
     g.writeStartObject(map);
     if (map instanceof SortedMap && ((SortedMap<?, ?>) map).comparator() == null) {
       // Already in natural key order (and a natural-order SortedMap holds no null key).
@@ -61,7 +63,11 @@ final class JsonMapPlan extends JsonValuePlan {
       if (value == null) {
         throw new EncodeException("null value");
       }
-      g.writeFieldName(keyText(key));
+      String text = keyText(key);
+      if (keyKind == Kind.STRING) {
+        Utf8.checkEncodable(text, limits);
+      }
+      g.writeFieldName(text);
       element.write(g, value, depth + 1);
     } catch (CodecException ex) {
       throw ex.prependKey(key);
@@ -104,6 +110,9 @@ final class JsonMapPlan extends JsonValuePlan {
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       Object key;
       try {
+        if (keyKind == Kind.STRING) {
+          Utf8.checkDecoded(name, limits);
+        }
         key = parseKey(name);
       } catch (CodecException ex) {
         throw ex.prependKey(name);

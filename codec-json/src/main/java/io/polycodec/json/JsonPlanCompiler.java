@@ -70,8 +70,8 @@ final class JsonPlanCompiler {
 
     @Override public JsonValuePlan visitFloat32(ScalarSchema s) { return JsonScalarPlan.FLOAT32; }
     @Override public JsonValuePlan visitFloat64(ScalarSchema s) { return JsonScalarPlan.FLOAT64; }
-    @Override public JsonValuePlan visitString(ScalarSchema s) { return JsonScalarPlan.STRING; }
-    @Override public JsonValuePlan visitBytes(ScalarSchema s) { return JsonScalarPlan.BYTES; }
+    @Override public JsonValuePlan visitString(ScalarSchema s) { return new JsonScalarPlan.Text(limits); }
+    @Override public JsonValuePlan visitBytes(ScalarSchema s) { return new JsonScalarPlan.Binary(limits); }
     @Override public JsonValuePlan visitTimestamp(ScalarSchema s) { return JsonScalarPlan.TIMESTAMP; }
     @Override public JsonValuePlan visitEnum(EnumSchema s) { return new JsonEnumPlan((EnumBinding) named); }
     @Override public JsonValuePlan visitRecord(RecordSchema s) { return new JsonRecordRef(record((RecordBinding<?>) named)); }

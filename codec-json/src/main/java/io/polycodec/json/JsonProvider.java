@@ -2,11 +2,13 @@ package io.polycodec.json;
 
 import io.polycodec.Capability;
 import io.polycodec.Codec;
+import io.polycodec.CodecOption;
 import io.polycodec.CodecOptions;
 import io.polycodec.CodecProvider;
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
 import io.polycodec.bind.RecordBinding;
+import java.util.List;
 
 /**
  * JSON: records as objects keyed by field name, unions as objects with an {@code "@type"} discriminator,
@@ -33,6 +35,11 @@ public final class JsonProvider implements CodecProvider {
   @Override
   public Format format() {
     return FORMAT;
+  }
+
+  @Override
+  public List<CodecOption<?>> options() {
+    return List.of(JsonOptions.PRETTY);
   }
 
   @Override

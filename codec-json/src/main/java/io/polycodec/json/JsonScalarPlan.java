@@ -3,6 +3,8 @@ package io.polycodec.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.polycodec.Limits;
+import io.polycodec.Utf8;
 import io.polycodec.schema.Kind;
 import java.io.IOException;
 import java.time.Instant;
@@ -30,34 +32,12 @@ abstract class JsonScalarPlan extends JsonValuePlan {
     @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeDouble(g, (Double) v); }
     @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readDouble(p, t); }
   };
-  static final JsonValuePlan STRING = new JsonScalarPlan() {
-    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { g.writeString((String) v); }
-
-    @Override
-    Object read(JsonParser p, JsonToken t, int depth) throws IOException {
-      if (t != JsonToken.VALUE_STRING) {
-        throw JsonScalars.expected("a string", t);
-      }
-      return p.getText();
-    }
-  };
-  static final JsonValuePlan BYTES = new JsonScalarPlan() {
-    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { g.writeBinary((byte[]) v); }
-
-    @Override
-    Object read(JsonParser p, JsonToken t, int depth) throws IOException {
-      if (t != JsonToken.VALUE_STRING) {
-        throw JsonScalars.expected("a base64 string", t);
-      }
-      return p.getBinaryValue();
-    }
-  };
   static final JsonValuePlan TIMESTAMP = new JsonScalarPlan() {
     @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeTimestamp(g, (Instant) v); }
     @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readTimestamp(p, t); }
   };
 
-  private JsonScalarPlan() {}
+  JsonScalarPlan() {}
 
   private static final class Int32 extends JsonScalarPlan {
     private final boolean unsigned;
@@ -79,6 +59,58 @@ abstract class JsonScalarPlan extends JsonValuePlan {
 
     @Override void write(JsonGenerator g, Object v, int depth) throws IOException { g.writeNumber((Integer) v); }
     @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readNarrow(p, t, kind); }
+  }
+
+  /** A string, held to {@link Limits#maxStringBytes()} both ways. */
+  static final class Text extends JsonScalarPlan {
+    private final Limits limits;
+
+    Text(Limits limits) {
+      this.limits = limits;
+    }
+
+    @Override
+    void write(JsonGenerator g, Object v, int depth) throws IOException {
+      Utf8.checkEncodable((String) v, limits);
+      g.writeString((String) v);
+    }
+
+    @Override
+    Object read(JsonParser p, JsonToken t, int depth) throws IOException {
+      if (t != JsonToken.VALUE_STRING) {
+        throw JsonScalars.expected("a string", t);
+      }
+      String s = p.getText();
+      Utf8.checkDecoded(s, limits);
+      return s;
+    }
+  }
+
+  /** Bytes as base64, held to {@link Limits#maxStringBytes()} both ways. */
+  static final class Binary extends JsonScalarPlan {
+    private final Limits limits;
+
+    Binary(Limits limits) {
+      this.limits = limits;
+    }
+
+    @Override
+    void write(JsonGenerator g, Object v, int depth) throws IOException {
+      checkBytes(limits, ((byte[]) v).length, true);
+      g.writeBinary((byte[]) v);
+    }
+
+    @Override
+    Object read(JsonParser p, JsonToken t, int depth) throws IOException {
+      if (t != JsonToken.VALUE_STRING) {
+        throw JsonScalars.expected("a base64 string", t);
+      }
+      // base64 holds 3 bytes in 4 chars: refuse text too long for the limit before decoding it
+      checkBytes(limits, ((long) p.getTextLength() / 4) * 3 - 2, false);
+      byte[] b = p.getBinaryValue();
+      checkBytes(limits, b.length, false);
+      return b;
+    }
   }
 
   private static final class Int64 extends JsonScalarPlan {

@@ -133,7 +133,8 @@ final class JsonScalars {
 
   static void writeFloat(JsonGenerator g, float v) throws IOException {
     if (Float.isFinite(v)) {
-      // Float.toString is the shortest text that reads back to the same float (and keeps -0.0).
+      // Jackson's Schubfach writer (JsonFactories): the shortest text that reads back to the same float,
+      // in Float.toString's format (and -0.0 kept).
       g.writeNumber(v);
     } else {
       g.writeString(Float.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");

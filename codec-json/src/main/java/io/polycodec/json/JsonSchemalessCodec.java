@@ -13,6 +13,7 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Format;
 import io.polycodec.Limits;
+import io.polycodec.Utf8;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,11 +33,13 @@ import java.util.Map;
  * NaN or infinite values on encode, are errors: JSON has no way to write them in this mode.
  */
 final class JsonSchemalessCodec implements Codec<Object> {
+  private final CodecOptions options;
   private final Limits limits;
   private final JsonFactory factory;
   private final boolean pretty;
 
   JsonSchemalessCodec(CodecOptions options) {
+    this.options = options;
     this.limits = options.limits();
     this.factory = JsonFactories.create(limits);
     this.pretty = options.get(JsonOptions.PRETTY);
@@ -85,6 +88,7 @@ final class JsonSchemalessCodec implements Codec<Object> {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof String) {
+      Utf8.checkEncodable((String) v, limits);
       g.writeString((String) v);
     } else if (v instanceof Boolean) {
       g.writeBoolean((Boolean) v);
@@ -106,11 +110,13 @@ final class JsonSchemalessCodec implements Codec<Object> {
       g.writeNumber((BigDecimal) v);
     } else if (v instanceof Map) {
       Map<?, ?> map = (Map<?, ?>) v;
+      checkCollection(map.size());
       g.writeStartObject(map);
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String)) {
           throw new EncodeException("JSON object keys must be strings, not " + describe(e.getKey()));
         }
+        Utf8.checkEncodable((String) e.getKey(), limits);
         g.writeFieldName((String) e.getKey());
         try {
           writeAny(g, e.getValue(), depth + 1);
@@ -121,6 +127,7 @@ final class JsonSchemalessCodec implements Codec<Object> {
       g.writeEndObject();
     } else if (v instanceof List) {
       List<?> list = (List<?>) v;
+      checkCollection(list.size());
       g.writeStartArray(list, list.size());
       for (int i = 0; i < list.size(); i++) {
         try {
@@ -133,6 +140,12 @@ final class JsonSchemalessCodec implements Codec<Object> {
     } else {
       throw new EncodeException(describe(v) + " has no JSON form in schema-less mode"
           + (v instanceof byte[] ? " (encode bytes as a base64 string yourself, or use a schema)" : ""));
+    }
+  }
+
+  private void checkCollection(int n) {
+    if (n > limits.maxCollectionSize()) {
+      throw new EncodeException(n + " elements exceed the limit of " + limits.maxCollectionSize());
     }
   }
 
@@ -184,6 +197,7 @@ final class JsonSchemalessCodec implements Codec<Object> {
         }
         Map<String, Object> map = new LinkedHashMap<>();
         for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+          Utf8.checkDecoded(key, limits);
           if (map.size() >= limits.maxCollectionSize() && !map.containsKey(key)) {
             throw new DecodeException("object larger than the limit of " + limits.maxCollectionSize());
           }
@@ -212,8 +226,11 @@ final class JsonSchemalessCodec implements Codec<Object> {
         }
         return Collections.unmodifiableList(list);
       }
-      case VALUE_STRING:
-        return p.getText();
+      case VALUE_STRING: {
+        String s = p.getText();
+        Utf8.checkDecoded(s, limits);
+        return s;
+      }
       case VALUE_NUMBER_INT:
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? (Object) p.getBigIntegerValue()
             : (Object) p.getLongValue();
@@ -233,5 +250,10 @@ final class JsonSchemalessCodec implements Codec<Object> {
       default:
         throw JsonScalars.expected("a value", t);
     }
+  }
+
+  @Override
+  public String toString() {
+    return Codec.describe(format(), "plain Java values (schema-less)", options);
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
@@ -57,6 +57,8 @@ final class JsonUnionPlan extends JsonValuePlan {
     if (m < 0) {
       throw new EncodeException(v.getClass().getName() + " is not a member of union " + union.schema().name());
     }
+    // The member record is the union's level (the depth rule of Limits#maxDepth), as on decode.
+    checkDepth(limits, depth, true);
     g.writeStartObject(v);
     g.writeFieldName(TYPE_KEY);
     g.writeString(memberNames[m]);
@@ -93,28 +95,30 @@ final class JsonUnionPlan extends JsonValuePlan {
   // "@type" is not the first key: copy the object aside, find the member, then read the copy. Only JSON
   // written by other tools takes this path; Polycodec always writes "@type" first.
   private Object readUnionBuffered(JsonParser p, String first, int depth) throws IOException {
-    ByteArrayBuilder buf = new ByteArrayBuilder();
+    BufferedObject buf = new BufferedObject(factory, p);
     int m = -1;
-    try (JsonGenerator g = factory.createGenerator(buf)) {
-      g.writeStartObject();
-      for (String name = first; name != null; name = p.nextFieldName()) {
-        JsonToken v = p.nextToken();
-        if (TYPE_KEY.equals(name)) {
-          m = member(p, v);
-        } else {
-          g.writeFieldName(name);
-          // Exact: numbers keep their text, so range checks and float32 rounding see what was sent.
-          g.copyCurrentStructureExact(p);
-        }
+    for (String name = first; name != null; name = p.nextFieldName()) {
+      long keyOffset = p.currentTokenLocation().getByteOffset();
+      JsonToken v = p.nextToken();
+      if (TYPE_KEY.equals(name)) {
+        m = member(p, v);
+      } else {
+        buf.copyField(name, keyOffset, p);
       }
-      g.writeEndObject();
     }
+    buf.end(p);
     if (m < 0) {
       throw new DecodeException("union " + union.schema().name() + " needs a \"" + TYPE_KEY + "\" key naming its member");
     }
-    try (JsonParser copy = factory.createParser(buf.toByteArray())) {
-      copy.nextToken();
-      return members[m].read(copy, depth);
+    try (JsonParser copy = buf.parser()) {
+      try {
+        copy.nextToken();
+        return members[m].read(copy, depth);
+      } catch (CodecException e) {
+        throw buf.relocate(e, copy);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw buf.relocate(e, copy);
+      }
     }
   }
 }

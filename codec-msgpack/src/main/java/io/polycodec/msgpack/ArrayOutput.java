@@ -25,9 +25,17 @@ final class ArrayOutput implements MessageBufferOutput {
     maxBytes = maxMessageBytes;
   }
 
-  /** Makes room for {@code n} more bytes at {@link #count}. */
+  /** Makes room for {@code n} more bytes at {@link #count}, which will be written: checks the limit. */
   void reserve(int n) {
-    if ((long) count + n > Math.min(maxBytes, Integer.MAX_VALUE - 16)) {
+    if ((long) count + n > maxBytes) {
+      throw tooLarge((long) count + n);
+    }
+    grow(n);
+  }
+
+  /** Makes room for {@code n} more bytes at {@link #count} without checking the message limit. */
+  private void grow(int n) {
+    if ((long) count + n > Integer.MAX_VALUE - 16) {
       throw tooLarge((long) count + n);
     }
     if (buf.length - count < n) {
@@ -45,11 +53,16 @@ final class ArrayOutput implements MessageBufferOutput {
     return new EncodeException("the encoding needs at least " + size + " bytes, over the limit of " + maxBytes);
   }
 
+  /**
+   * A region to write into. The packer asks for the most it might write, not what it will (six bytes
+   * per char for strings of 512 chars and more), so only {@link #writeBuffer}, which learns the bytes
+   * actually written, holds them to the message limit: a 1,026-char ASCII string fits 4,096 bytes.
+   */
   @Override
   public MessageBuffer next(int minimumSize) {
-    reserve(minimumSize);
+    grow(minimumSize);
     if (buf.length - count < MIN_REGION && (long) count + MIN_REGION <= maxBytes) {
-      reserve(MIN_REGION);
+      grow(MIN_REGION);
     }
     return MessageBuffer.wrap(buf, count, buf.length - count);
   }

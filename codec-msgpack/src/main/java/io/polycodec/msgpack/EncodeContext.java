@@ -2,6 +2,7 @@ package io.polycodec.msgpack;
 
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
+import io.polycodec.Utf8;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -108,18 +109,22 @@ final class EncodeContext {
    * rather than silent corruption.
    */
   void writeString(String s) throws IOException {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          i++;
-        } else {
-          throw new EncodeException("the string has an unpaired surrogate at index " + i
-              + ", which UTF-8 cannot represent");
-        }
-      }
-    }
+    Utf8.checkEncodable(s, limits);
     packer.packString(s);
+  }
+
+  /** Checks a byte array's length against {@link Limits#maxStringBytes()}, as the decoder will. */
+  void checkBytes(int length) {
+    if (length > limits.maxStringBytes()) {
+      throw (EncodeException) Utf8.tooLong(length, "", limits, true);
+    }
+  }
+
+  /** Checks a list's, map's or vector's element count against {@link Limits#maxCollectionSize()}. */
+  void checkCollection(int elements) {
+    if (elements > limits.maxCollectionSize()) {
+      throw new EncodeException(elements + " elements exceed the limit of " + limits.maxCollectionSize());
+    }
   }
 
   /**

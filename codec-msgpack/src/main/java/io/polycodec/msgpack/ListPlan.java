@@ -18,6 +18,7 @@ final class ListPlan extends TypePlan {
   @Override
   void write(EncodeContext cx, Object value) throws IOException {
     List<?> list = (List<?>) value;
+    cx.checkCollection(list.size());
     cx.enter();
     cx.packer.packArrayHeader(list.size());
     int i = 0;

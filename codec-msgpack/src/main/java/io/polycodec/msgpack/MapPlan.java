@@ -36,6 +36,7 @@ final class MapPlan extends TypePlan {
   @Override
   void write(EncodeContext cx, Object v) throws IOException {
     Map<?, ?> map = (Map<?, ?>) v;
+    cx.checkCollection(map.size());
     cx.enter();
     Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
     boolean sorted = map instanceof SortedMap && ((SortedMap<?, ?>) map).comparator() == null;

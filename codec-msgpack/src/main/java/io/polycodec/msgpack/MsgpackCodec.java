@@ -20,6 +20,7 @@ import java.util.Objects;
  * {@link EncodeContext}, each decode makes a {@link MsgpackReader}.
  */
 final class MsgpackCodec<T> implements Codec<T> {
+  private final CodecOptions options;
   private final Format format;
   private final Limits limits;
   private final RecordPlan root;
@@ -27,6 +28,7 @@ final class MsgpackCodec<T> implements Codec<T> {
   private final CodecShell shell;
 
   MsgpackCodec(RecordBinding<T> binding, CodecOptions options) {
+    this.options = options;
     this.binding = binding;
     this.limits = options.limits();
     MsgpackKeys keys = options.get(MsgpackOptions.KEYS);
@@ -81,6 +83,9 @@ final class MsgpackCodec<T> implements Codec<T> {
     } catch (CodecException e) {
       cx.discard();
       throw encodeFailure(e);
+    } catch (StackOverflowError e) {
+      cx.discard();
+      throw encodeFailure(EncodeException.stackExhausted(MsgpackProvider.NAME));
     } catch (RuntimeException | Error e) {
       cx.discard();
       throw e;
@@ -108,12 +113,12 @@ final class MsgpackCodec<T> implements Codec<T> {
     } catch (DecodeException e) {
       throw shell.decorate(e, in.offset());
     } catch (StackOverflowError e) {
-      throw shell.decorate(MsgpackReader.fail(in.offset(), "nesting too deep for the thread's stack; lower Limits.maxDepth"));
+      throw shell.decorate(DecodeException.stackExhausted(shell.format(), in.offset()));
     }
   }
 
   @Override
   public String toString() {
-    return "MsgpackCodec[" + root.name + ", " + format + "]";
+    return Codec.describe(format(), binding, options);
   }
 }

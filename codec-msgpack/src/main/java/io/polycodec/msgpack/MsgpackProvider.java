@@ -2,11 +2,13 @@ package io.polycodec.msgpack;
 
 import io.polycodec.Capability;
 import io.polycodec.Codec;
+import io.polycodec.CodecOption;
 import io.polycodec.CodecOptions;
 import io.polycodec.CodecProvider;
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
 import io.polycodec.bind.RecordBinding;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -43,6 +45,11 @@ public final class MsgpackProvider implements CodecProvider {
   @Override
   public Format format() {
     return FORMAT;
+  }
+
+  @Override
+  public List<CodecOption<?>> options() {
+    return List.of(MsgpackOptions.KEYS, MsgpackOptions.VECTORS);
   }
 
   /**

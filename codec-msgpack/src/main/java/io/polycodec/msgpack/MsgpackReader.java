@@ -158,8 +158,9 @@ final class MsgpackReader {
   }
 
   /**
-   * An int32. {@code unsigned} fields (uint32, fixed32) also accept 2^31 to 2^32-1 and keep the bit
-   * pattern, as protobuf-java does; any integer that fits neither is narrowing, an error.
+   * An int32. {@code unsigned} fields (uint32, fixed32) accept 0 to 2^32-1 and keep the bit pattern, as
+   * protobuf-java does; signed ones accept -2^31 to 2^31-1. Anything else (a negative number in an
+   * unsigned field included) is an error, never a reinterpreted bit pattern.
    */
   int readInt32(boolean unsigned) {
     int at = offset();
@@ -172,17 +173,24 @@ final class MsgpackReader {
     } catch (MessagePackException | IOException e) {
       throw wrap(at, "an integer", e);
     }
-    if (unsigned ? v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL : v != (int) v) {
+    if (unsigned ? v < 0 || v > 0xFFFF_FFFFL : v != (int) v) {
       throw fail(at, "integer " + v + " does not fit " + (unsigned ? "uint32" : "int32"));
     }
     return (int) v;
   }
 
-  /** An int64; {@code unsigned} fields (uint64, fixed64) also accept 2^63 to 2^64-1 as their bit pattern. */
+  /**
+   * An int64. {@code unsigned} fields (uint64, fixed64) accept 0 to 2^64-1 (above 2^63-1 as its bit
+   * pattern) and refuse negative numbers; signed ones accept -2^63 to 2^63-1.
+   */
   long readInt64(boolean unsigned) {
     int at = offset();
     try {
-      return unpacker.unpackLong();
+      long v = unpacker.unpackLong();
+      if (unsigned && v < 0) {
+        throw fail(at, "integer " + v + " does not fit uint64");
+      }
+      return v;
     } catch (MessageIntegerOverflowException e) {
       BigInteger b = e.getBigInteger();
       if (unsigned && b.signum() >= 0 && b.bitLength() <= 64) {
@@ -256,10 +264,14 @@ final class MsgpackReader {
   }
 
   private MessageBuffer payload(int at, int len, String what) {
+    return payload(at, len, what, false);
+  }
+
+  private MessageBuffer payload(int at, int len, String what, boolean anyLength) {
     if (len > remaining()) {
       throw fail(at, "a " + what + " of " + len + " bytes, but only " + remaining() + " bytes remain");
     }
-    if (len > limits.maxStringBytes()) {
+    if (!anyLength && len > limits.maxStringBytes()) {
       throw fail(at, "a " + what + " of " + len + " bytes exceeds the limit of " + limits.maxStringBytes());
     }
     try {
@@ -536,9 +548,22 @@ final class MsgpackReader {
     if (peek().getValueType() != ValueType.STRING) {
       throw fail(at, "a map key of the wrong type: expected a str (a name), found " + describe(at));
     }
-    MessageBuffer key = strPayload("a str");
+    int len;
+    try {
+      len = unpacker.unpackRawStringHeader();
+    } catch (MessagePackException | IOException e) {
+      throw wrap(at, "a str", e);
+    }
+    // A name the schema knows is never "too long" (the encoder writes it whatever the string limit);
+    // any other key is held to the string limit as usual.
+    boolean longKnown = len > limits.maxStringBytes() && len <= names.maxLength() && len <= remaining();
+    MessageBuffer key = payload(at, len, "str", longKnown);
     lastKey = key;
-    return names.find(key.array(), key.arrayOffset(), key.size(), hint);
+    int found = names.find(key.array(), key.arrayOffset(), key.size(), hint);
+    if (longKnown && found < 0) {
+      throw fail(at, "a str of " + len + " bytes exceeds the limit of " + limits.maxStringBytes());
+    }
+    return found;
   }
 
   /** The last string key read by {@link #readNameKey}, for messages. */

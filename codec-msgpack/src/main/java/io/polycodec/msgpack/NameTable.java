@@ -14,6 +14,15 @@ final class NameTable {
   private final int[] slots;
   private final int mask;
 
+  /** The longest name's UTF-8 length. */
+  int maxLength() {
+    int max = 0;
+    for (byte[] n : names) {
+      max = Math.max(max, n == null ? 0 : n.length);
+    }
+    return max;
+  }
+
   NameTable(String[] names) {
     this.names = new byte[names.length][];
     for (int i = 0; i < names.length; i++) {

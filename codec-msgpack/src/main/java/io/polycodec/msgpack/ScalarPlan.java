@@ -58,6 +58,7 @@ final class ScalarPlan extends TypePlan {
         break;
       case BYTES: {
         byte[] b = (byte[]) v;
+        cx.checkBytes(b.length);
         p.packBinaryHeader(b.length);
         p.writePayload(b);
         break;

@@ -2,6 +2,7 @@ package io.polycodec.msgpack;
 
 import io.polycodec.Codec;
 import io.polycodec.CodecException;
+import io.polycodec.CodecOptions;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Format;
@@ -176,7 +177,7 @@ final class SchemalessCodec implements Codec<Object> {
       e.withOffset(in.offset());
       throw e;
     } catch (StackOverflowError e) {
-      throw MsgpackReader.fail(in.offset(), "nesting too deep for the thread's stack; lower Limits.maxDepth");
+      throw DecodeException.stackExhausted(MsgpackProvider.NAME, in.offset());
     }
   }
 
@@ -240,6 +241,6 @@ final class SchemalessCodec implements Codec<Object> {
 
   @Override
   public String toString() {
-    return "SchemalessCodec[msgpack]";
+    return Codec.describe(format(), "plain Java values (schema-less)", CodecOptions.defaults().withLimits(limits));
   }
 }

@@ -48,7 +48,7 @@ final class UnionPlan extends TypePlan {
     if (m < 0) {
       throw new EncodeException(value.getClass().getName() + " is not a member of union " + unionName);
     }
-    cx.enter();
+    // No level of its own: by the depth rule (Limits#maxDepth) a union is its member record.
     cx.packer.packMapHeader(1);
     cx.packer.writePayload(keys[m]);
     try {
@@ -56,7 +56,6 @@ final class UnionPlan extends TypePlan {
     } catch (CodecException e) {
       throw e.prependField(memberNames[m]);
     }
-    cx.exit();
   }
 
   @Override
@@ -66,7 +65,6 @@ final class UnionPlan extends TypePlan {
     if (n != 1) {
       throw MsgpackReader.fail(at, "a union is a map of one entry {member: record}; found " + n + " entries");
     }
-    in.enter(at);
     int m;
     int keyAt = in.offset();
     if (byName) {
@@ -88,7 +86,6 @@ final class UnionPlan extends TypePlan {
     } catch (CodecException e) {
       throw e.prependField(memberNames[m]);
     }
-    in.exit();
     return v;
   }
 }

@@ -35,6 +35,7 @@ final class VectorPlan extends TypePlan {
     MessagePacker p = cx.packer;
     if (doubles) {
       double[] v = (double[]) value;
+      cx.checkCollection(v.length);
       if (asArray) {
         p.packArrayHeader(v.length);
         for (double d : v) {
@@ -48,6 +49,7 @@ final class VectorPlan extends TypePlan {
       return;
     }
     float[] v = (float[]) value;
+    cx.checkCollection(v.length);
     if (asArray) {
       // The values a quantized field holds after quantization, so that what a reader gets does not
       // depend on the layout (and INT8 refuses NaN and infinities here too).

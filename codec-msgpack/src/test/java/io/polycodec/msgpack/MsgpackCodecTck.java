@@ -1,12 +1,27 @@
 package io.polycodec.msgpack;
 
+import io.polycodec.CodecOptions;
 import io.polycodec.CodecProvider;
 import io.polycodec.tck.CodecTck;
+import io.polycodec.tck.mutant.Mutant;
+import io.polycodec.tck.mutant.MutantCheck;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
-/** The TCK against the default mode: keyed by name, vectors as bin. */
+/** The TCK against the default mode: keyed by name, vectors as bin. The mutant checks show the kit catches each
+ * deliberately broken wrapper of this codec.
+ */
 class MsgpackCodecTck extends CodecTck {
   @Override
   protected CodecProvider provider() {
     return new MsgpackProvider();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> mutantsAreCaught() {
+    return Arrays.stream(Mutant.values()).map(m -> DynamicTest.dynamicTest("mutant " + m.name(),
+        () -> MutantCheck.assertCaught(m, new MsgpackProvider(), CodecOptions.defaults())));
   }
 }

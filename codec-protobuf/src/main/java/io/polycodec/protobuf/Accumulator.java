@@ -1,5 +1,7 @@
 package io.polycodec.protobuf;
 
+import io.polycodec.bind.FieldSlots;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,6 +13,10 @@ import java.util.Map;
  * A collection growing while one record is decoded: repeated fields may arrive in several pieces
  * (packed chunks, unpacked elements, or both), so they gather in a field's slot and become the
  * canonical value (an unmodifiable list or map, an exact-length array) once the record is complete.
+ *
+ * <p>A singular message field (record, union or group) seen several times merges (protobuf's rule): its
+ * fields stay pending in one {@link OfRecord} until the enclosing record is complete, so N occurrences
+ * cost O(N) as in protobuf-java's in-place merge, never a rebuild per occurrence.
  */
 interface Accumulator {
 
@@ -96,6 +102,42 @@ interface Accumulator {
     @Override
     public Object finish() {
       return values.length == size ? values : Arrays.copyOf(values, size);
+    }
+  }
+
+  /** A record whose fields are still arriving: one per singular message field, merged in place. */
+  final class OfRecord implements Accumulator {
+    final MessagePlan plan;
+    final FieldSlots slots;
+    /** Unknown fields of a GenericRecord, in wire order; null until one arrives. */
+    ByteArrayOutputStream unknown;
+    /** Where the last occurrence ended, for errors found when the record is built. */
+    int endOffset;
+
+    OfRecord(MessagePlan plan) {
+      this.plan = plan;
+      this.slots = plan.binding.newSlots();
+    }
+
+    @Override
+    public Object finish() {
+      return plan.build(this);
+    }
+  }
+
+  /** A union whose member record is still arriving; the same member merges, another one replaces. */
+  final class OfUnion implements Accumulator {
+    int member = -1;
+    String memberName;
+    OfRecord record;
+
+    @Override
+    public Object finish() {
+      try {
+        return record.finish();
+      } catch (io.polycodec.CodecException e) {
+        throw e.prependField(memberName);
+      }
     }
   }
 }

@@ -39,7 +39,19 @@ final class GroupValue extends ValueCodec {
 
   @Override
   Object read(ProtoReader r, Object previous) throws IOException {
-    return plan.readBody(r, previous, endTag);
+    return ((Accumulator) readMerging(r, null)).finish(); // merging goes through readMerging
+  }
+
+  @Override
+  boolean merges() {
+    return true;
+  }
+
+  @Override
+  Object readMerging(ProtoReader r, Object pending) throws IOException {
+    Accumulator.OfRecord acc = pending == null ? new Accumulator.OfRecord(plan) : (Accumulator.OfRecord) pending;
+    plan.readFields(r, acc, endTag);
+    return acc;
   }
 
   @Override

@@ -59,8 +59,11 @@ final class MapField extends FieldCodec {
   long size(Object record, Sizes sizes) {
     Map<?, ?> map = (Map<?, ?>) binding.get(record, index);
     if (map.isEmpty()) {
+      sizes.enter(); // an empty map is a level too (the depth rule), though nothing is written
+      sizes.exit();
       return 0;
     }
+    sizes.checkCollection(map.size());
     Map.Entry<?, ?>[] entries = sorted(map);
     sizes.addRef(entries);
     long total = 0;
@@ -147,7 +150,7 @@ final class MapField extends FieldCodec {
         if (t == keyTag) {
           k = key.read(r, null);
         } else if (t == valueTag) {
-          v = value.read(r, v);
+          v = value.readMerging(r, v);
         } else if (WireFormat.getTagFieldNumber(t) == 1) {
           throw r.wrongWireType(WireFormat.getTagWireType(t), "map key " + key.describe());
         } else if (WireFormat.getTagFieldNumber(t) == 2) {
@@ -161,6 +164,8 @@ final class MapField extends FieldCodec {
       }
       if (v == null) {
         v = value.missingValue();
+      } else if (v instanceof Accumulator) {
+        v = ((Accumulator) v).finish();
       }
     } catch (CodecException e) {
       if (k != null) {

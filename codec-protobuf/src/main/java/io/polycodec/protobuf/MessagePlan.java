@@ -8,8 +8,6 @@ import io.polycodec.GenericRecord;
 import io.polycodec.UnknownFields;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
-import io.polycodec.schema.Field;
-import io.polycodec.schema.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -31,8 +29,6 @@ final class MessagePlan {
   private FieldCodec[] byNumber;
   private int[] sortedNumbers;
   private int[] accumulating;
-  private Kind[] kinds;
-  private boolean[] optional;
 
   MessagePlan(RecordBinding<?> binding) {
     this.binding = binding;
@@ -56,15 +52,7 @@ final class MessagePlan {
         sortedNumbers[i] = sorted[i].number;
       }
     }
-    int n = binding.schema().size();
-    kinds = new Kind[n];
-    optional = new boolean[n];
     int acc = 0;
-    for (int i = 0; i < n; i++) {
-      Field f = binding.schema().field(i);
-      kinds[i] = f.type().kind();
-      optional[i] = f.optional();
-    }
     for (FieldCodec f : fields) {
       if (f.accumulates()) {
         acc++;
@@ -125,32 +113,29 @@ final class MessagePlan {
 
   // ---- decoding ---------------------------------------------------------------------------------------
 
-  /**
-   * Reads fields up to the current limit and builds the record; {@code previous}, if not null, is a
-   * record read earlier for the same field, which this one merges into.
-   */
-  Object readBody(ProtoReader r, Object previous) throws IOException {
-    return readBody(r, previous, 0);
+  /** Reads fields up to the current limit and builds the record. */
+  Object readBody(ProtoReader r) throws IOException {
+    return readBody(r, 0);
   }
 
   /**
    * Reads fields up to {@code endTag} (the end-group tag of a group; 0 for a length-delimited message,
-   * which ends at the current limit) and builds the record, merging into {@code previous} if not null.
+   * which ends at the current limit) and builds the record.
    */
-  Object readBody(ProtoReader r, Object previous, int endTag) throws IOException {
+  Object readBody(ProtoReader r, int endTag) throws IOException {
+    Accumulator.OfRecord pending = new Accumulator.OfRecord(this);
+    readFields(r, pending, endTag);
+    return build(pending);
+  }
+
+  /**
+   * Reads one occurrence of a message into {@code pending}, which earlier occurrences of the same field
+   * filled: protobuf merges them, and keeping the fields pending (instead of building a record per
+   * occurrence and copying it into the next) keeps the merge linear in the input.
+   */
+  void readFields(ProtoReader r, Accumulator.OfRecord pending, int endTag) throws IOException {
     r.enter();
-    FieldSlots slots = binding.newSlots();
-    ByteArrayOutputStream unknown = null;
-    if (previous != null) {
-      prime(slots, previous);
-      if (keepUnknown) {
-        UnknownFields u = ((GenericRecord) previous).unknownFields();
-        if (u.isFormat(ProtobufProvider.NAME) && !u.isEmpty()) {
-          unknown = new ByteArrayOutputStream();
-          u.writeTo(unknown);
-        }
-      }
-    }
+    FieldSlots slots = pending.slots;
     CodedInputStream in = r.in;
     while (true) {
       int start = r.position();
@@ -167,10 +152,10 @@ final class MessagePlan {
           throw r.error("end-group tag (field " + (tag >>> 3) + ") without a group");
         }
         if (keepUnknown) {
-          if (unknown == null) {
-            unknown = new ByteArrayOutputStream();
+          if (pending.unknown == null) {
+            pending.unknown = new ByteArrayOutputStream();
           }
-          unknown.write(r.source(), start, r.position() - start);
+          pending.unknown.write(r.source(), start, r.position() - start);
         }
         continue;
       }
@@ -187,50 +172,30 @@ final class MessagePlan {
         }
       }
     }
+    pending.endOffset = r.offset();
+    r.exit();
+  }
+
+  /** Builds the record {@code pending} holds, finishing the collections and messages still pending in it. */
+  Object build(Accumulator.OfRecord pending) {
+    FieldSlots slots = pending.slots;
     for (int i : accumulating) {
       Object v = slots.get(i);
       if (v instanceof Accumulator) {
-        slots.set(i, ((Accumulator) v).finish());
-      }
-    }
-    if (unknown != null) {
-      slots.setUnknownFields(UnknownFields.of(ProtobufProvider.NAME, unknown.toByteArray()));
-    }
-    Object record;
-    try {
-      record = binding.build(slots);
-    } catch (DecodeException e) {
-      throw e.withOffset(r.offset());
-    }
-    r.exit();
-    return record;
-  }
-
-  /** Fills {@code slots} with the fields of {@code previous}, which a repeated occurrence merges into. */
-  private void prime(FieldSlots slots, Object previous) {
-    for (int i = 0; i < kinds.length; i++) {
-      if (kinds[i].isPrimitive() && !optional[i]) {
-        switch (kinds[i]) {
-          case BOOL: slots.setBoolean(i, binding.getBoolean(previous, i)); break;
-          case INT8: case INT16: case INT32: slots.setInt(i, binding.getInt(previous, i)); break;
-          case INT64: slots.setLong(i, binding.getLong(previous, i)); break;
-          case FLOAT32: slots.setFloat(i, binding.getFloat(previous, i)); break;
-          default: slots.setDouble(i, binding.getDouble(previous, i)); break;
+        try {
+          slots.set(i, ((Accumulator) v).finish());
+        } catch (DecodeException e) {
+          throw e.prependField(binding.schema().field(i).name());
         }
-        continue;
       }
-      Object v = binding.get(previous, i);
-      if (v == null) {
-        continue;
-      }
-      switch (kinds[i]) {
-        case BOOL: slots.setBoolean(i, (Boolean) v); break;
-        case INT8: case INT16: case INT32: slots.setInt(i, (Integer) v); break;
-        case INT64: slots.setLong(i, (Long) v); break;
-        case FLOAT32: slots.setFloat(i, (Float) v); break;
-        case FLOAT64: slots.setDouble(i, (Double) v); break;
-        default: slots.set(i, v); break;
-      }
+    }
+    if (pending.unknown != null) {
+      slots.setUnknownFields(UnknownFields.of(ProtobufProvider.NAME, pending.unknown.toByteArray()));
+    }
+    try {
+      return binding.build(slots);
+    } catch (DecodeException e) {
+      throw e.withOffset(pending.endOffset);
     }
   }
 

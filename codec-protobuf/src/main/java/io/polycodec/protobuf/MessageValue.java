@@ -38,11 +38,22 @@ final class MessageValue extends ValueCodec {
 
   @Override
   Object read(ProtoReader r, Object previous) throws IOException {
+    return ((Accumulator) readMerging(r, null)).finish(); // merging goes through readMerging
+  }
+
+  @Override
+  boolean merges() {
+    return true;
+  }
+
+  @Override
+  Object readMerging(ProtoReader r, Object pending) throws IOException {
+    Accumulator.OfRecord acc = pending == null ? new Accumulator.OfRecord(plan) : (Accumulator.OfRecord) pending;
     int length = r.readLength();
     int old = r.in.pushLimit(length);
-    Object record = plan.readBody(r, previous);
+    plan.readFields(r, acc, 0);
     r.in.popLimit(old);
-    return record;
+    return acc;
   }
 
   @Override

@@ -21,12 +21,14 @@ import java.util.Objects;
  * with CodedInputStream. Immutable and thread-safe.
  */
 final class ProtobufCodec<T> implements Codec<T> {
+  private final CodecOptions options;
   private final RecordBinding<T> binding;
   private final MessagePlan plan;
   private final Limits limits;
   private final CodecShell shell;
 
   ProtobufCodec(RecordBinding<T> binding, CodecOptions options) {
+    this.options = options;
     this.binding = binding;
     this.limits = options.limits();
     this.plan = PlanCompiler.compile(binding, options.get(ProtobufOptions.LAYOUT));
@@ -50,11 +52,13 @@ final class ProtobufCodec<T> implements Codec<T> {
       throw shell.decorate(new EncodeException(
           "a " + ((GenericRecord) value).schema().name() + " record is not of this codec's schema"));
     }
-    Sizes sizes = new Sizes(limits.maxDepth());
+    Sizes sizes = new Sizes(limits);
     try {
       size[0] = plan.bodySize(value, sizes);
     } catch (EncodeException e) {
       throw shell.decorate(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(EncodeException.stackExhausted(shell.format()));
     }
     shell.checkEncodedLength(size[0]);
     return sizes;
@@ -71,6 +75,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       cos.checkNoSpaceLeft();
     } catch (IOException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
       throw changedWhileEncoding(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(EncodeException.stackExhausted(shell.format()));
     }
     return out;
   }
@@ -84,6 +90,8 @@ final class ProtobufCodec<T> implements Codec<T> {
       plan.writeBody(cos, value, sizes);
     } catch (IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
       throw changedWhileEncoding(e);
+    } catch (StackOverflowError e) {
+      throw shell.decorate(EncodeException.stackExhausted(shell.format()));
     }
     cos.flush();
   }
@@ -105,16 +113,18 @@ final class ProtobufCodec<T> implements Codec<T> {
     shell.checkMessageLength(length);
     ProtoReader r = new ProtoReader(bytes, offset, length, limits);
     try {
-      return binding.javaType().cast(plan.readBody(r, null));
+      return binding.javaType().cast(plan.readBody(r));
     } catch (DecodeException e) {
       throw shell.decorate(e, r.offset());
     } catch (IOException e) {
       throw shell.decorate(r.wrap(e));
+    } catch (StackOverflowError e) {
+      throw shell.decorate(DecodeException.stackExhausted(shell.format(), r.offset()));
     }
   }
 
   @Override
   public String toString() {
-    return "ProtobufCodec[" + binding + "]";
+    return Codec.describe(format(), binding, options);
   }
 }

@@ -2,12 +2,14 @@ package io.polycodec.protobuf;
 
 import io.polycodec.Capability;
 import io.polycodec.Codec;
+import io.polycodec.CodecOption;
 import io.polycodec.CodecOptions;
 import io.polycodec.CodecProvider;
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
 import io.polycodec.SchemaException;
 import io.polycodec.bind.RecordBinding;
+import java.util.List;
 
 /**
  * The Protobuf backend, found by {@link io.polycodec.Codecs} as format {@code "protobuf"} (media types
@@ -38,6 +40,11 @@ public final class ProtobufProvider implements CodecProvider {
   @Override
   public Format format() {
     return FORMAT;
+  }
+
+  @Override
+  public List<CodecOption<?>> options() {
+    return List.of(ProtobufOptions.LAYOUT);
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.polycodec.protobuf;
 
 import com.google.protobuf.CodedOutputStream;
-import io.polycodec.EncodeException;
+import io.polycodec.Utf8;
 import io.polycodec.bind.FieldSlots;
 import java.io.IOException;
 
@@ -32,10 +32,13 @@ final class ScalarValue extends ValueCodec {
       case FLOAT: return 4;
       case DOUBLE: return 8;
       case STRING: {
-        int n = utf8Length((String) value);
+        int n = sizes.checkString(Utf8.encodedLength((String) value));
         return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
       }
-      case BYTES: return CodedOutputStream.computeByteArraySizeNoTag((byte[]) value);
+      case BYTES: {
+        int n = sizes.checkString(((byte[]) value).length);
+        return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
+      }
       default:
         return type.isWide() ? type.sizeLong((Long) value) : type.sizeInt((Integer) value);
     }
@@ -122,36 +125,5 @@ final class ScalarValue extends ValueCodec {
   @Override
   String describe() {
     return type.protoName;
-  }
-
-  /**
-   * The UTF-8 length of {@code s}. protobuf-java would silently replace an unpaired surrogate with
-   * '?'; a codec that promises exact round trips refuses it instead.
-   *
-   * @throws EncodeException naming the index of an unpaired surrogate
-   */
-  static int utf8Length(String s) {
-    int n = s.length();
-    long bytes = n;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        continue;
-      }
-      if (c < 0x800) {
-        bytes += 1;
-      } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          bytes += 2; // four bytes for two chars
-          i++;
-        } else {
-          throw new EncodeException("unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
-              + " at index " + i + ": UTF-8 cannot encode it");
-        }
-      } else {
-        bytes += 2;
-      }
-    }
-    return Sizes.checkedSize(bytes);
   }
 }

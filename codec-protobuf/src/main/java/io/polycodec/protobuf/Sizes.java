@@ -1,6 +1,8 @@
 package io.polycodec.protobuf;
 
 import io.polycodec.EncodeException;
+import io.polycodec.Limits;
+import io.polycodec.Utf8;
 import java.util.Arrays;
 
 /**
@@ -22,10 +24,30 @@ final class Sizes {
   private int refCount;
   private int refCursor;
   private final int maxDepth;
+  private final Limits limits;
   private int depth;
 
-  Sizes(int maxDepth) {
-    this.maxDepth = maxDepth;
+  Sizes(Limits limits) {
+    this.limits = limits;
+    this.maxDepth = limits.maxDepth();
+  }
+
+  /**
+   * Checks a string's or byte array's length, in bytes, against {@link Limits#maxStringBytes()}, as the
+   * decoder will: what the encoder writes, the decoder must read.
+   */
+  int checkString(long bytes) {
+    if (bytes > limits.maxStringBytes()) {
+      throw (EncodeException) Utf8.tooLong(bytes, "", limits, true);
+    }
+    return (int) bytes;
+  }
+
+  /** Checks a list's, map's or vector's element count against {@link Limits#maxCollectionSize()}. */
+  void checkCollection(int elements) {
+    if (elements > limits.maxCollectionSize()) {
+      throw new EncodeException(elements + " elements exceed the limit of " + limits.maxCollectionSize());
+    }
   }
 
   /** Reserves the next slot in pre-order; fill it with {@link #set} once the size is known. */

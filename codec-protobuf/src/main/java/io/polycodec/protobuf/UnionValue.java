@@ -90,10 +90,19 @@ final class UnionValue extends ValueCodec {
 
   @Override
   Object read(ProtoReader r, Object previous) throws IOException {
+    return ((Accumulator) readMerging(r, null)).finish(); // merging goes through readMerging
+  }
+
+  @Override
+  boolean merges() {
+    return true;
+  }
+
+  @Override
+  Object readMerging(ProtoReader r, Object pending) throws IOException {
     int length = r.readLength();
     int old = r.in.pushLimit(length);
-    Object result = previous;
-    int resultMember = previous == null ? -1 : binding.memberIndex(previous);
+    Accumulator.OfUnion result = pending == null ? new Accumulator.OfUnion() : (Accumulator.OfUnion) pending;
     while (true) {
       int tag = r.in.readTag();
       if (tag == 0) {
@@ -109,17 +118,21 @@ final class UnionValue extends ValueCodec {
         }
         int memberLength = r.readLength();
         int memberOld = r.in.pushLimit(memberLength);
-        result = members[m].readBody(r, m == resultMember ? result : null);
+        if (m != result.member) {
+          result.member = m;
+          result.memberName = memberNames[m];
+          result.record = new Accumulator.OfRecord(members[m]);
+        }
+        members[m].readFields(r, result.record, 0);
         r.in.popLimit(memberOld);
       } catch (CodecException e) {
         throw e.prependField(memberNames[m]);
       } catch (IOException e) {
         throw r.wrap(e).prependField(memberNames[m]);
       }
-      resultMember = m;
     }
     r.in.popLimit(old);
-    if (result == null) {
+    if (result.record == null) {
       throw r.error("union " + binding.schema().name() + " holds no member");
     }
     return result;

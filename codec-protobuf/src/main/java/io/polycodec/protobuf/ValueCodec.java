@@ -34,16 +34,34 @@ abstract class ValueCodec {
 
   /**
    * Reads one value whose wire type has been checked. {@code previous} is the value already read for
-   * the same field, or null: messages merge into it, as protobuf does with repeated occurrences.
+   * the same field, or null; only a Timestamp merges into it (messages merge through
+   * {@link #readMerging}, which keeps the merge linear).
    */
   abstract Object read(ProtoReader r, Object previous) throws IOException;
+
+  /**
+   * Whether repeated occurrences merge through an {@link Accumulator} (records, unions, groups): then
+   * {@link #readMerging} returns one that the enclosing record finishes once it is complete.
+   */
+  boolean merges() {
+    return false;
+  }
+
+  /**
+   * Reads one occurrence of a value that may be repeated on the wire: {@code pending} is what an earlier
+   * occurrence returned (or null). Messages return an {@link Accumulator} that gathers every occurrence
+   * in place; other values are read with {@link #read}.
+   */
+  Object readMerging(ProtoReader r, Object pending) throws IOException {
+    return read(r, pending);
+  }
 
   /**
    * Reads one value into field {@code index} of {@code slots}; primitive kinds override this to use the
    * unboxed setters.
    */
   void readInto(ProtoReader r, FieldSlots slots, int index) throws IOException {
-    slots.set(index, read(r, slots.get(index)));
+    slots.set(index, readMerging(r, slots.get(index)));
   }
 
   /** Whether a non-optional field holding {@code value} is left out, as proto3 does with defaults. */

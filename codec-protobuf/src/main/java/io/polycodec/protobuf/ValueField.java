@@ -53,4 +53,9 @@ final class ValueField extends FieldCodec {
     }
     codec.readInto(r, slots, index);
   }
+
+  @Override
+  boolean accumulates() {
+    return codec.merges();
+  }
 }

@@ -42,6 +42,7 @@ final class VectorField extends FieldCodec {
     if (n == 0) {
       return 0;
     }
+    sizes.checkCollection(n);
     long payload;
     if (quantization == Quantization.NONE) {
       payload = (long) n * (doubles ? 8 : 4);

@@ -5,6 +5,7 @@ import io.polycodec.Codec;
 import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
+import io.polycodec.Framing;
 import io.polycodec.GenericRecord;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.tck.engine.Describe;
@@ -13,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.InvalidMarkException;
@@ -37,7 +39,9 @@ public final class CodecAssertions {
 
   /**
    * Encodes {@code value}, decodes the bytes and checks the result equals it exactly, obeys the model
-   * and holds only unmodifiable collections.
+   * and holds only unmodifiable collections. For a binary format ({@link io.polycodec.Format#isBinary()})
+   * NaNs must come back with the same bits (payload and sign), through encode as well as decode; a text
+   * format may write every NaN as one token.
    *
    * @return the decoded value
    */
@@ -45,9 +49,16 @@ public final class CodecAssertions {
     RecordBinding<?> b = bindingOf(value);
     GenericRecord expected = expected(b, value);
     byte[] bytes = codec.encode(value);
-    T decoded = codec.decode(bytes);
+    T decoded = codec.decode(bytes.clone());
     GenericRecord actual = view(b, decoded, "decode(byte[])");
-    Values.assertEqual("round trip through " + codec.format().name() + " (" + Describe.hex(bytes) + ")", expected, actual);
+    String what = "round trip through " + codec.format().name() + " (" + Describe.hex(bytes) + ")";
+    Values.assertEqual(what, expected, actual);
+    if (codec.format().isBinary()) {
+      String d = Values.nanBitsDifference(expected, actual);
+      if (d != null) {
+        throw new AssertionError(what + ": a NaN lost its bits, which a binary format keeps exactly: " + d);
+      }
+    }
     if (decoded instanceof GenericRecord) {
       Values.assertUnmodifiable(decoded, ((GenericRecord) decoded).schema().name());
     }
@@ -124,6 +135,31 @@ public final class CodecAssertions {
   }
 
   /**
+   * Checks that every decode entry point consumes its whole input: the value's encoding followed by one
+   * more byte ({@code 0x00}, which no format may read as the start of a further field: a zero tag, a NUL
+   * character, a truncated item) is a {@link DecodeException} from {@code decode(byte[])}, an offset slice,
+   * heap, read-only and direct {@link ByteBuffer}s, an {@link InputStream}, and a delimited frame holding
+   * both.
+   */
+  public static <T> void assertRejectsTrailingBytes(Codec<T> codec, T value) throws Exception {
+    byte[] bytes = codec.encode(value);
+    byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+    String what = "the encoding of the value followed by one byte 00 (" + Describe.hex(longer) + ")";
+    for (EntryPoint e : EntryPoint.values()) {
+      Object got;
+      try {
+        got = e.decode(codec, longer);
+      } catch (DecodeException expected) {
+        continue;
+      } catch (RuntimeException | StackOverflowError t) {
+        throw new AssertionError(e.label + ": " + what + " threw " + t + " instead of a DecodeException", t);
+      }
+      throw new AssertionError(e.label + ": " + what + " decoded to " + Describe.of(view(bindingOf(value), got, e.label))
+          + " instead of failing with a DecodeException: every decode entry point consumes its whole input");
+    }
+  }
+
+  /**
    * Checks framed streams: {@code encodeAll} then {@code decodeAll} (from a stream and from one that
    * trickles bytes), {@code decodeDelimited} frame by frame ending with null, and that a stream cut
    * inside any frame is a {@link DecodeException} while one cut between frames gives the frames before.
@@ -194,7 +230,7 @@ public final class CodecAssertions {
       sameBytes(first, codec.encode(reordered), "encoding an equal value whose maps have another insertion order");
     }
     RecordBinding<?> b = bindingOf(value);
-    T decoded = codec.decode(first);
+    T decoded = codec.decode(first.clone());
     if (Values.firstDifference(view(b, value, "value"), view(b, decoded, "decode")) == null) {
       sameBytes(first, codec.encode(decoded), "re-encoding the decoded value");
     }
@@ -202,9 +238,10 @@ public final class CodecAssertions {
 
   /**
    * Checks that nothing the caller hands over is modified: encoding leaves the value as it was, decoding
-   * leaves the input array and buffers as they were, and (unless the codec declares
-   * {@link Capability#ZERO_COPY}) the decoded value does not change when the input is overwritten
-   * afterwards, so it retained no reference to it.
+   * leaves the input array and buffers as they were, and the decoded value does not change when the
+   * input is overwritten afterwards, so it retained no reference to it. This holds for codecs that
+   * declare {@link Capability#ZERO_COPY} too: their in-place reads are views the caller asks for
+   * (such as FlatBuffers' {@code view}), never what {@code decode} returns.
    */
   public static <T> void assertNoMutation(Codec<T> codec, T value) {
     RecordBinding<?> b = bindingOf(value);
@@ -212,15 +249,15 @@ public final class CodecAssertions {
     byte[] bytes = codec.encode(value);
     Values.assertEqual("the value after encode(value)", before, view(b, value, "value"));
     GenericRecord expected = Values.afterRoundTrip(before);
-    boolean mayRetain = codec.format().has(Capability.ZERO_COPY);
-
     byte[] input = bytes.clone();
     T decoded = codec.decode(input);
     unchanged(bytes, input, "decode(byte[])");
-    if (!mayRetain) {
-      Arrays.fill(input, (byte) 0x55);
-      check(b, expected, decoded, "the value decode(byte[]) returned, after the input array was overwritten");
-    }
+    Arrays.fill(input, (byte) 0x55);
+    retained(b, expected, decoded, "the value decode(byte[]) returned, after the input array was overwritten");
+    byte[] sliceInput = padded(bytes);
+    T fromSlice = codec.decode(sliceInput, PAD, bytes.length);
+    Arrays.fill(sliceInput, (byte) 0x55);
+    retained(b, expected, fromSlice, "the value decode(byte[], offset, length) returned, after the array was overwritten");
     byte[] backing = padded(bytes);
     ByteBuffer heap = ByteBuffer.wrap(backing, PAD, bytes.length);
     T fromHeap = codec.decode(heap);
@@ -230,33 +267,134 @@ public final class CodecAssertions {
     byte[] directAfter = new byte[bytes.length];
     direct.duplicate().get(directAfter);
     unchanged(bytes, directAfter, "decode(direct ByteBuffer)");
-    if (!mayRetain) {
-      Arrays.fill(backing, (byte) 0x55);
-      direct.duplicate().put(backing, 0, bytes.length);
-      check(b, expected, fromHeap, "the value decode(heap ByteBuffer) returned, after the buffer was overwritten");
-      check(b, expected, fromDirect, "the value decode(direct ByteBuffer) returned, after the buffer was overwritten");
+    Arrays.fill(backing, (byte) 0x55);
+    direct.duplicate().put(backing, 0, bytes.length);
+    retained(b, expected, fromHeap, "the value decode(heap ByteBuffer) returned, after the buffer was overwritten");
+    retained(b, expected, fromDirect, "the value decode(direct ByteBuffer) returned, after the buffer was overwritten");
+  }
+
+  private static void retained(RecordBinding<?> b, GenericRecord expected, Object decoded, String what) {
+    try {
+      check(b, expected, decoded, what);
+    } catch (RuntimeException e) {
+      throw new AssertionError(what + ": reading it threw " + e + ", so it still reads the caller's input", e);
     }
   }
 
   /**
-   * Decodes {@code input} (as a byte array, a direct buffer and a stream) and checks the codec either
-   * returns a value that obeys the model and can be encoded again, or throws {@link DecodeException}:
-   * never another exception or error, never a hang (30 s guard), and, where the JVM can measure it,
-   * never allocating more than 16 MiB plus 1 KiB per input byte.
+   * Decodes {@code input} through every entry point ({@link EntryPoint}: {@code decode(byte[])}, an
+   * offset slice, heap, read-only and direct {@link ByteBuffer}s, an {@link InputStream}, a delimited
+   * frame) and checks the codec either returns a value that obeys the model and can be encoded again, or
+   * throws {@link DecodeException}: never another exception or error, never a hang (each input has a
+   * time budget, {@code -Dpolycodec.tck.inputTimeoutSeconds}, 5 s by default), and, where the JVM can
+   * measure it, never allocating more than 16 MiB plus 1 KiB per input byte. A frame whose length prefix
+   * claims {@code limits().maxMessageBytes()} but holds only {@code input} must fail the same way,
+   * without allocating the claimed length.
    */
   public static void assertDecodesCleanly(Codec<?> codec, byte[] input) throws Exception {
     byte[] copy = input.clone();
     String what = "decoding " + copy.length + " bytes " + Describe.hex(copy);
     Guard.call(what, () -> {
-      decodeCleanly(codec, copy, what, "decode(byte[])", () -> codec.decode(copy.clone()));
-      decodeCleanly(codec, copy, what, "decode(direct ByteBuffer)", () -> {
-        ByteBuffer d = ByteBuffer.allocateDirect(copy.length);
-        d.put(copy).flip();
-        return codec.decode(d);
-      });
-      decodeCleanly(codec, copy, what, "decode(InputStream)", () -> codec.decode(new ByteArrayInputStream(copy)));
+      for (EntryPoint e : EntryPoint.values()) {
+        decodeCleanly(codec, copy, what, e.label, () -> e.decode(codec, copy));
+      }
+      int claimed = codec.limits().maxMessageBytes();
+      String lying = "a delimited frame whose length prefix claims " + claimed + " bytes (maxMessageBytes), followed by "
+          + copy.length + " bytes " + Describe.hex(copy);
+      long before = Guard.allocatedBytes();
+      try {
+        Object v = codec.decodeDelimited(new ByteArrayInputStream(concat(varint(claimed), copy)));
+        throw new AssertionError("decodeDelimited: " + lying + " returned " + v + " instead of failing with a DecodeException");
+      } catch (DecodeException expected) {
+        checkAllocation(before, copy, lying, "decodeDelimited");
+      } catch (AssertionError e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new AssertionError("decodeDelimited: " + lying + " threw " + t + ", but bad input may only raise DecodeException", t);
+      }
       return null;
     });
+  }
+
+  /** The decode entry points, each applied to a fresh copy of the input. */
+  enum EntryPoint {
+    BYTES("decode(byte[])") {
+      @Override
+      Object decode(Codec<?> codec, byte[] input) {
+        return codec.decode(input.clone());
+      }
+    },
+    SLICE("decode(byte[], " + PAD + ", length)") {
+      @Override
+      Object decode(Codec<?> codec, byte[] input) {
+        return codec.decode(padded(input), PAD, input.length);
+      }
+    },
+    HEAP_BUFFER("decode(heap ByteBuffer at position " + PAD + ")") {
+      @Override
+      Object decode(Codec<?> codec, byte[] input) {
+        return codec.decode(ByteBuffer.wrap(padded(input), PAD, input.length));
+      }
+    },
+    READ_ONLY_BUFFER("decode(read-only heap ByteBuffer)") {
+      @Override
+      Object decode(Codec<?> codec, byte[] input) {
+        return codec.decode(ByteBuffer.wrap(padded(input), PAD, input.length).asReadOnlyBuffer());
+      }
+    },
+    DIRECT_BUFFER("decode(direct ByteBuffer at position " + PAD + ")") {
+      @Override
+      Object decode(Codec<?> codec, byte[] input) {
+        ByteBuffer d = ByteBuffer.allocateDirect(input.length + 2 * PAD);
+        d.put(padded(input)).position(PAD).limit(PAD + input.length);
+        return codec.decode(d);
+      }
+    },
+    STREAM("decode(InputStream)") {
+      @Override
+      Object decode(Codec<?> codec, byte[] input) throws IOException {
+        return codec.decode(new TrackingStream(input.clone(), 7));
+      }
+    },
+    DELIMITED("decodeDelimited(a frame holding the input)") {
+      @Override
+      Object decode(Codec<?> codec, byte[] input) throws IOException {
+        TrackingStream in = new TrackingStream(concat(varint(input.length), input), 5);
+        Object v = codec.decodeDelimited(in);
+        if (v == null) {
+          throw new AssertionError(label + " returned null for a frame of " + input.length + " bytes");
+        }
+        if (in.position() != input.length + varint(input.length).length) {
+          throw new AssertionError(label + " returned a value but read " + in.position() + " bytes of a frame of "
+              + (input.length + varint(input.length).length));
+        }
+        return v;
+      }
+    };
+
+    final String label;
+
+    EntryPoint(String label) {
+      this.label = label;
+    }
+
+    abstract Object decode(Codec<?> codec, byte[] input) throws IOException;
+  }
+
+  private static byte[] varint(int length) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      Framing.writeLength(out, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /** A decode, as the task of {@link #decodeCleanly}. */
@@ -274,6 +412,8 @@ public final class CodecAssertions {
     } catch (DecodeException expected) {
       checkAllocation(before, input, what, entry);
       return;
+    } catch (AssertionError e) {
+      throw new AssertionError(entry + ": " + what + ": " + e.getMessage(), e);
     } catch (Throwable t) {
       throw new AssertionError(entry + ": " + what + " threw " + t + ", but bad input may only raise DecodeException", t);
     }

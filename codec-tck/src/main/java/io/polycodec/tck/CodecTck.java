@@ -10,6 +10,7 @@ import io.polycodec.schema.RecordSchema;
 import io.polycodec.tck.engine.Property;
 import io.polycodec.tck.engine.Settings;
 import io.polycodec.tck.gen.EvolutionRules;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
  * }</pre>
  *
  * and JUnit runs every property as a named dynamic test: {@value #ROUND_TRIP_GENERIC},
- * {@value #ROUND_TRIP_ZOO}, {@value #ENTRY_POINTS}, {@value #FRAMED_SEQUENCES}, {@value #NO_MUTATION},
+ * {@value #ROUND_TRIP_ZOO}, {@value #ENTRY_POINTS}, {@value #TRAILING_BYTES}, {@value #FRAMED_SEQUENCES}, {@value #NO_MUTATION},
  * {@value #DETERMINISM}, {@value #CONCURRENCY}, {@value #GARBAGE_INPUT}, {@value #TRUNCATED_INPUT},
  * {@value #BIT_FLIPS}, {@value #LIMITS}, {@value #INVALID_VALUES}, {@value #EVOLUTION},
  * {@value #UNKNOWN_FIELDS}. A property that checks a {@link Capability} the codec does not declare is
@@ -40,9 +41,11 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Each property runs a number of seeded tries ({@code -Dpolycodec.tck.tries=N} scales them, default
  * 100); a failure prints the seed ({@code -Dpolycodec.tck.seed=S} replays it first) and a shrunk
- * counterexample. Override {@link #options()} to test a codec mode, and {@link #evolutionRules} to
- * declare what a new format promises about type changes. The evolution property also holds Polycodec's
- * compatibility checker ({@link #compatibility}) to its word: what it calls compatible must decode.
+ * counterexample. {@code -Dpolycodec.tck.properties=name,…} runs only the properties named (see
+ * {@link Settings}). Override {@link #options()} to test a codec mode, {@link #supportsJavaRecords()}
+ * for a backend that binds only {@code GenericRecord}, and {@link #evolutionRules} to declare what a
+ * new format promises about type changes. The evolution property also holds Polycodec's compatibility
+ * checker ({@link #compatibility}) to its word: what it calls compatible must decode.
  */
 public abstract class CodecTck {
   /** Exact round trip of generated schemas' {@code GenericRecord}s. */
@@ -53,11 +56,13 @@ public abstract class CodecTck {
   public static final String ENTRY_POINTS = "entryPoints";
   /** Length-delimited streams of many messages, whole and cut. */
   public static final String FRAMED_SEQUENCES = "framedSequences";
+  /** Every decode entry point rejects bytes after the message: it consumes its whole input. */
+  public static final String TRAILING_BYTES = "trailingBytes";
   /** Neither the value nor the input is modified or retained. */
   public static final String NO_MUTATION = "noMutation";
   /** Equal values encode to identical bytes (codecs declaring {@link Capability#DETERMINISTIC}). */
   public static final String DETERMINISM = "determinism";
-  /** One codec shared by 16 threads. */
+  /** One codec shared by 16 threads, on the generic and the typed path. */
   public static final String CONCURRENCY = "concurrency";
   /** Garbage input yields only DecodeException. */
   public static final String GARBAGE_INPUT = "garbageInput";
@@ -74,6 +79,12 @@ public abstract class CodecTck {
   /** Unknown fields survive a decode and re-encode ({@link Capability#PRESERVES_UNKNOWN_FIELDS}). */
   public static final String UNKNOWN_FIELDS = "unknownFields";
 
+  /** What an encoder writes under some {@link io.polycodec.Limits}, its decoder reads under the same ones. */
+  public static final String LIMIT_SYMMETRY = "limitSymmetry";
+
+  /** Decoding n bytes, however repetitive, allocates at most max(1 MiB, 64·n) bytes ({@link AllocationBound}). */
+  public static final String ALLOCATION_BOUND = "allocationBound";
+
   /** The provider under test. */
   protected abstract CodecProvider provider();
 
@@ -82,7 +93,12 @@ public abstract class CodecTck {
     return CodecOptions.defaults();
   }
 
-  /** Tries and seed (default: from {@code -Dpolycodec.tck.tries} and {@code -Dpolycodec.tck.seed}). */
+  /**
+   * Tries, seed, the properties to run and the per-input time budget (default:
+   * {@link Settings#fromSystemProperties()}: {@code -Dpolycodec.tck.tries}, {@code -Dpolycodec.tck.seed},
+   * {@code -Dpolycodec.tck.properties}, {@code -Dpolycodec.tck.inputTimeoutSeconds}). Override to pin
+   * them in code, e.g. {@code Settings.fromSystemProperties().withTries(20)} for a quick subclass.
+   */
   protected Settings settings() {
     return Settings.fromSystemProperties();
   }
@@ -105,6 +121,16 @@ public abstract class CodecTck {
     return Compatibility.check(writer, reader, format);
   }
 
+  /**
+   * Whether the provider binds Java records (default true). A backend that so far supports only
+   * {@code RecordBinding.generic(schema)} returns false: the kit then never asks it for a typed codec,
+   * runs every property on generated schemas' {@code GenericRecord}s, and reports
+   * {@value #ROUND_TRIP_ZOO} (the typed path) as skipped.
+   */
+  protected boolean supportsJavaRecords() {
+    return true;
+  }
+
   /** Properties to leave out, each reported as skipped (default: none). Prefer fixing the codec. */
   protected Set<String> excludedProperties() {
     return Set.of();
@@ -125,50 +151,82 @@ public abstract class CodecTck {
     return names;
   }
 
-  /** Every property as a dynamic test, for running the kit programmatically. */
+  /**
+   * Every property as a dynamic test, in the order of {@link #propertyNames()}, for running the kit
+   * programmatically (JUnit runs them through {@link #tck()}). Each test's display name is the
+   * property's name, and its test source is the URI {@code polycodec-tck:<class>/<property>} (not a
+   * method source), so that reports without any reporter configuration (Surefire's defaults) show the
+   * name rather than {@code tck()[N]}. Properties left out (excluded, not selected by {@code -Dpolycodec.tck.properties},
+   * or needing a capability the codec lacks) are tests that abort with the reason.
+   *
+   * @throws IllegalArgumentException if {@code -Dpolycodec.tck.properties} names no property of the kit
+   */
   public final List<DynamicTest> tests() {
     Settings settings = settings();
-    Kit kit = new Kit(provider(), options(), settings, this::evolutionRules, this::compatibility);
-    System.out.println("polycodec.tck: " + kit.format + " from " + kit.provider.getClass().getName() + ", " + settings);
+    for (String wanted : settings.selectedProperties()) {
+      if (!propertyNames().contains(wanted)) {
+        throw new IllegalArgumentException("-D" + Settings.PROPERTIES_PROPERTY + " names '" + wanted
+            + "', which is not a property of the kit; the properties are " + propertyNames());
+      }
+    }
+    boolean typed = supportsJavaRecords();
+    Kit kit = new Kit(provider(), options(), settings, this::evolutionRules, this::compatibility, typed);
+    System.out.println("polycodec.tck: " + kit.format + " from " + kit.provider.getClass().getName() + ", " + settings
+        + (typed ? "" : ", GenericRecord only"));
     Set<String> excluded = excludedProperties();
     List<DynamicTest> tests = new ArrayList<>();
     for (Entry e : ENTRIES) {
       String skip = null;
       if (excluded.contains(e.name)) {
         skip = "excluded by " + getClass().getSimpleName();
+      } else if (!settings.selects(e.name)) {
+        skip = "not selected by -D" + Settings.PROPERTIES_PROPERTY;
       } else if (e.requires != null && !kit.format.has(e.requires)) {
         skip = "the codec does not declare " + e.requires;
+      } else if (e.typedOnly && !typed) {
+        skip = "the backend binds only GenericRecord (supportsJavaRecords() is false)";
       }
+      // Not a method: source, which Surefire would report by its legacy name tck()[N]: any other URI
+      // makes it use the display name.
+      URI source = URI.create("polycodec-tck:" + getClass().getName() + "/" + e.name);
       if (skip != null) {
         String reason = skip;
-        tests.add(DynamicTest.dynamicTest(e.name, () -> {
+        tests.add(DynamicTest.dynamicTest(e.name, source, () -> {
           System.out.println("polycodec.tck: SKIPPED " + e.name + ": " + reason);
           Assumptions.abort(e.name + " skipped: " + reason);
         }));
       } else {
-        tests.add(e.property.apply(kit).toDynamicTest(settings));
+        Property<?> p = e.property.apply(kit);
+        tests.add(DynamicTest.dynamicTest(e.name, source, () -> Guard.withSettings(settings, () -> p.run(settings))));
       }
     }
     return tests;
   }
 
-  /** One property of the kit, and the capability it checks, if any. */
+  /** One property of the kit, the capability it checks, if any, and whether it needs Java records. */
   private static final class Entry {
     final String name;
     final Capability requires;
     final Function<Kit, Property<?>> property;
+    final boolean typedOnly;
 
     Entry(String name, Capability requires, Function<Kit, Property<?>> property) {
+      this(name, requires, property, false);
+    }
+
+    Entry(String name, Capability requires, Function<Kit, Property<?>> property, boolean typedOnly) {
       this.name = name;
       this.requires = requires;
       this.property = property;
+      this.typedOnly = typedOnly;
     }
   }
 
   private static final List<Entry> ENTRIES = List.of(
       new Entry(ROUND_TRIP_GENERIC, null, RoundTripProperties::generic),
-      new Entry(ROUND_TRIP_ZOO, null, RoundTripProperties::zoo),
+      new Entry(ROUND_TRIP_ZOO, null, RoundTripProperties::zoo, true),
       new Entry(ENTRY_POINTS, null, StreamProperties::entryPoints),
+      new Entry(TRAILING_BYTES, null, StreamProperties::trailingBytes),
       new Entry(FRAMED_SEQUENCES, null, StreamProperties::framedSequences),
       new Entry(NO_MUTATION, null, StreamProperties::noMutation),
       new Entry(DETERMINISM, Capability.DETERMINISTIC, StreamProperties::determinism),
@@ -179,5 +237,7 @@ public abstract class CodecTck {
       new Entry(LIMITS, null, LimitsProperty::property),
       new Entry(INVALID_VALUES, null, InvalidValuesProperty::property),
       new Entry(EVOLUTION, null, EvolutionProperty::property),
-      new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property));
+      new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property),
+      new Entry(LIMIT_SYMMETRY, null, LimitSymmetryProperty::property),
+      new Entry(ALLOCATION_BOUND, null, AllocationProperty::property));
 }

@@ -69,7 +69,7 @@ final class EvolutionProperty {
     GenericRecord got = null;
     DecodeException failed = null;
     try {
-      got = reader.decode(bytes);
+      got = reader.decode(bytes.clone());
     } catch (DecodeException e) {
       failed = e;
     } catch (RuntimeException | StackOverflowError e) {

@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
- * Garbage, truncated and bit-flipped input: decoding gives a value that obeys the model or a
- * DecodeException, nothing else, within bounded time and memory (see
+ * Garbage, truncated and bit-flipped input: decoding, through every entry point and as a delimited
+ * frame (also one whose length prefix lies), gives a value that obeys the model or a DecodeException,
+ * nothing else, within a per-input time budget and bounded memory (see
  * {@link CodecAssertions#assertDecodesCleanly}). Inputs are recipes applied to a valid encoding, so that
  * they reach deep into a format rather than failing on the first byte, and so that a failure shrinks.
  */

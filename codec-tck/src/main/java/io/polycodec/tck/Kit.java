@@ -23,7 +23,9 @@ final class Kit {
   final Settings settings;
   final EvolutionRules rules;
   final CompatibilityOracle oracle;
-  private final Map<RecordBinding<?>, Codec<?>> typed = new ConcurrentHashMap<>();
+  /** Whether the codec binds Java records (the typed path), or only {@link GenericRecord}. */
+  final boolean typed;
+  private final Map<RecordBinding<?>, Codec<?>> typedCodecs = new ConcurrentHashMap<>();
 
   /** The compatibility checker's verdict on reading {@code writer} data with {@code reader}, or null for none. */
   @FunctionalInterface
@@ -32,12 +34,14 @@ final class Kit {
   }
 
   Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,
-      CompatibilityOracle oracle) {
+      CompatibilityOracle oracle, boolean typed) {
     this.provider = provider;
     this.options = options;
     this.settings = settings;
-    // The codec's format, not the provider's: options may change it (keying of compact MessagePack).
-    this.format = provider.create(RecordBinding.of(Zoo.Point.class), options).format();
+    this.typed = typed;
+    // The codec's format, not the provider's: options may change it (keying of compact MessagePack). A
+    // generic codec, so that a backend that binds only GenericRecord can run the kit.
+    this.format = provider.create(RecordBinding.generic(RecordBinding.of(Zoo.Point.class).schema()), options).format();
     this.rules = rules.apply(format);
     this.oracle = oracle;
   }
@@ -47,7 +51,7 @@ final class Kit {
     if (binding.isGeneric()) {
       return provider.create(binding, options);
     }
-    return (Codec<T>) typed.computeIfAbsent(binding, b -> provider.create(b, options));
+    return (Codec<T>) typedCodecs.computeIfAbsent(binding, b -> provider.create(b, options));
   }
 
   Codec<GenericRecord> generic(RecordSchema schema) {

@@ -8,6 +8,7 @@ import io.polycodec.Limits;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.Schema;
+import io.polycodec.schema.UnionSchema;
 import io.polycodec.tck.engine.Describe;
 import io.polycodec.tck.engine.Gen;
 import io.polycodec.tck.engine.Property;
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * {@link Limits} are enforced exactly where the rule is exact (records nested through optional fields,
  * elements of a collection, ASCII string bytes, message bytes) and with slack where formats may count
- * differently (nesting through lists, byte arrays): a value at the limit decodes, one past it is a
+ * differently (nesting through lists, map values and unions, byte arrays): a value at the limit decodes,
+ * one past it (every kind of container must count) is a
  * DecodeException. A value nested far deeper than the default limit fails cleanly, never with a
  * StackOverflowError. A codec reports the limits it was built with.
  */
@@ -33,18 +35,21 @@ final class LimitsProperty {
     @Override
     public String toString() {
       String[] names = {"depth through optional records", "depth through lists", "a very deep value",
-          "collection size", "string and byte-array length", "message size"};
+          "collection size", "string and byte-array length", "message size", "depth through map values",
+          "depth through unions"};
       return names[kind] + ", limit " + limit + ", variant " + which;
     }
   }
 
   static Property<Case> property(Kit kit) {
-    Gen<Case> cases = s -> new Case((int) s.choose(5), 1 + (int) s.choose(29), (int) s.choose(5));
-    return Property.of("limits", 60, cases, c -> check(kit, c));
+    Gen<Case> cases = s -> new Case((int) s.choose(7), 1 + (int) s.choose(29), (int) s.choose(5));
+    return Property.of("limits", 80, cases, c -> check(kit, c));
   }
 
   private static final RecordSchema NODE = node();
   private static final RecordSchema TREE = tree();
+  private static final RecordSchema MAP_TREE = mapTree();
+  private static final RecordSchema UNION_CHAIN = unionChain();
   private static final RecordSchema SIZES = RecordSchema.of("Sizes",
       Field.of("xs", 1, Schema.list(Schema.int32())),
       Field.of("m", 2, Schema.map(Schema.string(), Schema.int32())),
@@ -62,6 +67,18 @@ final class LimitsProperty {
   private static RecordSchema tree() {
     RecordSchema.Builder b = RecordSchema.builder("Tree");
     b.field("v", 1, Schema.int32()).field("kids", 2, Schema.list(b.ref()));
+    return b.build();
+  }
+
+  private static RecordSchema mapTree() {
+    RecordSchema.Builder b = RecordSchema.builder("MapTree");
+    b.field("v", 1, Schema.int32()).field("kids", 2, Schema.map(Schema.string(), b.ref()));
+    return b.build();
+  }
+
+  private static RecordSchema unionChain() {
+    RecordSchema.Builder b = RecordSchema.builder("UnionLink");
+    b.field("v", 1, Schema.int32()).optionalField("next", 2, UnionSchema.of("Next", b.ref()));
     return b.build();
   }
 
@@ -88,6 +105,26 @@ final class LimitsProperty {
       case 2:
         veryDeep(kit, 1000 + 100 * c.which());
         break;
+      case 6: {
+        // Map values count like list elements: whether the map is a level of its own is the format's business.
+        int l = 2 + c.limit();
+        limits = limits.withMaxDepth(2 * l + 2);
+        expectDecodes(kit, MAP_TREE, limits, nested(MAP_TREE, l), "records nested " + l + " deep through map values, maxDepth "
+            + (2 * l + 2));
+        expectFails(kit, MAP_TREE, limits, nested(MAP_TREE, 2 * l + 3), "records nested " + (2 * l + 3)
+            + " deep through map values, maxDepth " + (2 * l + 2));
+        break;
+      }
+      case 7: {
+        // A union may count as one level or two (the union and its member record): allow for both.
+        int l = 2 + c.limit();
+        limits = limits.withMaxDepth(3 * l + 3);
+        expectDecodes(kit, UNION_CHAIN, limits, nested(UNION_CHAIN, l), "records nested " + l + " deep through unions,"
+            + " maxDepth " + (3 * l + 3));
+        expectFails(kit, UNION_CHAIN, limits, nested(UNION_CHAIN, 3 * l + 4), "records nested " + (3 * l + 4)
+            + " deep through unions, maxDepth " + (3 * l + 3));
+        break;
+      }
       case 3: {
         int l = c.limit();
         limits = limits.withMaxCollectionSize(l);
@@ -138,6 +175,15 @@ final class LimitsProperty {
     return r;
   }
 
+  private static GenericRecord nested(RecordSchema schema, int records) {
+    GenericRecord r = GenericRecord.builder(schema).set("v", records).build();
+    for (int i = records - 1; i >= 1; i--) {
+      GenericRecord.Builder b = GenericRecord.builder(schema).set("v", i);
+      r = schema == MAP_TREE ? b.set("kids", Map.of("k" + i, r)).build() : b.set("next", r).build();
+    }
+    return r;
+  }
+
   private static GenericRecord sized(String field, int n) {
     GenericRecord.Builder b = GenericRecord.builder(SIZES);
     switch (field) {
@@ -169,7 +215,7 @@ final class LimitsProperty {
     }
     byte[] bytes = encoder(kit, schema).encode(value);
     try {
-      Values.assertEqual(what, value, codec.decode(bytes));
+      Values.assertEqual(what, value, codec.decode(bytes.clone()));
     } catch (DecodeException e) {
       throw new AssertionError(what + ": within the limit, but decoding failed: " + e.getMessage(), e);
     }
@@ -181,7 +227,7 @@ final class LimitsProperty {
     byte[] bytes = encoder(kit, schema).encode(value);
     Guard.call(what, () -> {
       try {
-        GenericRecord got = codec.decode(bytes);
+        GenericRecord got = codec.decode(bytes.clone());
         throw new AssertionError(what + ": over the limit, but decoded to " + Describe.of(got));
       } catch (DecodeException expected) {
         return null;
@@ -215,7 +261,7 @@ final class LimitsProperty {
   private static void expectFailsWith(Codec<GenericRecord> codec, byte[] bytes, String what) throws Exception {
     Guard.call(what, () -> {
       try {
-        codec.decode(bytes);
+        codec.decode(bytes.clone());
         throw new AssertionError(what + ": decoded although deeper than the limit");
       } catch (DecodeException expected) {
         return null;
@@ -244,7 +290,7 @@ final class LimitsProperty {
     }
     if (fits != null) {
       byte[] bytes = plain.encode(fits);
-      Values.assertEqual("a message of " + bytes.length + " bytes, maxMessageBytes " + max, fits, limited.decode(bytes));
+      Values.assertEqual("a message of " + bytes.length + " bytes, maxMessageBytes " + max, fits, limited.decode(bytes.clone()));
     }
     byte[] big = plain.encode(over);
     String what = "a message of " + big.length + " bytes, maxMessageBytes " + max;

@@ -24,7 +24,7 @@ final class RoundTripProperties {
       byte[] bytes = typed.encode(s.value());
       Codec<GenericRecord> generic = kit.generic(s.binding().schema());
       GenericRecord expected = CodecAssertions.expected(s.binding(), s.value());
-      Values.assertEqual("typed bytes decoded by the generic codec of the same schema", expected, generic.decode(bytes));
+      Values.assertEqual("typed bytes decoded by the generic codec of the same schema", expected, generic.decode(bytes.clone()));
       if (kit.format.has(Capability.DETERMINISTIC)) {
         byte[] fromGeneric = generic.encode(CodecAssertions.view(s.binding(), s.value(), "value"));
         if (!Arrays.equals(bytes, fromGeneric)) {

@@ -8,8 +8,13 @@ final class StreamProperties {
   private StreamProperties() {}
 
   static Property<Subject> entryPoints(Kit kit) {
-    return Property.of("entryPoints", 100, Subject.any(),
+    return Property.of("entryPoints", 100, Subject.any(kit.typed),
         s -> CodecAssertions.assertEntryPointsAgree(kit.codec(s.binding()), s.value()));
+  }
+
+  static Property<Subject> trailingBytes(Kit kit) {
+    return Property.of("trailingBytes", 50, Subject.any(kit.typed),
+        s -> CodecAssertions.assertRejectsTrailingBytes(kit.codec(s.binding()), s.value()));
   }
 
   static Property<Sample> framedSequences(Kit kit) {
@@ -18,12 +23,12 @@ final class StreamProperties {
   }
 
   static Property<Subject> noMutation(Kit kit) {
-    return Property.of("noMutation", 100, Subject.any(),
+    return Property.of("noMutation", 100, Subject.any(kit.typed),
         s -> CodecAssertions.assertNoMutation(kit.codec(s.binding()), s.value()));
   }
 
   static Property<Subject> determinism(Kit kit) {
-    return Property.of("determinism", 100, Subject.any(),
+    return Property.of("determinism", 100, Subject.any(kit.typed),
         s -> CodecAssertions.assertDeterministic(kit.codec(s.binding()), s.value()));
   }
 }

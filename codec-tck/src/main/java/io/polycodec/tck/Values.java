@@ -138,6 +138,99 @@ final class Values {
     return x != null && other != null && x.getClass() != other.getClass() ? " (" + x.getClass().getSimpleName() + ")" : "";
   }
 
+  /**
+   * Where a NaN in {@code actual} has other bits than the NaN at the same place in {@code expected}
+   * (which {@link #firstDifference} calls equal), or null. Quantized vectors are left out: their NaNs
+   * pass through the quantization's own rounding.
+   */
+  static String nanBitsDifference(Object e, Object a) {
+    return nanBits(e, a, "");
+  }
+
+  private static String nanBits(Object e, Object a, String path) {
+    if (e == null || a == null || e == a) {
+      return null;
+    }
+    if (e instanceof GenericRecord && a instanceof GenericRecord) {
+      GenericRecord x = (GenericRecord) e;
+      GenericRecord y = (GenericRecord) a;
+      String here = path.isEmpty() ? x.schema().name() : path;
+      for (int i = 0; i < Math.min(x.schema().size(), y.schema().size()); i++) {
+        Schema type = x.schema().field(i).type();
+        if (type instanceof VectorSchema && ((VectorSchema) type).quantization() != Quantization.NONE) {
+          continue;
+        }
+        String d = nanBits(x.get(i), y.get(i), here + "." + x.schema().field(i).name());
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (e instanceof List && a instanceof List) {
+      List<?> x = (List<?>) e;
+      List<?> y = (List<?>) a;
+      for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+        String d = nanBits(x.get(i), y.get(i), path + "[" + i + "]");
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (e instanceof Map && a instanceof Map) {
+      for (Map.Entry<?, ?> en : ((Map<?, ?>) e).entrySet()) {
+        String d = nanBits(en.getValue(), ((Map<?, ?>) a).get(en.getKey()), path + "[" + Describe.of(en.getKey()) + "]");
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (e instanceof Float && a instanceof Float) {
+      return floatBits((Float) e, (Float) a, path);
+    }
+    if (e instanceof Double && a instanceof Double) {
+      return doubleBits((Double) e, (Double) a, path);
+    }
+    if (e instanceof float[] && a instanceof float[]) {
+      float[] x = (float[]) e;
+      float[] y = (float[]) a;
+      for (int i = 0; i < Math.min(x.length, y.length); i++) {
+        String d = floatBits(x[i], y[i], path + "[" + i + "]");
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (e instanceof double[] && a instanceof double[]) {
+      double[] x = (double[]) e;
+      double[] y = (double[]) a;
+      for (int i = 0; i < Math.min(x.length, y.length); i++) {
+        String d = doubleBits(x[i], y[i], path + "[" + i + "]");
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String floatBits(float e, float a, String path) {
+    int x = Float.floatToRawIntBits(e);
+    int y = Float.floatToRawIntBits(a);
+    return Float.isNaN(e) && x != y ? (path.isEmpty() ? "value" : path) + ": expected the NaN 0x" + Integer.toHexString(x)
+        + " but was 0x" + Integer.toHexString(y) : null;
+  }
+
+  private static String doubleBits(double e, double a, String path) {
+    long x = Double.doubleToRawLongBits(e);
+    long y = Double.doubleToRawLongBits(a);
+    return Double.isNaN(e) && x != y ? (path.isEmpty() ? "value" : path) + ": expected the NaN 0x" + Long.toHexString(x)
+        + " but was 0x" + Long.toHexString(y) : null;
+  }
+
   /** Fails with the first difference. */
   static void assertEqual(String what, Object expected, Object actual) {
     String d = firstDifference(expected, actual);

@@ -1,6 +1,7 @@
 package io.polycodec.examples;
 
 import io.polycodec.Tag;
+import io.polycodec.evolution.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,11 @@ import java.util.Optional;
 
 /**
  * The user profile a legacy JSON service returns, as a plain record. The {@code @Tag} numbers are what
- * Protobuf, FlatBuffers and compact MessagePack put on the wire; they must never change.
+ * Protobuf, FlatBuffers and compact MessagePack put on the wire; they must never change, and the build
+ * checks that they do not: {@code @Snapshot} puts the record under polycodec-maven-plugin's guard
+ * (its history is {@code examples/src/main/schema-history}).
  */
+@Snapshot
 public record UserProfile(
     @Tag(1) long id,
     @Tag(2) String username,

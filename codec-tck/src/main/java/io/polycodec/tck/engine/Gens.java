@@ -46,8 +46,12 @@ public final class Gens {
   };
 
   // The values most often mishandled, drawn more often than the edge tables alone would.
-  private static final float[] FLOAT_SPECIALS = {-0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
-  private static final double[] DOUBLE_SPECIALS = {-0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+  // NaNs with a payload, a sign and the quiet bit clear (signalling): a codec must keep their bits, and
+  // an encoder that writes every NaN as Float.NaN must meet one often.
+  private static final float[] FLOAT_SPECIALS = {-0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+      Float.intBitsToFloat(0x7fa00001), Float.intBitsToFloat(0xffc00abc)};
+  private static final double[] DOUBLE_SPECIALS = {-0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+      Double.longBitsToDouble(0x7ff4000000000001L), Double.longBitsToDouble(0xfff8000000abcdefL)};
 
   private static final String[] STRING_EDGES = {
     "", " ", "null", "true", "false", "0", "-0", "1e5", "NaN", "Infinity", "-Infinity", "\"", "\\", "\\u0000",

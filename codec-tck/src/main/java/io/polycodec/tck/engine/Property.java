@@ -166,7 +166,8 @@ public final class Property<T> {
     StringBuilder msg = new StringBuilder();
     msg.append("property '").append(name).append("' failed on try ").append(attempt + 1).append(" of ").append(wanted)
         .append(" (seed ").append(seed).append("; replay with -D").append(Settings.SEED_PROPERTY).append('=')
-        .append(seed).append(")\n");
+        .append(seed).append(", this property alone in a CodecTck with -D").append(Settings.PROPERTIES_PROPERTY).append('=')
+        .append(name).append(")\n");
     msg.append("counterexample (").append(shrinkNote).append("):\n  ").append(indent(shrunkText)).append('\n');
     msg.append("failure: ").append(indent(String.valueOf(best.failure()))).append('\n');
     if (best != original) {

@@ -87,10 +87,18 @@ public final class SchemaGen implements Gen<RecordSchema> {
       List<Field> fields = new ArrayList<>();
       int limit = depth == 0 ? maxFields : Math.max(1, maxFields / 2);
       // The first field always exists, so that shrinking ends at one simple field rather than none.
-      do {
+      fields.add(s.draw(src -> field(depth, 0, sparseTags, names, tags)));
+      // Each further field is one span holding its "another field" choice and the field (with any
+      // record it defines), so that the shrinker drops a field the failure does not need by deleting
+      // one span, without shifting the choices of the fields after it.
+      while (fields.size() < limit) {
         int index = fields.size();
-        fields.add(s.draw(src -> field(depth, index, sparseTags, names, tags)));
-      } while (fields.size() < limit && s.choose(3) != 0);
+        Field f = s.draw(src -> src.choose(3) == 0 ? null : field(depth, index, sparseTags, names, tags));
+        if (f == null) {
+          break;
+        }
+        fields.add(f);
+      }
       if (depth > 0 && s.chance(10)) {
         fields.add(backReference(fields.size(), sparseTags, names, tags));
       }
@@ -166,11 +174,11 @@ public final class SchemaGen implements Gen<RecordSchema> {
       boolean nested = depth < maxDepth;
       int c = s.weighted(10, 9, 6, 6, 6, 5, 5, 5, 6,
           top ? 8 : 0, top ? 6 : 0, top ? 4 : 0,
-          nested ? 6 : 0, nested ? 4 : 0, 2, 2, records.isEmpty() && enums.isEmpty() ? 0 : 2);
+          nested ? 6 : 0, nested ? 4 : 0, records.isEmpty() && enums.isEmpty() ? 0 : 2);
       switch (c) {
-        case 0: return intType(Kind.INT32);
+        case 0: return fieldIntType(Kind.INT32);
         case 1: return Schema.string();
-        case 2: return intType(Kind.INT64);
+        case 2: return fieldIntType(Kind.INT64);
         case 3: return Schema.bool();
         case 4: return Schema.float64();
         case 5: return Schema.float32();
@@ -182,10 +190,25 @@ public final class SchemaGen implements Gen<RecordSchema> {
         case 11: return vectorType();
         case 12: return record(depth + 1);
         case 13: return union(depth + 1);
-        case 14: return Schema.int8();
-        case 15: return Schema.int16();
         default: return reuse();
       }
+    }
+
+    /**
+     * A field's int32 or int64, where the rare draw of an explicit VARINT encoding (the same schema as no
+     * encoding) gives int8 or int16 instead: the narrow kinds appear without an extra draw, so every
+     * other seed's schema and values stay what they were.
+     */
+    private ScalarSchema fieldIntType(Kind kind) {
+      if (!s.chance(25)) {
+        return ScalarSchema.of(kind);
+      }
+      IntEncoding[] all = IntEncoding.values();
+      IntEncoding e = all[(int) s.choose(all.length - 1)];
+      if (e == IntEncoding.VARINT) {
+        return kind == Kind.INT32 ? Schema.int8() : Schema.int16();
+      }
+      return ScalarSchema.of(kind, e);
     }
 
     private ScalarSchema intType(Kind kind) {

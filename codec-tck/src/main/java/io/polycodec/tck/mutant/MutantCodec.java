@@ -10,9 +10,16 @@ import io.polycodec.bind.RecordBinding;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.RecordSchema;
+import io.polycodec.bind.FieldSlots;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +35,23 @@ final class MutantCodec<T> implements Codec<T> {
   private final ByteArrayOutputStream scratch = new ByteArrayOutputStream();
   private byte[] lastInput;
 
+  // IGNORES_DEPTH_THROUGH_MAP_VALUES: the real codec at the configured limits, which judges depth.
+  private final Codec<T> strict;
+
   MutantCodec(Mutant mutant, Codec<T> real, RecordBinding<T> binding, MutantProvider provider) {
+    this(mutant, real, binding, provider, real);
+  }
+
+  MutantCodec(Mutant mutant, Codec<T> real, RecordBinding<T> binding, MutantProvider provider, Codec<T> strict) {
     this.mutant = mutant;
     this.real = real;
     this.binding = binding;
     this.provider = provider;
+    this.strict = strict;
+  }
+
+  private boolean racy() {
+    return mutant == Mutant.NOT_THREAD_SAFE || mutant == Mutant.TYPED_PATH_NOT_THREAD_SAFE && !binding.isGeneric();
   }
 
   @Override
@@ -42,13 +61,17 @@ final class MutantCodec<T> implements Codec<T> {
 
   @Override
   public Limits limits() {
-    return real.limits();
+    return strict.limits();
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public byte[] encode(T value) {
+    if (mutant == Mutant.CANONICALISES_NAN_ON_ENCODE && value instanceof GenericRecord) {
+      return real.encode((T) canonicalNans(value));
+    }
     byte[] bytes = real.encode(value);
-    if (mutant != Mutant.NOT_THREAD_SAFE) {
+    if (!racy()) {
       return bytes;
     }
     scratch.reset();
@@ -63,6 +86,11 @@ final class MutantCodec<T> implements Codec<T> {
 
   @Override
   public T decode(byte[] bytes) {
+    if (racy()) {
+      lastInput = bytes;
+      Thread.yield();
+      return real.decode(lastInput);
+    }
     switch (mutant) {
       case THROWS_INDEX_OUT_OF_BOUNDS_ON_TRUNCATION:
         try {
@@ -70,19 +98,71 @@ final class MutantCodec<T> implements Codec<T> {
         } catch (DecodeException e) {
           throw new IndexOutOfBoundsException("index " + bytes.length + " out of bounds for length " + bytes.length);
         }
-      case NOT_THREAD_SAFE:
-        lastInput = bytes;
-        Thread.yield();
-        return real.decode(lastInput);
       case DECODES_REMOVED_FIELD_INTO_WRONG_SLOT:
         return wrongSlot(bytes, real.decode(bytes));
+      case ACCEPTS_TRAILING_BYTES:
+        return ignoringTrailingBytes(bytes);
+      case RETAINS_INPUT:
+        return retaining(bytes, real.decode(bytes));
+      case IGNORES_DEPTH_THROUGH_MAP_VALUES:
+        return depthWithoutMapValues(bytes);
+      case HANGS_ON_TRUNCATED_INPUT:
+        try {
+          return real.decode(bytes);
+        } catch (DecodeException e) {
+          hang();
+          throw e;
+        }
       default:
         return mangle(real.decode(bytes));
     }
   }
 
   @Override
+  public T decode(byte[] bytes, int offset, int length) {
+    if (mutant != Mutant.THROWS_INDEX_OUT_OF_BOUNDS_ON_TRUNCATED_SLICE) {
+      return Codec.super.decode(bytes, offset, length);
+    }
+    try {
+      return decode(Arrays.copyOfRange(bytes, offset, offset + length));
+    } catch (DecodeException e) {
+      // The "fast path" reads the caller's array directly and trusts the lengths it finds.
+      throw new IndexOutOfBoundsException("Index " + (offset + length) + " out of bounds for length " + bytes.length);
+    }
+  }
+
+  @Override
+  public T decodeDelimited(InputStream in) throws IOException {
+    if (mutant != Mutant.ALLOCATES_DECLARED_FRAME_LENGTH) {
+      return Codec.super.decodeDelimited(in);
+    }
+    int first = in.read();
+    if (first < 0) {
+      return null;
+    }
+    long length = first & 0x7F;
+    for (int shift = 7, b = first; (b & 0x80) != 0; shift += 7) {
+      b = in.read();
+      if (b < 0 || shift > 28) {
+        throw new DecodeException("bad frame length");
+      }
+      length |= (long) (b & 0x7F) << shift;
+    }
+    if (length > limits().maxMessageBytes()) {
+      throw new DecodeException("frame of " + length + " bytes is over the limit");
+    }
+    byte[] frame = new byte[(int) length]; // the bug: trusts the declared length
+    if (in.readNBytes(frame, 0, frame.length) != frame.length) {
+      throw new DecodeException("stream ends inside a frame");
+    }
+    return decode(frame);
+  }
+
+  @Override
   public T decode(ByteBuffer buffer) {
+    if (mutant == Mutant.THROWS_INDEX_OUT_OF_BOUNDS_ON_TRUNCATED_SLICE && buffer.hasArray()) {
+      return decode(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+    }
     if (mutant != Mutant.IGNORES_BUFFER_POSITION) {
       return Codec.super.decode(buffer);
     }
@@ -209,6 +289,175 @@ final class MutantCodec<T> implements Codec<T> {
       }
     }
     return null;
+  }
+
+  private T ignoringTrailingBytes(byte[] bytes) {
+    try {
+      return real.decode(bytes);
+    } catch (DecodeException e) {
+      for (int drop = 1; drop <= Math.min(8, bytes.length); drop++) {
+        try {
+          return real.decode(Arrays.copyOf(bytes, bytes.length - drop));
+        } catch (DecodeException again) {
+          // try a shorter prefix
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Parks for up to a minute whatever happens, as a loop waiting for bytes that never come would. */
+  private static void hang() {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+      LockSupport.parkNanos(left);
+    }
+  }
+
+  /**
+   * The decoded value with its first non-empty list field replaced by a list that decodes the caller's
+   * array again on every read: what a decoder that hands out lazy views of its input does.
+   */
+  private T retaining(byte[] input, T decoded) {
+    RecordSchema schema = binding.schema();
+    int lazy = -1;
+    for (int i = 0; i < schema.size() && lazy < 0; i++) {
+      if (schema.field(i).type().kind() == Kind.LIST && binding.get(decoded, i) instanceof List
+          && !((List<?>) binding.get(decoded, i)).isEmpty()) {
+        lazy = i;
+      }
+    }
+    if (lazy < 0) {
+      return decoded;
+    }
+    FieldSlots slots = binding.newSlots();
+    for (int i = 0; i < schema.size(); i++) {
+      Object v = binding.get(decoded, i);
+      if (v == null) {
+        continue;
+      }
+      switch (schema.field(i).type().kind()) {
+        case BOOL: slots.setBoolean(i, (Boolean) v); break;
+        case INT32: slots.setInt(i, ((Number) v).intValue()); break;
+        case INT64: slots.setLong(i, (Long) v); break;
+        case FLOAT32: slots.setFloat(i, (Float) v); break;
+        case FLOAT64: slots.setDouble(i, (Double) v); break;
+        default: slots.set(i, i == lazy ? new LazyList(input, i, ((List<?>) v).size()) : v); break;
+      }
+    }
+    if (decoded instanceof GenericRecord) {
+      slots.setUnknownFields(((GenericRecord) decoded).unknownFields());
+    }
+    return binding.build(slots);
+  }
+
+  /** A list read from the caller's array each time an element is asked for. */
+  private final class LazyList extends AbstractList<Object> {
+    private final byte[] input;
+    private final int field;
+    private final int size;
+
+    LazyList(byte[] input, int field, int size) {
+      this.input = input;
+      this.field = field;
+      this.size = size;
+    }
+
+    @Override
+    public Object get(int index) {
+      return ((List<?>) binding.get(real.decode(input), field)).get(index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
+  /**
+   * Decodes with the depth bound raised, then lets the real codec at the configured limits judge the
+   * value with every map emptied: so exactly the nesting inside map values goes uncounted.
+   */
+  @SuppressWarnings("unchecked")
+  private T depthWithoutMapValues(byte[] bytes) {
+    if (!binding.isGeneric()) {
+      return strict.decode(bytes);
+    }
+    T value = real.decode(bytes);
+    strict.decode(real.encode((T) withoutMapValues(value)));
+    return value;
+  }
+
+  private static Object withoutMapValues(Object v) {
+    if (v instanceof GenericRecord) {
+      GenericRecord r = (GenericRecord) v;
+      GenericRecord.Builder b = r.toBuilder();
+      for (int i = 0; i < r.schema().size(); i++) {
+        if (r.get(i) != null) {
+          b.set(i, withoutMapValues(r.get(i)));
+        }
+      }
+      return b.build();
+    }
+    if (v instanceof List) {
+      List<Object> out = new ArrayList<>();
+      for (Object e : (List<?>) v) {
+        out.add(withoutMapValues(e));
+      }
+      return out;
+    }
+    if (v instanceof Map) {
+      return Map.of();
+    }
+    return v;
+  }
+
+  private static Object canonicalNans(Object v) {
+    if (v instanceof GenericRecord) {
+      GenericRecord r = (GenericRecord) v;
+      GenericRecord.Builder b = r.toBuilder();
+      for (int i = 0; i < r.schema().size(); i++) {
+        if (r.get(i) != null) {
+          b.set(i, canonicalNans(r.get(i)));
+        }
+      }
+      return b.build();
+    }
+    if (v instanceof List) {
+      List<Object> out = new ArrayList<>();
+      for (Object e : (List<?>) v) {
+        out.add(canonicalNans(e));
+      }
+      return out;
+    }
+    if (v instanceof Map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        out.put(e.getKey(), canonicalNans(e.getValue()));
+      }
+      return out;
+    }
+    if (v instanceof Float) {
+      return Float.isNaN((Float) v) ? Float.NaN : v;
+    }
+    if (v instanceof Double) {
+      return Double.isNaN((Double) v) ? Double.NaN : v;
+    }
+    if (v instanceof float[]) {
+      float[] a = ((float[]) v).clone();
+      for (int i = 0; i < a.length; i++) {
+        a[i] = Float.isNaN(a[i]) ? Float.NaN : a[i];
+      }
+      return a;
+    }
+    if (v instanceof double[]) {
+      double[] a = ((double[]) v).clone();
+      for (int i = 0; i < a.length; i++) {
+        a[i] = Double.isNaN(a[i]) ? Double.NaN : a[i];
+      }
+      return a;
+    }
+    return v;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.polycodec.CodecOptions;
 import io.polycodec.CodecProvider;
 import io.polycodec.Format;
 import io.polycodec.GenericRecord;
+import io.polycodec.Limits;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.schema.RecordSchema;
 import java.util.ArrayDeque;
@@ -40,6 +41,11 @@ final class MutantProvider implements CodecProvider {
         }
         lastOptions = options;
       }
+    }
+    if (mutant == Mutant.IGNORES_DEPTH_THROUGH_MAP_VALUES) {
+      Limits limits = options.limits();
+      Codec<T> lenient = real.create(binding, options.withLimits(limits.withMaxDepth(limits.maxDepth() + 200)));
+      return new MutantCodec<>(mutant, lenient, binding, this, real.create(binding, options));
     }
     return new MutantCodec<>(mutant, real.create(binding, options), binding, this);
   }

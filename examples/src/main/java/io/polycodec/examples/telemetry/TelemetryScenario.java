@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Scenario 2: telemetry ingestion with an evolving schema. Sensors of three firmware generations write
@@ -32,7 +33,8 @@ public final class TelemetryScenario {
 
   /** Per-sensor totals. */
   public record Aggregate(long count, long sumCentiCelsius, long lastSequence) {
-    Aggregate plus(Aggregate one) {
+    /** The sum of this and {@code one}. */
+    public Aggregate plus(Aggregate one) {
       return new Aggregate(count + one.count, sumCentiCelsius + one.sumCentiCelsius, Math.max(lastSequence, one.lastSequence));
     }
 
@@ -52,8 +54,34 @@ public final class TelemetryScenario {
     Codec<SensorReadings.V1> v1 = Codecs.get("msgpack", SensorReadings.V1.class);
     Codec<SensorReadings.V2> v2 = Codecs.get("msgpack", SensorReadings.V2.class);
     Codec<SensorReadings.V3> v3 = Codecs.get("msgpack", SensorReadings.V3.class);
-    SplittableRandom r = new SplittableRandom(seed);
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    IOException[] failure = new IOException[1];
+    generate(perSensor, seed, truth, reading -> {
+      try {
+        if (reading instanceof SensorReadings.V1 r) {
+          v1.encodeDelimited(r, stream);
+        } else if (reading instanceof SensorReadings.V2 r) {
+          v2.encodeDelimited(r, stream);
+        } else {
+          v3.encodeDelimited((SensorReadings.V3) reading, stream);
+        }
+      } catch (IOException e) {
+        failure[0] = e;
+      }
+    });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return stream.toByteArray();
+  }
+
+  /**
+   * Hands {@code sink} {@code perSensor} readings from each of 12 sensors, interleaved: sensors
+   * {@code sensor-v1-*} as {@link SensorReadings.V1}, {@code sensor-v2-*} as V2, {@code sensor-v3-*} as V3;
+   * adds what each sensor sent to {@code truth}. The same seed gives the same readings.
+   */
+  public static void generate(int perSensor, long seed, Map<String, Aggregate> truth, Consumer<Object> sink) {
+    SplittableRandom r = new SplittableRandom(seed);
     Instant t0 = Instant.parse("2026-11-28T00:00:00Z");
     Status[] statuses = Status.values();
     for (int i = 0; i < perSensor; i++) {
@@ -65,20 +93,18 @@ public final class TelemetryScenario {
         long sequence64 = i;
         Status status = statuses[r.nextInt(100) < 95 ? 0 : 1 + r.nextInt(2)];
         if (s < 4) {
-          v1.encodeDelimited(new SensorReadings.V1(id, at, centi, 300 + r.nextInt(400), status, sequence), stream);
+          sink.accept(new SensorReadings.V1(id, at, centi, 300 + r.nextInt(400), status, sequence));
         } else if (s < 8) {
           Optional<Float> battery = r.nextInt(10) == 0 ? Optional.empty() : Optional.of(3.0f + r.nextInt(120) / 100f);
-          v2.encodeDelimited(new SensorReadings.V2(id, at, centi, 300 + r.nextInt(400), status, battery, "2.4.1", sequence),
-              stream);
+          sink.accept(new SensorReadings.V2(id, at, centi, 300 + r.nextInt(400), status, battery, "2.4.1", sequence));
         } else {
           // One v3 device is a gateway whose sequence number has long passed what an int32 holds.
           sequence64 = i + (s == 11 ? 5_000_000_000L : 0);
-          v3.encodeDelimited(new SensorReadings.V3(id, at, centi, status, Optional.of(3.3), "3.0.0", sequence64), stream);
+          sink.accept(new SensorReadings.V3(id, at, centi, status, Optional.of(3.3), "3.0.0", sequence64));
         }
         truth.merge(id, new Aggregate(1, centi, sequence64), Aggregate::plus);
       }
     }
-    return stream.toByteArray();
   }
 
   /** Reads every frame with the newest schema (V3) and aggregates per sensor. */

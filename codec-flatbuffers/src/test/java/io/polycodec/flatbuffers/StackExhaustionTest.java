@@ -1,0 +1,13 @@
+package io.polycodec.flatbuffers;
+
+import io.polycodec.CodecOptions;
+import io.polycodec.tck.StackExhaustion;
+import org.junit.jupiter.api.Test;
+
+/** Depth beyond the thread's stack is a DecodeException (EncodeException), not a StackOverflowError (issue 14). */
+class StackExhaustionTest {
+  @Test
+  void aValueDeeperThanTheStackFailsCleanly() {
+    StackExhaustion.check(new FlatBuffersProvider(), CodecOptions.defaults());
+  }
+}
