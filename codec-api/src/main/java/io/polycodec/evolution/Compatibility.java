@@ -37,20 +37,42 @@ public final class Compatibility {
    * {@code json}, {@code msgpack}) and {@link Format#keying()}; any other name gets the strictest rules
    * of its keying (no type change at all, defaults assumed to be left off the wire).
    *
-   * @return IDENTICAL if the schemas are equal, else COMPATIBLE with notes, or INCOMPATIBLE with reasons
+   * @return IDENTICAL if the schemas are equal, else COMPATIBLE with notes, or INCOMPATIBLE with reasons;
+   *     each finding is graded ({@link Severity}), and caveats leave the result compatible unless
+   *     {@link CompatibilityResult#caveatsAsBreaking()} is asked for
    * @throws IllegalArgumentException if a schema's graph is invalid (see {@link SchemaGraph#of})
    * @throws NullPointerException if an argument is null
    */
   public static CompatibilityResult check(RecordSchema writer, RecordSchema reader, Format format) {
+    return check(writer, WireChoices.NONE, reader, WireChoices.NONE, format);
+  }
+
+  /**
+   * {@link #check(RecordSchema, RecordSchema, Format)} for schemas whose bytes also depend on encoding
+   * choices the schema does not express, such as those imported from {@code .proto} files (pass
+   * {@code Imported.layout()}). Under the Protobuf rules a message field written as a group but read as
+   * a length-prefixed message (or the other way) is breaking, and packed against unpacked is safe; the
+   * other formats ignore the choices.
+   *
+   * @return as {@link #check(RecordSchema, RecordSchema, Format)}; IDENTICAL only if the choices are
+   *     equal too
+   * @throws IllegalArgumentException if a schema's graph is invalid (see {@link SchemaGraph#of})
+   * @throws NullPointerException if an argument is null
+   */
+  public static CompatibilityResult check(RecordSchema writer, WireChoices writerChoices, RecordSchema reader,
+      WireChoices readerChoices, Format format) {
     Objects.requireNonNull(writer, "writer");
     Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(writerChoices, "writerChoices");
+    Objects.requireNonNull(readerChoices, "readerChoices");
     FormatRules rules = FormatRules.of(Objects.requireNonNull(format, "format"));
     SchemaGraph.of(writer);
     SchemaGraph.of(reader);
-    if (writer.equals(reader)) {
+    boolean sameChoices = writerChoices.equals(readerChoices) || rules.family != FormatRules.Family.PROTOBUF;
+    if (writer.equals(reader) && sameChoices) {
       return CompatibilityResult.of(true, rules.name, List.of(), List.of());
     }
-    Checker c = new Checker(rules);
+    Checker c = new Checker(rules, writerChoices, readerChoices);
     c.records(writer, reader, reader.name());
     return CompatibilityResult.of(false, rules.name, c.reasons(), c.notes());
   }

@@ -1,0 +1,24 @@
+package io.polycodec.evolution;
+
+/**
+ * How much one difference between a writer and a reader schema matters, judged by what the format's
+ * readers do with real bytes. A result is compatible when no difference is {@link #BREAKING}, unless
+ * {@link CompatibilityResult#caveatsAsBreaking()} makes {@link #CAVEAT}s count too.
+ */
+public enum Severity {
+  /** Data will not read, or will read as something else (a value moved to another field, a lost group). */
+  BREAKING,
+  /**
+   * Data reads, but some values may be truncated, change sign, lose their presence or fail a check the
+   * writer did not make (an int64 read as int32, bytes read as a string): compatible unless the caller
+   * asks for the strict reading.
+   */
+  CAVEAT,
+  /** Data reads with the same values (an added optional field, a rename where fields are keyed by tag). */
+  SAFE;
+
+  /** The lower-case name used in JSON output: {@code breaking}, {@code caveat}, {@code safe}. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
