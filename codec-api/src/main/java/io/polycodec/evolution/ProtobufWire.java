@@ -105,8 +105,10 @@ enum ProtobufWire {
       case BYTES:
         return w.kind() == Kind.STRING
             ? new Verdict(Severity.SAFE, change + ": a string is written as its UTF-8 bytes, which read as bytes")
-            : new Verdict(Severity.CAVEAT, change + ": the same wire type, but bytes that are not valid UTF-8"
-                + " are refused as a string (protobuf-java refuses them in proto3 files; Polycodec refuses them)");
+            // Readable only if every value written is valid UTF-8, which the schema cannot promise; Polycodec
+            // (and protobuf-java for proto3 strings) refuses the rest, so this is breaking, not a caveat.
+            : new Verdict(Severity.BREAKING, change + " reads only bytes that are valid UTF-8: the same wire type,"
+                + " but Polycodec (and protobuf-java, for proto3 strings) refuses any other bytes as a string");
       case ZIGZAG:
       case FIXED32:
       case FIXED64:
@@ -134,12 +136,13 @@ enum ProtobufWire {
   private static Verdict integers(Schema w, Schema r, String change) {
     Range wr = Range.of(w);
     Range rr = Range.of(r);
+    if (r.kind() == Kind.ENUM && w.kind() != Kind.ENUM) {
+      // The same verdict as for a removed constant: a Java enum without @Fallback refuses the number.
+      return new Verdict(Severity.BREAKING, change + ": the same wire type, but a number that is no constant of "
+          + r.describe() + " fails to decode unless the reader keeps unknown numbers (a GenericRecord does; a Java"
+          + " enum needs a @Fallback constant)");
+    }
     if (rr.contains(wr)) {
-      if (r.kind() == Kind.ENUM) {
-        return new Verdict(Severity.CAVEAT, change + ": the same wire type, but numbers that are not constants of"
-            + " the enum read as an unknown value (a GenericRecord keeps the number, a Java enum needs a"
-            + " @Fallback constant)");
-      }
       return new Verdict(Severity.SAFE, change + ": the same wire type, and every " + w.describe()
           + " reads as the same number");
     }
@@ -151,9 +154,6 @@ enum ProtobufWire {
           + (wr.signed != rr.signed ? " and may change sign" : "");
     } else {
       what = wr.signed ? "negative numbers read as large unsigned ones" : "numbers above the signed range read as negative";
-    }
-    if (r.kind() == Kind.ENUM) {
-      what += "; numbers that are not constants of the enum read as an unknown value";
     }
     return new Verdict(Severity.CAVEAT, change + ": the same wire type, so data reads, but " + what);
   }

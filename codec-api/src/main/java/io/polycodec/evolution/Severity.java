@@ -9,9 +9,9 @@ public enum Severity {
   /** Data will not read, or will read as something else (a value moved to another field, a lost group). */
   BREAKING,
   /**
-   * Data reads, but some values may be truncated, change sign, lose their presence or fail a check the
-   * writer did not make (an int64 read as int32, bytes read as a string): compatible unless the caller
-   * asks for the strict reading.
+   * Data reads, but some values may be truncated, change sign or lose their presence (an int64 read as
+   * int32, a uint32 as int32): compatible unless the caller asks for the strict reading. Never used for
+   * a change under which some data fails to decode.
    */
   CAVEAT,
   /** Data reads with the same values (an added optional field, a rename where fields are keyed by tag). */
