@@ -3,6 +3,7 @@ package io.polycodec.evolution;
 import io.polycodec.Codecs;
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
+import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.SchemaGraph;
 import java.util.ArrayList;
@@ -74,6 +75,27 @@ public final class Compatibility {
     }
     Checker c = new Checker(rules, writerChoices, readerChoices);
     c.records(writer, reader, reader.name());
+    return CompatibilityResult.of(false, rules.name, c.reasons(), c.notes());
+  }
+
+  /**
+   * Whether a value of enum {@code writer} reads as enum {@code reader} in {@code format}: the enum rules
+   * of the record check (constants matched by number or name, a constant the reader lacks is breaking,
+   * the default constant moving is breaking where defaults are left off the wire), for enums no record
+   * uses, such as those of an imported .proto file. Findings are located at the reader's name.
+   *
+   * @return IDENTICAL if the enums are equal, else COMPATIBLE with notes, or INCOMPATIBLE with reasons
+   * @throws NullPointerException if an argument is null
+   */
+  public static CompatibilityResult check(EnumSchema writer, EnumSchema reader, Format format) {
+    Objects.requireNonNull(writer, "writer");
+    Objects.requireNonNull(reader, "reader");
+    FormatRules rules = FormatRules.of(Objects.requireNonNull(format, "format"));
+    if (writer.equals(reader)) {
+      return CompatibilityResult.of(true, rules.name, List.of(), List.of());
+    }
+    Checker c = new Checker(rules);
+    c.type(writer, reader, reader.name(), 0);
     return CompatibilityResult.of(false, rules.name, c.reasons(), c.notes());
   }
 

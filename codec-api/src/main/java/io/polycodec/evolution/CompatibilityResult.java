@@ -51,6 +51,24 @@ public final class CompatibilityResult {
   }
 
   /**
+   * A result from findings graded elsewhere, for tools that combine several checks (every message and
+   * enum of a .proto file, say): {@link Severity#BREAKING} findings become the reasons, the others the
+   * notes, in the order given.
+   *
+   * @param identical whether the compared schemas were equal; then there must be no findings
+   * @throws IllegalArgumentException if {@code identical} is claimed together with findings
+   * @throws NullPointerException if an argument or a finding is null
+   */
+  public static CompatibilityResult of(String format, boolean identical, List<Reason> findings) {
+    List<Reason> r = new ArrayList<>();
+    List<Reason> n = new ArrayList<>();
+    for (Reason x : findings) {
+      (Objects.requireNonNull(x, "finding").severity() == Severity.BREAKING ? r : n).add(x);
+    }
+    return of(identical, format, r, n);
+  }
+
+  /**
    * The strict verdict: the same differences, with every {@link Severity#CAVEAT} counted as breaking
    * (moved from the notes to the reasons, keeping its severity). For CI that must not accept a
    * possible truncation or change of sign. Idempotent.
@@ -127,6 +145,7 @@ public final class CompatibilityResult {
     section(sb, "breaking:", reasons, null);
     section(sb, "caveats:", notes, Severity.CAVEAT);
     section(sb, "harmless:", notes, Severity.SAFE);
+    section(sb, "policy:", notes, Severity.POLICY);
     return sb.toString();
   }
 

@@ -15,7 +15,13 @@ public enum Severity {
    */
   CAVEAT,
   /** Data reads with the same values (an added optional field, a rename where fields are keyed by tag). */
-  SAFE;
+  SAFE,
+  /**
+   * The wire is fine, but the schema language's own hygiene rule is not kept: a field or enum value
+   * deleted without reserving its number and name, so that a later version may reuse them. Never
+   * counted as breaking, not even by {@link CompatibilityResult#caveatsAsBreaking()}.
+   */
+  POLICY;
 
   /** The lower-case name used in JSON output: {@code breaking}, {@code caveat}, {@code safe}. */
   public String label() {

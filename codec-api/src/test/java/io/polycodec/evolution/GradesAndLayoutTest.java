@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polycodec.evolution.CompatibilityResult.Grade;
+import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.Schema;
@@ -105,6 +106,33 @@ class GradesAndLayoutTest {
     String strict = res.caveatsAsBreaking().toJson();
     assertTrue(strict.startsWith("{\"format\":\"protobuf\",\"grade\":\"INCOMPATIBLE\",\"compatible\":false,"
         + "\"caveatsBreak\":true,\"findings\":[{\"severity\":\"caveat\",\"counts\":true,"), strict);
+  }
+
+  @Test
+  void combinedFindingsAreGradedBySeverityAndPolicyNeverBreaks() {
+    Reason policy = new Reason("", "M.b", 2, "field deleted without reserving its number", Severity.POLICY);
+    Reason caveat = new Reason("", "M.n", 1, "int64 → int32", Severity.CAVEAT);
+    CompatibilityResult r = CompatibilityResult.of("protobuf", false, List.of(policy, caveat));
+    assertTrue(r.isCompatible());
+    assertEquals(List.of(policy, caveat), r.notes());
+    CompatibilityResult strict = r.caveatsAsBreaking();
+    assertEquals(List.of(caveat), strict.reasons());
+    assertEquals(List.of(policy), strict.notes());
+    assertTrue(strict.report().endsWith("\npolicy:\n  M.b (tag 2): field deleted without reserving its number"),
+        strict.report());
+    Reason broken = new Reason("", "M.x", 3, "gone", Severity.BREAKING);
+    assertEquals(List.of(broken), CompatibilityResult.of("protobuf", false, List.of(policy, broken)).reasons());
+  }
+
+  @Test
+  void anEnumAloneIsCheckedByTheEnumRules() {
+    EnumSchema v1 = EnumSchema.of("Color", "RED", "GREEN", "BLUE");
+    EnumSchema v2 = EnumSchema.of("Color", "RED", "GREEN");
+    CompatibilityResult r = Compatibility.check(v1, v2, Formats.PROTOBUF);
+    assertFalse(r.isCompatible(), r.report());
+    assertTrue(r.reasons().get(0).toString().startsWith("Color: enum Color: constant BLUE (2) is unknown"), r.report());
+    assertTrue(Compatibility.check(v2, v1, Formats.PROTOBUF).isCompatible());
+    assertEquals(Grade.IDENTICAL, Compatibility.check(v1, v1, Formats.JSON).grade());
   }
 
   @Test
