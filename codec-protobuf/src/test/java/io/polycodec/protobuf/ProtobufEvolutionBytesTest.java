@@ -322,6 +322,38 @@ class ProtobufEvolutionBytesTest {
   }
 
   @Test
+  void repeatedFieldsBecomeSingular() throws Exception {
+    // Strings, bytes and unpacked numbers: the last element is kept (a caveat: the others are lost).
+    Object[][] cases = {
+        {"repeated string x = 1;", "optional string x = 1;", List.of("a", "b"), "b"},
+        {"repeated int32 x = 1;", "optional int32 x = 1;", List.of(1, 2), 2},
+    };
+    for (Object[] k : cases) {
+      Version w = version(proto2((String) k[0]));
+      Version r = version(proto2((String) k[1]));
+      CompatibilityResult c = check(w, r);
+      assertEquals(Severity.CAVEAT, worst(c), c.report());
+      Read x = transfer(w, r, "x", k[2]);
+      readsAlike(x, c.report());
+      assertEquals(k[3], x.java().getField(r.descriptor().findFieldByName("x")), c.report());
+    }
+    // Messages: the elements merge into one (protobuf-java's parser; Polycodec must agree).
+    String sub = "message S { optional int32 a = 1; optional int32 b = 2; }\n";
+    Version many = version(proto2(sub + "repeated S x = 1;"));
+    Version one = version(proto2(sub + "optional S x = 1;"));
+    CompatibilityResult merged = check(many, one);
+    assertEquals(Severity.CAVEAT, worst(merged), merged.report());
+    Read m = transfer(many, one, "x", List.of(new Object[] {"a", 1}, new Object[] {"b", 2}));
+    readsAlike(m, merged.report());
+    // Packed numbers are one length-delimited run where a single varint is expected: lost.
+    Version packed = version(proto2("repeated int32 x = 1 [packed = true];"));
+    Version single = version(proto2("optional int32 x = 1;"));
+    CompatibilityResult c = check(packed, single);
+    assertEquals(Severity.BREAKING, worst(c), c.report());
+    lost(transfer(packed, single, "x", List.of(1, 2)), "x", c.report());
+  }
+
+  @Test
   void implicitAndExplicitPresenceShareTheBytes() throws Exception {
     Version implicit = version(proto3("int32 x = 1;"));
     Version explicit = version(proto3("optional int32 x = 1;"));
