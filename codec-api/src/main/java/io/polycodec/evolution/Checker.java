@@ -25,12 +25,20 @@ import java.util.Set;
  */
 final class Checker {
   private final FormatRules rules;
+  private final WireChoices writerChoices;
+  private final WireChoices readerChoices;
   private final List<Reason> reasons = new ArrayList<>();
   private final List<Reason> notes = new ArrayList<>();
   private final Map<Schema, Set<Schema>> visited = new IdentityHashMap<>();
 
   Checker(FormatRules rules) {
+    this(rules, WireChoices.NONE, WireChoices.NONE);
+  }
+
+  Checker(FormatRules rules, WireChoices writerChoices, WireChoices readerChoices) {
     this.rules = rules;
+    this.writerChoices = writerChoices;
+    this.readerChoices = readerChoices;
   }
 
   List<Reason> reasons() {
@@ -42,11 +50,15 @@ final class Checker {
   }
 
   private void breaking(String path, int tag, String message) {
-    reasons.add(new Reason("", path, tag, message));
+    reasons.add(new Reason("", path, tag, message, Severity.BREAKING));
+  }
+
+  private void caveat(String path, int tag, String message) {
+    notes.add(new Reason("", path, tag, message, Severity.CAVEAT));
   }
 
   private void note(String path, int tag, String message) {
-    notes.add(new Reason("", path, tag, message));
+    notes.add(new Reason("", path, tag, message, Severity.SAFE));
   }
 
   private int findings() {
@@ -162,7 +174,13 @@ final class Checker {
         note(fp, tag, "renamed from " + wf.name() + " (harmless in " + rules.name + ": fields are keyed by tag)");
       }
     }
-    if (!wf.optional() && rf.optional()) {
+    if (rules.family == FormatRules.Family.PROTOBUF && cardinality(w, r, wf, rf, fp)) {
+      return;
+    }
+    if (rules.family == FormatRules.Family.PROTOBUF && ProtobufWire.hasImplicitPresence(rf.type())
+        && wf.optional() != rf.optional()) {
+      presence(wf, rf, fp);
+    } else if (!wf.optional() && rf.optional()) {
       if (rf.type().kind() == Kind.UNION) {
         note(fp, tag, "required → optional (a union is always written)");
       } else if (rules.omitsDefaults()) {
@@ -181,6 +199,9 @@ final class Checker {
     }
     if (wf.deprecated() != rf.deprecated()) {
       note(fp, tag, rf.deprecated() ? "now deprecated" : "no longer deprecated");
+    }
+    if (rules.family == FormatRules.Family.PROTOBUF) {
+      layout(w, r, wf, rf, fp);
     }
     type(wf.type(), rf.type(), fp, tag);
   }
@@ -219,11 +240,110 @@ final class Checker {
     }
   }
 
+  // ---- protobuf: presence, cardinality, layout ---------------------------------------------------
+
+  // Implicit presence (proto3 plain) and explicit presence (optional) put the same bytes on the wire for
+  // a set value; they differ only in whether a default value is written. Protobuf's accessors return the
+  // default either way, so data reads; what changes is whether a Polycodec record sees 0 or "absent".
+  private void presence(Field wf, Field rf, String fp) {
+    String d = defaultOf(rf.type());
+    if (rf.optional()) {
+      caveat(fp, rf.tag(), "implicit → explicit presence: the bytes are the same, but the writer leaves " + d
+          + " off the wire, so the reader sees the field unset where " + d + " was written (protobuf's getter"
+          + " still returns " + d + "; a Polycodec record reads it as absent)");
+    } else {
+      caveat(fp, rf.tag(), "explicit → implicit presence: the bytes are the same; an unset field reads as " + d
+          + " (what protobuf's getter returned anyway), so only the difference between unset and " + d
+          + " is lost");
+    }
+  }
+
+  // Protobuf's language guide ("Updating a message type"): a singular field may become repeated, the
+  // parser reading the one value as a one-element list; repeated → singular keeps the last element for
+  // strings and bytes and merges the elements of messages.
+  private boolean cardinality(RecordSchema w, RecordSchema r, Field wf, Field rf, String fp) {
+    Schema wt = wf.type();
+    Schema rt = rf.type();
+    int tag = rf.tag();
+    if (rt.kind() == Kind.LIST && wt.kind() != Kind.LIST && wt.kind() != Kind.MAP && wt.kind() != Kind.UNION
+        && wt.kind() != Kind.VECTOR) {
+      Schema re = ((ListSchema) rt).element();
+      if (ProtobufWire.hasImplicitPresence(wt) && !wf.optional()) {
+        caveat(fp, tag, "singular → repeated: protobuf parsers read the value as a one-element list, but the"
+            + " writer leaves " + defaultOf(wt) + " off the wire, which then reads as an empty list");
+      } else {
+        note(fp, tag, "singular → repeated: protobuf parsers read the value as a one-element list"
+            + (ProtobufWire.packable(re) ? " (packed and unpacked runs both parse)" : ""));
+      }
+      delimitation(w, r, wf, rf, fp);
+      type(wt, re, fp + "[]", tag);
+      return true;
+    }
+    if (wt.kind() == Kind.LIST && rt.kind() != Kind.LIST && rt.kind() != Kind.MAP && rt.kind() != Kind.UNION
+        && rt.kind() != Kind.VECTOR) {
+      Schema we = ((ListSchema) wt).element();
+      if (ProtobufWire.packable(we) && !writerChoices.isUnpacked(w.name(), wf.tag())) {
+        breaking(fp, tag, "repeated → singular: the writer packs the numbers into one length-delimited run,"
+            + " which a singular " + rt.describe() + " does not accept (protobuf-java drops it as an unknown"
+            + " field)");
+        return true;
+      }
+      caveat(fp, tag, "repeated → singular: protobuf parsers keep only the last element"
+          + (we.kind() == Kind.RECORD ? " (protobuf-java merges all the elements into one message)" : "")
+          + ", the others are lost");
+      delimitation(w, r, wf, rf, fp);
+      type(we, rt, fp, tag);
+      return true;
+    }
+    return false;
+  }
+
+  private void layout(RecordSchema w, RecordSchema r, Field wf, Field rf, String fp) {
+    delimitation(w, r, wf, rf, fp);
+    Schema wt = wf.type();
+    Schema rt = rf.type();
+    if (wt.kind() == Kind.LIST && rt.kind() == Kind.LIST && ProtobufWire.packable(((ListSchema) wt).element())
+        && ProtobufWire.packable(((ListSchema) rt).element())) {
+      boolean wu = writerChoices.isUnpacked(w.name(), wf.tag());
+      boolean ru = readerChoices.isUnpacked(r.name(), rf.tag());
+      if (wu != ru) {
+        note(fp, rf.tag(), (wu ? "unpacked → packed" : "packed → unpacked") + ": protobuf parsers accept both"
+            + " encodings of a repeated number whatever the field declares (language guide, \"Packed repeated"
+            + " fields\")");
+      }
+    }
+  }
+
+  private void delimitation(RecordSchema w, RecordSchema r, Field wf, Field rf, String fp) {
+    if (!ProtobufWire.holdsMessage(wf.type()) || !ProtobufWire.holdsMessage(rf.type())) {
+      return;
+    }
+    boolean wd = writerChoices.isDelimited(w.name(), wf.tag());
+    boolean rd = readerChoices.isDelimited(r.name(), rf.tag());
+    if (wd != rd) {
+      breaking(fp, rf.tag(), wd
+          ? "written as a group (delimited by start/end-group tags, wire type 3) but read as a length-prefixed"
+              + " message (wire type 2): protobuf-java drops it as an unknown field and Polycodec refuses it"
+          : "written as a length-prefixed message (wire type 2) but read as a group (delimited, wire type 3):"
+              + " protobuf-java drops it as an unknown field and Polycodec refuses it");
+    }
+  }
+
   // ---- types ------------------------------------------------------------------------------------
 
   void type(Schema w, Schema r, String path, int tag) {
     Kind wk = w.kind();
     Kind rk = r.kind();
+    if (rules.family == FormatRules.Family.PROTOBUF && !w.equals(r) && !(wk == Kind.ENUM && rk == Kind.ENUM)
+        && ProtobufWire.of(w) != null && ProtobufWire.of(r) != null) {
+      ProtobufWire.Verdict v = ProtobufWire.change(w, r);
+      switch (v.severity()) {
+        case BREAKING: breaking(path, tag, v.message()); break;
+        case CAVEAT: caveat(path, tag, v.message()); break;
+        default: note(path, tag, v.message()); break;
+      }
+      return;
+    }
     if (wk == rk) {
       switch (wk) {
         case INT32:

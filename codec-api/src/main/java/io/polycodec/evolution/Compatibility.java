@@ -3,6 +3,7 @@ package io.polycodec.evolution;
 import io.polycodec.Codecs;
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
+import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.SchemaGraph;
 import java.util.ArrayList;
@@ -37,21 +38,64 @@ public final class Compatibility {
    * {@code json}, {@code msgpack}) and {@link Format#keying()}; any other name gets the strictest rules
    * of its keying (no type change at all, defaults assumed to be left off the wire).
    *
-   * @return IDENTICAL if the schemas are equal, else COMPATIBLE with notes, or INCOMPATIBLE with reasons
+   * @return IDENTICAL if the schemas are equal, else COMPATIBLE with notes, or INCOMPATIBLE with reasons;
+   *     each finding is graded ({@link Severity}), and caveats leave the result compatible unless
+   *     {@link CompatibilityResult#caveatsAsBreaking()} is asked for
    * @throws IllegalArgumentException if a schema's graph is invalid (see {@link SchemaGraph#of})
    * @throws NullPointerException if an argument is null
    */
   public static CompatibilityResult check(RecordSchema writer, RecordSchema reader, Format format) {
+    return check(writer, WireChoices.NONE, reader, WireChoices.NONE, format);
+  }
+
+  /**
+   * {@link #check(RecordSchema, RecordSchema, Format)} for schemas whose bytes also depend on encoding
+   * choices the schema does not express, such as those imported from {@code .proto} files (pass
+   * {@code Imported.layout()}). Under the Protobuf rules a message field written as a group but read as
+   * a length-prefixed message (or the other way) is breaking, and packed against unpacked is safe; the
+   * other formats ignore the choices.
+   *
+   * @return as {@link #check(RecordSchema, RecordSchema, Format)}; IDENTICAL only if the choices are
+   *     equal too
+   * @throws IllegalArgumentException if a schema's graph is invalid (see {@link SchemaGraph#of})
+   * @throws NullPointerException if an argument is null
+   */
+  public static CompatibilityResult check(RecordSchema writer, WireChoices writerChoices, RecordSchema reader,
+      WireChoices readerChoices, Format format) {
     Objects.requireNonNull(writer, "writer");
     Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(writerChoices, "writerChoices");
+    Objects.requireNonNull(readerChoices, "readerChoices");
     FormatRules rules = FormatRules.of(Objects.requireNonNull(format, "format"));
     SchemaGraph.of(writer);
     SchemaGraph.of(reader);
+    boolean sameChoices = writerChoices.equals(readerChoices) || rules.family != FormatRules.Family.PROTOBUF;
+    if (writer.equals(reader) && sameChoices) {
+      return CompatibilityResult.of(true, rules.name, List.of(), List.of());
+    }
+    Checker c = new Checker(rules, writerChoices, readerChoices);
+    c.records(writer, reader, reader.name());
+    return CompatibilityResult.of(false, rules.name, c.reasons(), c.notes());
+  }
+
+  /**
+   * Whether a value of enum {@code writer} reads as enum {@code reader} in {@code format}: the enum rules
+   * of the record check (constants matched by number or name, a constant the reader lacks is breaking,
+   * the default constant moving is breaking where defaults are left off the wire), for enums no record
+   * uses, such as those of an imported .proto file. Findings are located at the reader's name.
+   *
+   * @return IDENTICAL if the enums are equal, else COMPATIBLE with notes, or INCOMPATIBLE with reasons
+   * @throws NullPointerException if an argument is null
+   */
+  public static CompatibilityResult check(EnumSchema writer, EnumSchema reader, Format format) {
+    Objects.requireNonNull(writer, "writer");
+    Objects.requireNonNull(reader, "reader");
+    FormatRules rules = FormatRules.of(Objects.requireNonNull(format, "format"));
     if (writer.equals(reader)) {
       return CompatibilityResult.of(true, rules.name, List.of(), List.of());
     }
     Checker c = new Checker(rules);
-    c.records(writer, reader, reader.name());
+    c.type(writer, reader, reader.name(), 0);
     return CompatibilityResult.of(false, rules.name, c.reasons(), c.notes());
   }
 

@@ -31,6 +31,11 @@ class CompatibilityModeTest {
     return Compatibility.check(history, candidate, mode, Formats.PROTOBUF).isCompatible();
   }
 
+  /** The strict verdict: caveats (possible truncation, change of sign) count as breaking. */
+  private static boolean strictOk(List<RecordSchema> history, RecordSchema candidate, CompatibilityMode mode) {
+    return Compatibility.check(history, candidate, mode, Formats.PROTOBUF).caveatsAsBreaking().isCompatible();
+  }
+
   @Test
   void modesSayWhichDirectionsAreChecked() {
     assertTrue(CompatibilityMode.BACKWARD.backward() && !CompatibilityMode.BACKWARD.forward());
@@ -47,12 +52,18 @@ class CompatibilityModeTest {
     for (CompatibilityMode m : CompatibilityMode.values()) {
       assertTrue(ok(List.of(V2), added, m), m.name());
     }
-    // Narrowing int64 → int32: the new schema cannot read old data, but old readers read new data (widening).
+    // Narrowing int64 → int32: protobuf reads old data but truncates big numbers (a caveat, breaking when
+    // strict), while old readers read new data exactly (widening).
     RecordSchema narrowed = v(Field.of("id", 1, Schema.int32()));
-    assertFalse(ok(List.of(V2), narrowed, CompatibilityMode.BACKWARD));
-    assertTrue(ok(List.of(V2), narrowed, CompatibilityMode.FORWARD));
-    assertFalse(ok(List.of(V2), narrowed, CompatibilityMode.FULL));
-    assertTrue(ok(List.of(V2), narrowed, CompatibilityMode.NONE));
+    assertTrue(ok(List.of(V2), narrowed, CompatibilityMode.BACKWARD));
+    assertFalse(strictOk(List.of(V2), narrowed, CompatibilityMode.BACKWARD));
+    assertTrue(strictOk(List.of(V2), narrowed, CompatibilityMode.FORWARD));
+    assertFalse(strictOk(List.of(V2), narrowed, CompatibilityMode.FULL));
+    assertTrue(strictOk(List.of(V2), narrowed, CompatibilityMode.NONE));
+    CompatibilityResult caveat = Compatibility.check(List.of(V2), narrowed, CompatibilityMode.BACKWARD, Formats.PROTOBUF);
+    assertEquals(1, caveat.caveats().size(), caveat.report());
+    assertEquals("v1 → candidate (backward)", caveat.caveats().get(0).context());
+    assertEquals(Severity.CAVEAT, caveat.caveatsAsBreaking().reasons().get(0).severity());
     // In JSON, required → optional reads (every required field is written); the reverse does not.
     RecordSchema relaxed = v(Field.optional("id", 1, Schema.int64()));
     CompatibilityResult json = Compatibility.check(List.of(V2), relaxed, CompatibilityMode.BACKWARD, Formats.JSON);

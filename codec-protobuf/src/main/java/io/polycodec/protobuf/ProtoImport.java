@@ -133,6 +133,16 @@ public final class ProtoImport {
   }
 
   /**
+   * Imports enum {@code e} as Polycodec maps it in messages: constants by number, the first name of
+   * aliased numbers kept.
+   *
+   * @throws SchemaException if the enum cannot be mapped
+   */
+  public static EnumSchema enumeration(EnumDescriptor e) {
+    return new ProtoImport().enumSchema(Objects.requireNonNull(e, "e"));
+  }
+
+  /**
    * Imports the message named {@code fullName} (such as {@code pkg.Outer.Inner}) from {@code set}.
    *
    * @throws SchemaException if the set does not build, has no such message, or a field cannot be mapped
@@ -283,7 +293,7 @@ public final class ProtoImport {
       case DOUBLE: return Schema.float64();
       case STRING: return Schema.string();
       case BYTES: return Schema.bytes();
-      case ENUM: return enumeration(f.getEnumType());
+      case ENUM: return enumSchema(f.getEnumType());
       case MESSAGE:
       case GROUP:
         return record(f.getMessageType());
@@ -293,7 +303,7 @@ public final class ProtoImport {
     }
   }
 
-  private EnumSchema enumeration(EnumDescriptor e) {
+  private EnumSchema enumSchema(EnumDescriptor e) {
     EnumSchema existing = enums.get(e.getFullName());
     if (existing != null) {
       return existing;

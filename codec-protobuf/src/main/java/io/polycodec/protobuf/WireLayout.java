@@ -1,5 +1,6 @@
 package io.polycodec.protobuf;
 
+import io.polycodec.evolution.WireChoices;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
@@ -14,9 +15,12 @@ import java.util.TreeSet;
  * unpacked fields are written packed (which every parser accepts) and group fields are refused on read.
  *
  * <p>Fields are named by record name and field number. Immutable; compared by value, so it can sit in
- * {@link io.polycodec.CodecOptions} (see {@link ProtobufOptions#LAYOUT}).
+ * {@link io.polycodec.CodecOptions} (see {@link ProtobufOptions#LAYOUT}). As {@link WireChoices} it
+ * tells the compatibility checker what the schema alone does not show
+ * ({@link io.polycodec.evolution.Compatibility#check(io.polycodec.schema.RecordSchema, WireChoices,
+ * io.polycodec.schema.RecordSchema, WireChoices, io.polycodec.Format)}).
  */
-public final class WireLayout {
+public final class WireLayout implements WireChoices {
   /** No special choices: everything as Polycodec's mapping writes it. */
   public static final WireLayout DEFAULT = new WireLayout(Set.of(), Set.of());
 
@@ -38,11 +42,13 @@ public final class WireLayout {
   }
 
   /** Whether repeated field {@code field} of {@code record} is written unpacked. */
+  @Override
   public boolean isUnpacked(String record, int field) {
     return !unpacked.isEmpty() && unpacked.contains(key(record, field));
   }
 
   /** Whether message field {@code field} of {@code record} is written as a group. */
+  @Override
   public boolean isDelimited(String record, int field) {
     return !delimited.isEmpty() && delimited.contains(key(record, field));
   }
