@@ -51,6 +51,7 @@ final class ValuePlan {
   private Quantization quantization;
   private boolean doubles;
   private RecordPlan record;
+  private WellKnown wellKnown;
   private EnumBinding enumBinding;
   private UnionBinding union;
   private RecordPlan[] members;
@@ -102,7 +103,10 @@ final class ValuePlan {
         p.enumBinding = (EnumBinding) named;
         break;
       case RECORD:
-        p.record = compiler.record((RecordBinding<?>) named);
+        p.wellKnown = WellKnown.of((RecordBinding<?>) named, compiler.settings.limits);
+        if (p.wellKnown == null) {
+          p.record = compiler.record((RecordBinding<?>) named);
+        }
         break;
       case UNION: {
         p.union = (UnionBinding) named;
@@ -199,7 +203,13 @@ final class ValuePlan {
       case LIST: writeList(g, (List<?>) v, depth); break;
       case VECTOR: writeVector(g, v); break;
       case MAP: writeMap(g, (Map<?, ?>) v, depth); break;
-      case RECORD: record.write(g, v, depth + 1); break;
+      case RECORD:
+        if (wellKnown != null) {
+          wellKnown.write(g, v);
+        } else {
+          record.write(g, v, depth + 1);
+        }
+        break;
       case UNION: writeUnion(g, v, depth + 1); break;
       default: throw new AssertionError(kind);
     }
@@ -374,6 +384,9 @@ final class ValuePlan {
       case VECTOR: return readVector(p, t);
       case MAP: return readMap(p, t, depth);
       case RECORD:
+        if (wellKnown != null) {
+          return wellKnown.read(p, t);
+        }
         if (t != JsonToken.START_OBJECT) {
           throw Scalars.expected("an object", t);
         }
