@@ -187,7 +187,7 @@ final class RecordPlan {
           throw new DecodeException("field given twice (JSON and proto names count as one)");
         }
         seen[i] = true;
-        if (t == JsonToken.VALUE_NULL) {
+        if (t == JsonToken.VALUE_NULL && !plans[i].acceptsNull()) {
           continue; // null: the field is not set (its default)
         }
         if (oneofGroup[i] >= 0) {

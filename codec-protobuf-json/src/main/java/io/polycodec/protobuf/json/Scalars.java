@@ -261,6 +261,22 @@ final class Scalars {
     return Instant.ofEpochSecond(seconds, nanos);
   }
 
+  /**
+   * Refuses a string holding an unpaired surrogate (JSON's {@code \\uD800} escapes can spell one): it has
+   * no UTF-8 form, and protobuf's parsers refuse it.
+   */
+  static void checkSurrogates(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new DecodeException("unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+            + " at index " + i + " of a string");
+      }
+    }
+  }
+
   static DecodeException expected(String what, JsonToken t) {
     return new DecodeException("expected " + what + ", found " + describe(t));
   }

@@ -53,6 +53,7 @@ final class ValuePlan {
   private RecordPlan record;
   private WellKnown wellKnown;
   private EnumBinding enumBinding;
+  private boolean nullValue;
   private UnionBinding union;
   private RecordPlan[] members;
   private SerializedString[] memberNames;
@@ -101,6 +102,7 @@ final class ValuePlan {
         break;
       case ENUM:
         p.enumBinding = (EnumBinding) named;
+        p.nullValue = p.enumBinding.schema().name().equals("google.protobuf.NullValue");
         break;
       case RECORD:
         p.wellKnown = WellKnown.of((RecordBinding<?>) named, compiler.settings.limits);
@@ -154,6 +156,11 @@ final class ValuePlan {
     }
   }
 
+  /** Whether JSON {@code null} is a value here ({@code google.protobuf.NullValue}) rather than "not set". */
+  boolean acceptsNull() {
+    return nullValue;
+  }
+
   /** Whether a field without presence holding {@code v} is at its default, so proto3 leaves it out. */
   boolean isDefault(Object v) {
     switch (kind) {
@@ -192,6 +199,10 @@ final class ValuePlan {
         break;
       case TIMESTAMP: Scalars.writeTimestamp(g, (Instant) v); break;
       case ENUM: {
+        if (nullValue) {
+          g.writeNull(); // google.protobuf.NullValue has one constant, written as JSON null
+          break;
+        }
         String name = enumBinding.name(v);
         if (name != null) {
           g.writeString(name);
@@ -367,6 +378,7 @@ final class ValuePlan {
         }
         String s = p.getText();
         Utf8.checkDecoded(s, settings.limits);
+        Scalars.checkSurrogates(s);
         return s;
       }
       case BYTES: {
@@ -404,6 +416,9 @@ final class ValuePlan {
   }
 
   private Object readEnum(JsonParser p, JsonToken t) throws IOException {
+    if (nullValue && t == JsonToken.VALUE_NULL) {
+      return enumBinding.forNumber(0);
+    }
     Object v;
     String shown;
     if (t == JsonToken.VALUE_STRING) {
@@ -515,6 +530,7 @@ final class ValuePlan {
       try {
         if (keyKind == Kind.STRING) {
           Utf8.checkDecoded(name, settings.limits);
+          Scalars.checkSurrogates(name);
         }
         key = parseKey(name);
       } catch (CodecException ex) {

@@ -173,6 +173,10 @@ final class WellKnown {
             if (paths.size() >= limits.maxCollectionSize()) {
               throw new DecodeException("field mask longer than the limit of " + limits.maxCollectionSize());
             }
+            if (path.indexOf('_') >= 0) {
+              throw new DecodeException("field mask path \"" + (path.length() > 40 ? path.substring(0, 40) + "..." : path)
+                  + "\" is not lowerCamelCase");
+            }
             paths.add(JsonNames.snake(path));
           }
         }
@@ -198,6 +202,7 @@ final class WellKnown {
           throw Scalars.expected("a string", t);
         }
         io.polycodec.Utf8.checkDecoded(p.getText(), limits);
+        Scalars.checkSurrogates(p.getText());
         slots.set(0, p.getText());
         break;
       case BYTES: {

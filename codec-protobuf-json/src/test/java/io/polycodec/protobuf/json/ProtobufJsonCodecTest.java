@@ -125,6 +125,8 @@ class ProtobufJsonCodecTest {
       "{\"small\":1,\"small\":2}|Small.small",
       "{\"displayName\":\"a\",\"display_name\":\"b\"}|Small.displayName",
       "{\"displayName\":7}|Small.displayName",
+      "{\"displayName\":\"\\uD800\"}|Small.displayName",
+      "{\"displayName\":\"\\uDC00\\uD800\"}|Small.displayName",
       "{\"small\":1|Small",
       "[]|Small",
   })
@@ -134,6 +136,25 @@ class ProtobufJsonCodecTest {
     assertEquals("protobuf-json", e.format(), e.getMessage());
     assertEquals(path, e.path(), e.getMessage());
     assertTrue(e.offset() >= 0, e.getMessage());
+  }
+
+  @Test
+  void aMessageNamesFormatOffsetAndPath() {
+    DecodeException e = assertThrows(DecodeException.class,
+        () -> Codecs.get("protobuf-json", Small.class).decode(bytes("{\"small\":\"abc\"}")));
+    assertEquals("protobuf-json: at offset 9: Small.small: not an integer (int32)", e.getMessage());
+  }
+
+  @Test
+  void nullValueIsWrittenAndReadAsNull() {
+    EnumSchema nullValue = EnumSchema.of("google.protobuf.NullValue", "NULL_VALUE");
+    RecordSchema s = RecordSchema.of("t.WithNull", Field.optional("nothing", 1, nullValue),
+        Field.optional("other", 2, ScalarSchema.of(Kind.STRING)));
+    Codec<GenericRecord> codec = Codecs.generic("protobuf-json", s);
+    GenericRecord r = codec.decode(bytes("{\"nothing\":null,\"other\":null}"));
+    assertEquals(0, ((io.polycodec.GenericEnum) r.get("nothing")).number());
+    assertNull(r.get("other"));
+    assertEquals("{\"nothing\":null}", text(codec.encode(r)));
   }
 
   @Test
