@@ -34,7 +34,8 @@ import java.util.Map;
  * (4-byte little-endian) {@code ConformanceRequest}s from stdin until EOF and answers each with a
  * length-prefixed {@code ConformanceResponse} on stdout.
  *
- * <p>Binary-to-binary requests for {@code TestAllTypesProto3} and {@code TestAllTypesProto2} are decoded
+ * <p>Binary-to-binary requests for {@code TestAllTypesProto3} and {@code TestAllTypesProto2} (and their
+ * editions forms, and {@code TestAllTypesEdition2023}) are decoded
  * into a {@link GenericRecord} by Polycodec's protobuf codec, built from the message's descriptor through
  * {@link ProtoImport} (no generated classes), and re-encoded; bad input is a {@code parse_error}.
  * When the {@code protobuf-json} format (codec-protobuf-json) is on the class path, found through
@@ -46,7 +47,10 @@ import java.util.Map;
 public final class ConformanceTestee {
   private static final String JSON = "protobuf-json";
   private static final String[] MESSAGES = {
-      "protobuf_test_messages.proto3.TestAllTypesProto3", "protobuf_test_messages.proto2.TestAllTypesProto2"};
+      "protobuf_test_messages.proto3.TestAllTypesProto3", "protobuf_test_messages.proto2.TestAllTypesProto2",
+      "protobuf_test_messages.editions.proto3.TestAllTypesProto3",
+      "protobuf_test_messages.editions.proto2.TestAllTypesProto2",
+      "protobuf_test_messages.editions.TestAllTypesEdition2023"};
   private final Map<String, Codec<GenericRecord>> codecs = new HashMap<>();
   private final Map<String, Codec<GenericRecord>> jsonStrict = new HashMap<>();
   private final Map<String, Codec<GenericRecord>> jsonLenient = new HashMap<>();

@@ -81,8 +81,9 @@ class ConformanceTesteeTest {
         base.clone().setProtobufPayload(message.toByteString()).build(),
         base.clone().setProtobufPayload(ByteString.copyFrom(new byte[] {0x08, (byte) 0x80})).build(),
         base.clone().setJsonPayload("{}").build(),
+        // text format is not served
         base.clone().setMessageType("protobuf_test_messages.editions.TestAllTypesEdition2023")
-            .setProtobufPayload(ByteString.EMPTY).build());
+            .setProtobufPayload(ByteString.EMPTY).setRequestedOutputFormat(WireFormat.TEXT_FORMAT).build());
   }
 
   private static void check(Descriptor d, List<ConformanceResponse> answers, boolean json) throws IOException {
