@@ -158,7 +158,7 @@ final class ValuePlan {
 
   /** Whether JSON {@code null} is a value here ({@code google.protobuf.NullValue}) rather than "not set". */
   boolean acceptsNull() {
-    return nullValue;
+    return nullValue || (wellKnown != null && wellKnown.acceptsNull());
   }
 
   /** Whether a field without presence holding {@code v} is at its default, so proto3 leaves it out. */
@@ -216,7 +216,7 @@ final class ValuePlan {
       case MAP: writeMap(g, (Map<?, ?>) v, depth); break;
       case RECORD:
         if (wellKnown != null) {
-          wellKnown.write(g, v);
+          wellKnown.write(g, v, depth + 1);
         } else {
           record.write(g, v, depth + 1);
         }
@@ -397,7 +397,7 @@ final class ValuePlan {
       case MAP: return readMap(p, t, depth);
       case RECORD:
         if (wellKnown != null) {
-          return wellKnown.read(p, t);
+          return wellKnown.read(p, t, depth + 1);
         }
         if (t != JsonToken.START_OBJECT) {
           throw Scalars.expected("an object", t);
@@ -453,7 +453,7 @@ final class ValuePlan {
         throw new DecodeException("list longer than the limit of " + settings.limits.maxCollectionSize());
       }
       try {
-        if (e == JsonToken.VALUE_NULL) {
+        if (e == JsonToken.VALUE_NULL && !element.acceptsNull()) {
           throw new DecodeException("null element");
         }
         Object v = element.read(p, e, depth + 1);
@@ -544,7 +544,7 @@ final class ValuePlan {
       }
       JsonToken v = p.nextToken();
       try {
-        if (v == JsonToken.VALUE_NULL) {
+        if (v == JsonToken.VALUE_NULL && !element.acceptsNull()) {
           throw new DecodeException("null value");
         }
         Object value = element.read(p, v, depth + 1);

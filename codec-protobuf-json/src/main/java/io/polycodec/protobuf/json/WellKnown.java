@@ -23,11 +23,12 @@ import java.util.regex.Pattern;
 /**
  * The special JSON forms of well-known messages in imported schemas, where codec-protobuf's
  * {@code ProtoImport} keeps them as ordinary records named {@code google.protobuf.*}: Timestamp (RFC 3339),
- * Duration ({@code "1.5s"}), the wrappers (the bare value) and FieldMask ({@code "a.bC,d"}). A record is
- * treated so only if it has the message's exact name and fields. Immutable.
+ * Duration ({@code "1.5s"}), the wrappers (the bare value), FieldMask ({@code "a.bC,d"}) and Struct,
+ * Value and ListValue (any JSON). A record is treated so only if it has the message's name and fields.
+ * Immutable.
  */
 final class WellKnown {
-  private enum Type { TIMESTAMP, DURATION, WRAPPER, FIELD_MASK }
+  private enum Type { TIMESTAMP, DURATION, WRAPPER, FIELD_MASK, STRUCT, VALUE, LIST_VALUE }
 
   private static final Set<String> WRAPPERS = Set.of("google.protobuf.DoubleValue", "google.protobuf.FloatValue",
       "google.protobuf.Int64Value", "google.protobuf.UInt64Value", "google.protobuf.Int32Value",
@@ -65,6 +66,14 @@ final class WellKnown {
         return secondsAndNanos(s) ? new WellKnown(Type.TIMESTAMP, b, null, false) : null;
       case "google.protobuf.Duration":
         return secondsAndNanos(s) ? new WellKnown(Type.DURATION, b, null, false) : null;
+      case "google.protobuf.Struct":
+        return s.size() == 1 && s.field(0).name().equals("fields") && s.field(0).type().kind() == Kind.MAP
+            ? new WellKnown(Type.STRUCT, b, null, false) : null;
+      case "google.protobuf.ListValue":
+        return s.size() == 1 && s.field(0).name().equals("values") && s.field(0).type().kind() == Kind.LIST
+            ? new WellKnown(Type.LIST_VALUE, b, null, false) : null;
+      case "google.protobuf.Value":
+        return StructValues.isValue(s) ? new WellKnown(Type.VALUE, b, null, false) : null;
       case "google.protobuf.FieldMask":
         return s.size() == 1 && s.field(0).name().equals("paths") && s.field(0).type() instanceof ListSchema
             && ((ListSchema) s.field(0).type()).element().kind() == Kind.STRING
@@ -89,8 +98,22 @@ final class WellKnown {
         && nan.name().equals("nanos") && nan.type().kind() == Kind.INT32 && !nan.optional();
   }
 
-  void write(JsonGenerator g, Object r) throws IOException {
+  /** Whether JSON {@code null} is a value of this type (a Value holding null_value) rather than "not set". */
+  boolean acceptsNull() {
+    return type == Type.VALUE;
+  }
+
+  void write(JsonGenerator g, Object r, int depth) throws IOException {
     switch (type) {
+      case STRUCT:
+        StructValues.writeStruct(g, binding, r, depth, limits);
+        break;
+      case VALUE:
+        StructValues.writeValue(g, binding, r, depth, limits);
+        break;
+      case LIST_VALUE:
+        StructValues.writeList(g, binding, r, depth, limits);
+        break;
       case TIMESTAMP: {
         long seconds = binding.getLong(r, 0);
         int nanos = binding.getInt(r, 1);
@@ -144,7 +167,13 @@ final class WellKnown {
   }
 
   /** Reads the special form whose first token {@code t} is current. */
-  Object read(JsonParser p, JsonToken t) throws IOException {
+  Object read(JsonParser p, JsonToken t, int depth) throws IOException {
+    switch (type) {
+      case STRUCT: return StructValues.readStruct(p, t, binding, depth, limits);
+      case VALUE: return StructValues.readValue(p, t, binding, depth, limits);
+      case LIST_VALUE: return StructValues.readList(p, t, binding, depth, limits);
+      default: break;
+    }
     FieldSlots slots = binding.newSlots();
     switch (type) {
       case TIMESTAMP: {
