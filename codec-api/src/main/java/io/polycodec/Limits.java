@@ -1,9 +1,28 @@
 package io.polycodec;
 
 /**
- * Bounds on what a decoder accepts, so that hostile input costs at most what the limits allow. A
+ * Bounds on what a codec reads and writes, so that hostile input costs at most what the limits allow. A
  * declared length is always checked against the bytes actually present before anything is allocated;
  * these limits bound what remains (deep nesting, huge but present collections).
+ *
+ * <p><b>Symmetric.</b> Encoders hold values to the same limits, counted the same way: whatever a codec
+ * encodes under some limits, the same codec decodes under the same limits (an encoder refuses with an
+ * {@link EncodeException} what its decoder would refuse).
+ *
+ * <p><b>Units.</b> {@link #maxMessageBytes()} counts encoded bytes; {@link #maxStringBytes()} counts the
+ * UTF-8 bytes of a string (never Java chars: {@code "€"} is three bytes) and the bytes of a byte array
+ * (its decoded size, not the length of a text format's base64); {@link #maxCollectionSize()} counts the
+ * elements of a list, the entries of a map and the elements of a vector (not the bytes that carry them);
+ * {@link #maxDepth()} counts levels by the depth rule below.
+ *
+ * <p><b>The depth rule</b>, the same for every format: the root record is at depth 1; a record, list or
+ * map held by a field, a list element or a map value is one level deeper than what holds it. A union
+ * adds no level of its own (its member record is the level: a union value is a record of the model);
+ * scalars, strings, byte arrays, timestamps, enums and vectors add none. An empty list or map counts as
+ * much as a full one. So a record field holding a record is depth 2, a list of records is depth 2 for the
+ * list and 3 for its records, a chain of n records through optional fields or unions is depth n. A
+ * format that leaves empty collections off the wire may see less depth than the rule counts on
+ * decode, never more.
  *
  * <p>Immutable; change one bound with the {@code with…} methods.
  */
@@ -37,22 +56,22 @@ public final class Limits {
     return DEFAULTS;
   }
 
-  /** The largest message, in bytes, that a decoder reads or an encoder writes. */
+  /** The largest message, in encoded bytes, that a decoder reads or an encoder writes. */
   public int maxMessageBytes() {
     return maxMessageBytes;
   }
 
-  /** The deepest nesting of records, unions, lists and maps (the root record is depth 1). */
+  /** The deepest nesting, counted by the depth rule in the class description (the root record is depth 1). */
   public int maxDepth() {
     return maxDepth;
   }
 
-  /** The most elements in one list, map or vector. */
+  /** The most elements in one list, entries in one map, or elements in one vector. */
   public int maxCollectionSize() {
     return maxCollectionSize;
   }
 
-  /** The longest string or byte array, in bytes. */
+  /** The longest string, in UTF-8 bytes, or byte array, in bytes; map keys and list elements included. */
   public int maxStringBytes() {
     return maxStringBytes;
   }

@@ -26,6 +26,8 @@ final class ListLayout extends OffsetLayout {
     int n = items.length;
     w.checkCollection(n);
     if (n == 0 && omitDefault) {
+      w.enter(); // an empty list is a level too (the depth rule), though nothing is written
+      w.exit();
       return 0;
     }
     w.enter();

@@ -49,6 +49,8 @@ final class MapLayout extends OffsetLayout {
     int n = entries.length;
     w.checkCollection(n);
     if (n == 0 && omitDefault) {
+      w.enter(); // an empty map is a level too (the depth rule), though nothing is written
+      w.exit();
       return 0;
     }
     for (Map.Entry<?, ?> e : entries) {

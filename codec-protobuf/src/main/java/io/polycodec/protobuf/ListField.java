@@ -37,6 +37,8 @@ final class ListField extends FieldCodec {
   long size(Object record, Sizes sizes) {
     List<?> list = (List<?>) binding.get(record, index);
     if (list.isEmpty()) {
+      sizes.enter(); // an empty list is a level too (the depth rule), though nothing is written
+      sizes.exit();
       return 0;
     }
     sizes.checkCollection(list.size());

@@ -59,6 +59,8 @@ final class MapField extends FieldCodec {
   long size(Object record, Sizes sizes) {
     Map<?, ?> map = (Map<?, ?>) binding.get(record, index);
     if (map.isEmpty()) {
+      sizes.enter(); // an empty map is a level too (the depth rule), though nothing is written
+      sizes.exit();
       return 0;
     }
     sizes.checkCollection(map.size());

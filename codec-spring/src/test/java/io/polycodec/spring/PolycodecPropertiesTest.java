@@ -11,6 +11,9 @@ import io.polycodec.json.JsonOptions;
 import io.polycodec.msgpack.MsgpackKeys;
 import io.polycodec.msgpack.MsgpackOptions;
 import io.polycodec.spring.autoconfigure.PolycodecProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,18 @@ class PolycodecPropertiesTest {
         .options("flatbuffers").get(FlatBuffersOptions.MAX_SHARED_VISITS));
     // Only the named format is changed.
     assertEquals(false, catalog(withOptions("msgpack", Map.of("keys", "tags"))).options("json").get(JsonOptions.PRETTY));
+  }
+
+  @Test
+  void theJarDescribesItsPropertiesForIdes() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      assertTrue(in != null, "spring-configuration-metadata.json is missing");
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (String name : List.of("polycodec.enabled", "polycodec.formats", "polycodec.limits.max-message-bytes",
+          "polycodec.limits.max-depth", "polycodec.options")) {
+        assertTrue(json.contains("\"" + name + "\""), name + " in " + json);
+      }
+    }
   }
 
   @Test

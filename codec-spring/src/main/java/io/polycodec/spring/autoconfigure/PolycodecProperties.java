@@ -19,6 +19,7 @@ import org.springframework.core.convert.ConversionService;
  * Spring Boot properties under {@code polycodec}:
  *
  * <pre>
+ * polycodec.enabled=false                      # turns it all off (default true)
  * polycodec.formats=json,protobuf              # which formats to serve, most preferred first
  *                                              # (default: all on the class path, JSON first)
  * polycodec.limits.max-message-bytes=1048576   # Limits for every format (default: Limits.defaults())
@@ -35,12 +36,30 @@ import org.springframework.core.convert.ConversionService;
  */
 @ConfigurationProperties("polycodec")
 public class PolycodecProperties {
+  /** Whether the auto-configuration applies; false leaves the application as if codec-spring were absent. */
+  private boolean enabled = true;
+
+  /** The formats to serve, most preferred first (answers a client that accepts anything); empty: all on the class path, JSON first. */
   private List<String> formats = new ArrayList<>();
+
+  /** Decoding limits shared by every format; each unset bound keeps its default. */
   private final LimitsProperties limits = new LimitsProperties();
+
+  /** Per format, backend options by name without the format prefix, such as json.pretty=true or msgpack.keys=tags. */
   private Map<String, Map<String, String>> options = new LinkedHashMap<>();
 
   /** Properties with nothing set: every format on the class path, default limits and options. */
   public PolycodecProperties() {}
+
+  /** Whether the auto-configuration applies (default true). */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /** Turns the auto-configuration off ({@code false}) or on. */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
 
   /** The formats to serve, most preferred first; empty means every format on the class path. */
   public List<String> getFormats() {
@@ -159,9 +178,16 @@ public class PolycodecProperties {
 
   /** {@code polycodec.limits.*}: each unset bound keeps its {@link Limits#defaults() default}. */
   public static class LimitsProperties {
+    /** The largest message, in bytes, a decoder reads or an encoder writes (default 64 MiB). */
     private Integer maxMessageBytes;
+
+    /** The deepest nesting of records, unions, lists and maps (default 100). */
     private Integer maxDepth;
+
+    /** The most elements in one list, map or vector (default 16,777,216). */
     private Integer maxCollectionSize;
+
+    /** The longest string or byte array, in bytes (default 16 MiB). */
     private Integer maxStringBytes;
 
     /** Nothing set. */

@@ -73,6 +73,10 @@ final class TlvCodec<T> implements Codec<T> {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       writeRecord(out, binding, value, 1);
+      // What the decoder would refuse is not written: encode and decode share one set of limits.
+      if (out.size() > limits.maxMessageBytes()) {
+        throw new EncodeException("message of " + out.size() + " bytes exceeds the limit of " + limits.maxMessageBytes());
+      }
       return out.toByteArray();
     } catch (CodecException e) {
       throw e.prependField(binding.schema().name()).withFormat(format.name());

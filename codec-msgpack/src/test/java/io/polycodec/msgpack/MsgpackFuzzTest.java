@@ -1,0 +1,28 @@
+package io.polycodec.msgpack;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.polycodec.tck.FuzzTargets;
+
+/**
+ * Coverage-guided fuzzing of every MessagePack decoder (docs/fuzzing.md). In {@code ./mvnw verify} each target
+ * replays its committed corpus ({@code src/test/resources/io.polycodec.msgpack/MsgpackFuzzTestInputs/<target>});
+ * with {@code JAZZER_FUZZ=1} it fuzzes. Only a value or a DecodeException may come out.
+ */
+class MsgpackFuzzTest {
+  private static final MsgpackProvider PROVIDER = new MsgpackProvider();
+
+  @FuzzTest(maxDuration = "5m")
+  void typed(byte[] input) {
+    FuzzTargets.typed(PROVIDER, input);
+  }
+
+  @FuzzTest(maxDuration = "5m")
+  void generic(byte[] input) {
+    FuzzTargets.generic(PROVIDER, input);
+  }
+
+  @FuzzTest(maxDuration = "5m")
+  void schemaless(byte[] input) {
+    FuzzTargets.schemaless(PROVIDER, input);
+  }
+}

@@ -1,0 +1,23 @@
+package io.polycodec.protobuf;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.polycodec.tck.FuzzTargets;
+
+/**
+ * Coverage-guided fuzzing of every Protobuf decoder (docs/fuzzing.md). In {@code ./mvnw verify} each target
+ * replays its committed corpus ({@code src/test/resources/io/polycodec/json/ProtobufFuzzTestInputs/<target>});
+ * with {@code JAZZER_FUZZ=1} it fuzzes. Only a value or a DecodeException may come out.
+ */
+class ProtobufFuzzTest {
+  private static final ProtobufProvider PROVIDER = new ProtobufProvider();
+
+  @FuzzTest(maxDuration = "5m")
+  void typed(byte[] input) {
+    FuzzTargets.typed(PROVIDER, input);
+  }
+
+  @FuzzTest(maxDuration = "5m")
+  void generic(byte[] input) {
+    FuzzTargets.generic(PROVIDER, input);
+  }
+}
