@@ -149,6 +149,10 @@ final class RecordPlan {
           if (v != null && (optional[i] || (all && kinds[i] != Kind.TIMESTAMP) || !plans[i].isDefault(v))) {
             g.writeFieldName(keys[i]);
             plans[i].write(g, v, depth);
+          } else if (v != null && (kinds[i] == Kind.LIST || kinds[i] == Kind.MAP)) {
+            // An empty list or map left out is still a level of the value: refuse it past the limit,
+            // as every codec does (the TCK's limitSymmetry), even though this text would not show it.
+            plans[i].checkDepth(depth + 1, true);
           }
         }
       } catch (CodecException e) {
