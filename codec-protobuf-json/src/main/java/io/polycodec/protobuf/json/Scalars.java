@@ -128,6 +128,15 @@ final class Scalars {
     if (!unsigned) {
       return integer(p, t, Long.MIN_VALUE, Long.MAX_VALUE, "int64");
     }
+    if (t == JsonToken.VALUE_STRING) {
+      long quick = plainDecimal(p);
+      if (quick != NOT_PLAIN && quick >= 0) {
+        return quick;
+      }
+    } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+        && p.getLongValue() >= 0) {
+      return p.getLongValue();
+    }
     BigInteger v = bigInteger(p, t, "uint64");
     if (v.signum() < 0 || v.compareTo(TWO_64) >= 0) {
       throw new DecodeException("uint64 out of range");
@@ -137,8 +146,11 @@ final class Scalars {
 
   private static long integer(JsonParser p, JsonToken t, long min, long max, String type) throws IOException {
     long v;
+    long quick;
     if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
       v = p.getLongValue();
+    } else if (t == JsonToken.VALUE_STRING && (quick = plainDecimal(p)) != NOT_PLAIN) {
+      v = quick;
     } else {
       BigInteger b = bigInteger(p, t, type);
       if (b.bitLength() > 63) {
@@ -150,6 +162,37 @@ final class Scalars {
       throw new DecodeException(type + " out of range");
     }
     return v;
+  }
+
+  private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+  /**
+   * A quoted integer of at most 18 digits (the common form of 64-bit integers in this mapping) read from
+   * the parser's buffer without building a String or a BigDecimal, so decoding costs what its input
+   * holds; {@link #NOT_PLAIN} for anything else, which the general path then reads.
+   */
+  private static long plainDecimal(JsonParser p) throws IOException {
+    char[] c = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    int i = 0;
+    boolean negative = len > 1 && c[off] == '-';
+    if (negative) {
+      i = 1;
+    }
+    int digits = len - i;
+    if (digits < 1 || digits > 18 || (digits > 1 && c[off + i] == '0')) {
+      return NOT_PLAIN;
+    }
+    long v = 0;
+    for (; i < len; i++) {
+      char d = c[off + i];
+      if (d < '0' || d > '9') {
+        return NOT_PLAIN;
+      }
+      v = v * 10 + (d - '0');
+    }
+    return negative ? -v : v;
   }
 
   private static BigInteger bigInteger(JsonParser p, JsonToken t, String type) throws IOException {
