@@ -2,11 +2,17 @@ package io.polycodec.protobuf.conformance;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.conformance.Conformance;
 import com.google.protobuf.conformance.Conformance.ConformanceRequest;
 import com.google.protobuf.conformance.Conformance.ConformanceResponse;
 import com.google.protobuf.conformance.Conformance.FailureSet;
 import com.google.protobuf.conformance.Conformance.WireFormat;
 import io.polycodec.Codec;
+import io.polycodec.CodecOption;
+import io.polycodec.CodecOptions;
+import io.polycodec.CodecProvider;
+import io.polycodec.Codecs;
+import io.polycodec.schema.RecordSchema;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.GenericRecord;
@@ -19,6 +25,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,23 +34,52 @@ import java.util.Map;
  * (4-byte little-endian) {@code ConformanceRequest}s from stdin until EOF and answers each with a
  * length-prefixed {@code ConformanceResponse} on stdout.
  *
- * <p>Binary-to-binary requests for {@code TestAllTypesProto3} and {@code TestAllTypesProto2} are decoded
+ * <p>Binary-to-binary requests for {@code TestAllTypesProto3} and {@code TestAllTypesProto2} (and their
+ * editions forms, and {@code TestAllTypesEdition2023}) are decoded
  * into a {@link GenericRecord} by Polycodec's protobuf codec, built from the message's descriptor through
  * {@link ProtoImport} (no generated classes), and re-encoded; bad input is a {@code parse_error}.
- * Everything else (JSON, text format, JSPB, other message types) is {@code skipped}. The first request,
+ * When the {@code protobuf-json} format (codec-protobuf-json) is on the class path, found through
+ * {@link Codecs} by name (this module does not depend on it), JSON input and output are served too, with
+ * protobuf's strict parser options (unknown keys refused) except in the ignore-unknown category.
+ * Everything else (text format, JSPB, other message types) is {@code skipped}. The first request,
  * for {@code conformance.FailureSet}, gets an empty failure set. See docs/conformance.md.
  */
 public final class ConformanceTestee {
-  private final Map<String, Codec<GenericRecord>> codecs;
+  private static final String JSON = "protobuf-json";
+  private static final String[] MESSAGES = {
+      "protobuf_test_messages.proto3.TestAllTypesProto3", "protobuf_test_messages.proto2.TestAllTypesProto2",
+      "protobuf_test_messages.editions.proto3.TestAllTypesProto3",
+      "protobuf_test_messages.editions.proto2.TestAllTypesProto2",
+      "protobuf_test_messages.editions.TestAllTypesEdition2023"};
+  private final Map<String, Codec<GenericRecord>> codecs = new HashMap<>();
+  private final Map<String, Codec<GenericRecord>> jsonStrict = new HashMap<>();
+  private final Map<String, Codec<GenericRecord>> jsonLenient = new HashMap<>();
   private int served;
 
   ConformanceTestee() {
     FileDescriptorSet set = descriptors();
-    this.codecs = Map.of(
-        "protobuf_test_messages.proto3.TestAllTypesProto3",
-        ProtoImport.message(set, "protobuf_test_messages.proto3.TestAllTypesProto3").codec(),
-        "protobuf_test_messages.proto2.TestAllTypesProto2",
-        ProtoImport.message(set, "protobuf_test_messages.proto2.TestAllTypesProto2").codec());
+    CodecProvider json = Codecs.formats().stream().anyMatch(f -> f.name().equals(JSON)) ? Codecs.provider(JSON) : null;
+    for (String name : MESSAGES) {
+      ProtoImport.Imported imported = ProtoImport.message(set, name);
+      codecs.put(name, imported.codec());
+      if (json != null) {
+        jsonStrict.put(name, jsonCodec(json, imported.schema(), false));
+        jsonLenient.put(name, jsonCodec(json, imported.schema(), true));
+      }
+    }
+  }
+
+  // The options by name, since this module does not compile against codec-protobuf-json.
+  private static Codec<GenericRecord> jsonCodec(CodecProvider json, RecordSchema schema, boolean ignoreUnknown) {
+    CodecOptions.Builder options = CodecOptions.builder();
+    for (CodecOption<?> o : json.options()) {
+      if (o.name().startsWith(JSON + ".ignore-unknown-")) {
+        @SuppressWarnings("unchecked")
+        CodecOption<Boolean> flag = (CodecOption<Boolean>) o;
+        options.set(flag, ignoreUnknown);
+      }
+    }
+    return Codecs.generic(JSON, schema, options.build());
   }
 
   private static FileDescriptorSet descriptors() {
@@ -93,20 +130,29 @@ public final class ConformanceTestee {
     if (codec == null) {
       return response.setSkipped("message type " + request.getMessageType() + " is not supported").build();
     }
-    if (request.getPayloadCase() != ConformanceRequest.PayloadCase.PROTOBUF_PAYLOAD) {
-      return response.setSkipped("only binary input is supported, not " + request.getPayloadCase()).build();
+    Codec<GenericRecord> json = (request.getTestCategory() == Conformance.TestCategory.JSON_IGNORE_UNKNOWN_PARSING_TEST
+        ? jsonLenient : jsonStrict).get(request.getMessageType());
+    boolean jsonIn = request.getPayloadCase() == ConformanceRequest.PayloadCase.JSON_PAYLOAD;
+    boolean jsonOut = request.getRequestedOutputFormat() == WireFormat.JSON;
+    if (!jsonIn && request.getPayloadCase() != ConformanceRequest.PayloadCase.PROTOBUF_PAYLOAD) {
+      return response.setSkipped("input " + request.getPayloadCase() + " is not supported").build();
     }
-    if (request.getRequestedOutputFormat() != WireFormat.PROTOBUF) {
-      return response.setSkipped("only binary output is supported, not " + request.getRequestedOutputFormat()).build();
+    if (!jsonOut && request.getRequestedOutputFormat() != WireFormat.PROTOBUF) {
+      return response.setSkipped("output " + request.getRequestedOutputFormat() + " is not supported").build();
+    }
+    if ((jsonIn || jsonOut) && json == null) {
+      return response.setSkipped("JSON needs codec-protobuf-json on the class path").build();
     }
     GenericRecord record;
     try {
-      record = codec.decode(request.getProtobufPayload().toByteArray());
+      record = jsonIn ? json.decode(request.getJsonPayload().getBytes(StandardCharsets.UTF_8))
+          : codec.decode(request.getProtobufPayload().toByteArray());
     } catch (DecodeException e) {
       return response.setParseError(e.getMessage()).build();
     }
     try {
-      return response.setProtobufPayload(ByteString.copyFrom(codec.encode(record))).build();
+      return jsonOut ? response.setJsonPayload(new String(json.encode(record), StandardCharsets.UTF_8)).build()
+          : response.setProtobufPayload(ByteString.copyFrom(codec.encode(record))).build();
     } catch (EncodeException e) {
       return response.setSerializeError(e.getMessage()).build();
     }
