@@ -24,7 +24,7 @@ import java.util.Objects;
  * with every codec ({@link Codecs#generic}). Immutable and thread-safe.
  *
  * <p>Values use the canonical Java forms: {@code Boolean}, {@code Integer} (int8, int16 and int32 alike; int8 and int16 checked against their range), {@code Long}, {@code Float},
- * {@code Double}, {@code String}, {@code byte[]}, {@code Instant}, {@link GenericEnum},
+ * {@code Double}, {@code String}, {@code byte[]}, {@code Instant}, {@code Duration}, {@link GenericEnum},
  * {@code List}, {@code Map} (keys {@code String}, {@code Boolean}, {@code Integer} or {@code Long}),
  * {@code float[]}/{@code double[]} for vectors, and {@code GenericRecord} for records and for union
  * values (the member is the one whose record schema the value has). An absent optional field is null.
@@ -338,6 +338,8 @@ public final class GenericRecord {
         case STRING: return expect(v, String.class, type, path);
         case BYTES: return expect(v, byte[].class, type, path).clone();
         case TIMESTAMP: return expect(v, Instant.class, type, path);
+        // Like a timestamp, a duration out of range is refused by the codec that encodes it (EncodeException).
+        case DURATION: return expect(v, java.time.Duration.class, type, path);
         case VECTOR:
           return ((VectorSchema) type).element() == Kind.FLOAT64
               ? expect(v, double[].class, type, path).clone()

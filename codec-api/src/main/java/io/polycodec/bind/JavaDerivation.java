@@ -190,6 +190,7 @@ final class JavaDerivation {
 
     JavaRep[] reps = new JavaRep[comps.length];
     TypeBinding[] children = new TypeBinding[comps.length];
+    CollectionForms[] forms = new CollectionForms[comps.length];
     for (int i = 0; i < comps.length; i++) {
       RecordComponent rc = comps[i];
       String path = name + "." + rc.getName();
@@ -202,6 +203,7 @@ final class JavaDerivation {
       FieldType ft = fieldType(rc, path);
       reps[i] = ft.rep;
       children[i] = ft.child;
+      forms[i] = ft.forms;
       try {
         Field f = ft.rep.isOptional() ? Field.optional(fieldName, tag, ft.schema) : Field.of(fieldName, tag, ft.schema);
         if (rc.isAnnotationPresent(Deprecated.class) || rc.getAccessor().isAnnotationPresent(Deprecated.class)) {
@@ -217,18 +219,24 @@ final class JavaDerivation {
     } catch (IllegalArgumentException e) {
       throw new SchemaException(e.getMessage(), e);
     }
-    binding.init(comps, reps, children);
+    binding.init(comps, reps, children, forms);
   }
 
   private static final class FieldType {
     final Schema schema;
     final JavaRep rep;
     final TypeBinding child;
+    final CollectionForms forms;
 
     FieldType(Schema schema, JavaRep rep, TypeBinding child) {
+      this(schema, rep, child, null);
+    }
+
+    FieldType(Schema schema, JavaRep rep, TypeBinding child, CollectionForms forms) {
       this.schema = schema;
       this.rep = rep;
       this.child = child;
+      this.forms = forms;
     }
   }
 
@@ -292,7 +300,8 @@ final class JavaDerivation {
     if (raw == List.class) {
       Type inner = typeArgument(t, 0, path);
       Element e = element(inner, enc, path + "[]");
-      return collection(Schema.list(e.schema), e.child, nullable, path);
+      FieldType ft = collection(Schema.list(e.schema), e.child, nullable, path);
+      return new FieldType(ft.schema, ft.rep, ft.child, CollectionForms.of(e.form, null));
     }
     if (raw == Set.class || raw == SortedSet.class) {
       Type inner = typeArgument(t, 0, path);
@@ -304,14 +313,17 @@ final class JavaDerivation {
       if (nullable) {
         collection(Schema.list(e.schema), e.child, true, path);
       }
-      return new FieldType(Schema.list(e.schema), raw == Set.class ? JavaRep.SET : JavaRep.SORTED_SET, e.child);
+      return new FieldType(Schema.list(e.schema), raw == Set.class ? JavaRep.SET : JavaRep.SORTED_SET, e.child,
+          CollectionForms.of(e.form, null));
     }
     if (raw == Map.class) {
       Type keyType = typeArgument(t, 0, path);
       Type valueType = typeArgument(t, 1, path);
-      ScalarSchema key = mapKey(keyType, path);
+      StringForm keyForm = keyType instanceof Class ? StringForm.of((Class<?>) keyType) : null;
+      ScalarSchema key = keyForm != null ? Schema.string() : mapKey(keyType, path);
       Element v = element(valueType, null, path + "{}");
-      return collection(Schema.map(key, v.schema), v.child, nullable, path);
+      FieldType ft = collection(Schema.map(key, v.schema), v.child, nullable, path);
+      return new FieldType(ft.schema, ft.rep, ft.child, CollectionForms.of(v.form, keyForm));
     }
     if (raw == float[].class) {
       Schema s = q != null ? Schema.float32Vector(q.value()) : VectorSchema.of(Kind.FLOAT32, Quantization.NONE);
@@ -340,10 +352,17 @@ final class JavaDerivation {
   private static final class Element {
     final Schema schema;
     final TypeBinding child;
+    /** The element's text form when it is a UUID, LocalDate… held as a string; else null. */
+    final StringForm form;
 
     Element(Schema schema, TypeBinding child) {
+      this(schema, child, null);
+    }
+
+    Element(Schema schema, TypeBinding child, StringForm form) {
       this.schema = schema;
       this.child = child;
+      this.form = form;
     }
   }
 
@@ -393,6 +412,9 @@ final class JavaDerivation {
     if (c == Instant.class) {
       return new Element(Schema.timestamp(), null);
     }
+    if (c == java.time.Duration.class) {
+      return new Element(Schema.duration(), null);
+    }
     if (c == Byte.class || c == Short.class) {
       throw new SchemaException(path + ": " + c.getSimpleName() + " is only supported as a record component; use Integer");
     }
@@ -405,8 +427,7 @@ final class JavaDerivation {
       throw new SchemaException(path + ": " + c.getSimpleName() + " may only be a record component's type");
     }
     if (StringForm.of(c) != null) {
-      throw new SchemaException(path + ": " + c.getSimpleName() + " is supported as a record component (also"
-          + " @Nullable or in an Optional), not yet inside a List, Set or Map; wrap it in a record");
+      return new Element(Schema.string(), null, StringForm.of(c));
     }
     if (c == Object.class) {
       throw new SchemaException(path + ": Object is not supported; use a concrete type");
@@ -422,8 +443,8 @@ final class JavaDerivation {
       throw new SchemaException(path + ": arrays other than byte[], float[] and double[] are not supported; use a List");
     }
     throw new SchemaException(path + ": " + c.getName()
-        + " is not supported (records, enums, sealed interfaces, primitives and boxes, String, byte[], Instant,"
-        + " float[], double[], List, Set, SortedSet, Map, Optional, and as components UUID, URI, BigDecimal, BigInteger,"
+        + " is not supported (records, enums, sealed interfaces, primitives and boxes, String, byte[], Instant, Duration,"
+        + " float[], double[], List, Set, SortedSet, Map, Optional, UUID, URI, BigDecimal, BigInteger,"
         + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime are; for another type, declare a record that holds its value)");
   }
 
@@ -447,7 +468,8 @@ final class JavaDerivation {
     if (t == Boolean.class) {
       return Schema.bool();
     }
-    throw new SchemaException(path + ": map keys must be String, Integer, Long or Boolean, not " + t.getTypeName());
+    throw new SchemaException(path + ": map keys must be String, Integer, Long, Boolean or a type held as text (UUID,"
+        + " URI, BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime), not " + t.getTypeName());
   }
 
   private static Kind primitiveKind(Class<?> c, String path) {

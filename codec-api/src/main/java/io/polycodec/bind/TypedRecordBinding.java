@@ -45,6 +45,8 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   private Function<Object, Object>[] fastRawGetters;
   private JavaRep[] reps;
   private StringForm[] forms;
+  // Per field, the text forms of a collection's elements, values or keys (List<UUID>…), or null.
+  private CollectionForms[] collectionForms;
   private boolean[] optional;
   private MethodHandle constructor;
 
@@ -54,7 +56,8 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
     this.type = (Class<T>) type;
   }
 
-  void init(RecordComponent[] comps, JavaRep[] reps, TypeBinding[] children) {
+  void init(RecordComponent[] comps, JavaRep[] reps, TypeBinding[] children, CollectionForms[] collectionForms) {
+    this.collectionForms = collectionForms.clone();
     this.children = children;
     int n = comps.length;
     primGetters = new MethodHandle[n];
@@ -79,11 +82,14 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         MethodHandle acc = lookup.unreflect(comps[i].getAccessor());
         primGetters[i] = primGetter(acc, reps[i], kind);
         objectGetters[i] = objectGetter(acc, reps[i], kind, forms[i]);
+        if (collectionForms[i] != null) {
+          objectGetters[i] = MethodHandles.filterReturnValue(objectGetters[i], collectionForms[i].toWireHandle());
+        }
         if (primGetters[i] != null && (reps[i] == JavaRep.PRIMITIVE || reps[i] == JavaRep.PRIMITIVE_BYTE
             || reps[i] == JavaRep.PRIMITIVE_SHORT)) {
           fastPrimGetters[i] = Accessors.primitive(lookup, type, acc);
         }
-        if (returnsCanonicalRaw(reps[i])) {
+        if (returnsCanonicalRaw(reps[i]) && collectionForms[i] == null) {
           fastRawGetters[i] = Accessors.reference(lookup, type, acc);
         }
         MethodHandle reader = slotReader(reps[i], kind, comps[i].getType(), i, f.name());
@@ -461,6 +467,9 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
             MethodType.methodType(Object.class, FieldSlots.class, int.class, int.class));
         h = MethodHandles.insertArguments(h, 0, this);
         h = MethodHandles.insertArguments(h, 1, k, index);
+        if (collectionForms[index] != null) {
+          h = MethodHandles.filterReturnValue(h, collectionForms[index].fromWireHandle(name));
+        }
         break;
       default:
         throw new AssertionError(rep);
@@ -547,6 +556,9 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   /** The decoded list of a Set component as an unmodifiable set; a repeated element is a DecodeException. */
   Set<?> setAt(FieldSlots s, int k, int field, boolean sorted) {
     List<?> list = (List<?>) requiredAt(s, k, field);
+    if (collectionForms[field] != null) {
+      list = (List<?>) collectionForms[field].fromWire(list, field(field).name());
+    }
     Set<Object> out = sorted ? new TreeSet<>() : new LinkedHashSet<>();
     for (int i = 0; i < list.size(); i++) {
       if (!out.add(list.get(i))) {

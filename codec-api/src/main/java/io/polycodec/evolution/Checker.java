@@ -380,8 +380,12 @@ final class Checker {
           unions((UnionSchema) w, (UnionSchema) r, path, tag);
           return;
         default:
-          return; // bool, floats, string, bytes, timestamp: one schema each
+          return; // bool, floats, string, bytes, timestamp, duration: one schema each
       }
+    }
+    if ((wk == Kind.DURATION || rk == Kind.DURATION) && rules.family == FormatRules.Family.PROTOBUF
+        && durationInProtobuf(w, r, path, tag)) {
+      return;
     }
     if (integerRank(wk) > 0 && integerRank(wk) < integerRank(rk)) {
       String why = rules.integerChange((ScalarSchema) w, (ScalarSchema) r);
@@ -601,6 +605,47 @@ final class Checker {
     return true;
   }
 
+  /**
+   * A duration is the message {@code {int64 seconds = 1; int32 nanos = 2;}} in Protobuf, as is a timestamp
+   * and as may be a record: between those the bytes are the same and only the values' meaning or validity
+   * changes. False if {@code w → r} is not such a change (the caller reports it as breaking).
+   */
+  private boolean durationInProtobuf(Schema w, Schema r, String path, int tag) {
+    Schema other = w.kind() == Kind.DURATION ? r : w;
+    boolean toDuration = r.kind() == Kind.DURATION;
+    String change = w.describe() + " → " + r.describe();
+    if (other.kind() == Kind.TIMESTAMP) {
+      if (toDuration) {
+        caveat(path, tag, change + " reads the same bytes (both are {int64 seconds = 1; int32 nanos = 2}), but a"
+            + " point in time becomes a span since the epoch");
+      } else {
+        breaking(path, tag, change + " reads the same bytes, but a negative duration (nanos below 0) is not a"
+            + " timestamp and fails to decode");
+      }
+      return true;
+    }
+    if (other.kind() != Kind.RECORD || !secondsAndNanos((RecordSchema) other)) {
+      return false;
+    }
+    if (toDuration) {
+      breaking(path, tag, change + " reads the same bytes, but a record whose seconds and nanos differ in sign,"
+          + " or whose nanos reach ±10^9, is not a duration and fails to decode");
+    } else {
+      note(path, tag, change + " (the same bytes: google.protobuf.Duration is {int64 seconds = 1; int32 nanos = 2})");
+    }
+    return true;
+  }
+
+  private static boolean secondsAndNanos(RecordSchema s) {
+    if (s.fields().size() != 2) {
+      return false;
+    }
+    Field a = s.fields().get(0).tag() == 1 ? s.fields().get(0) : s.fields().get(1);
+    Field b = a == s.fields().get(0) ? s.fields().get(1) : s.fields().get(0);
+    return a.tag() == 1 && b.tag() == 2 && a.oneof() == null && b.oneof() == null
+        && a.type().equals(Schema.int64()) && b.type().equals(Schema.int32());
+  }
+
   static String defaultOf(Schema s) {
     return switch (s.kind()) {
       case BOOL -> "false";
@@ -609,6 +654,7 @@ final class Checker {
       case STRING -> "\"\"";
       case BYTES -> "empty bytes";
       case TIMESTAMP -> "the epoch";
+      case DURATION -> "zero";
       case LIST -> "an empty list";
       case MAP -> "an empty map";
       case VECTOR -> "an empty vector";
@@ -625,7 +671,7 @@ final class Checker {
       case INT16 -> 2;
       case INT32 -> 3;
       case INT64 -> 4;
-      case BOOL, FLOAT32, FLOAT64, STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
+      case BOOL, FLOAT32, FLOAT64, STRING, BYTES, TIMESTAMP, DURATION, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
     };
   }
 }

@@ -24,7 +24,7 @@ final class SnapshotReader {
   private static final Set<String> UNION_KEYS = Set.of("kind", "name", "members");
   private static final Set<String> MEMBER_KEYS = Set.of("name", "tag", "type");
   private static final Set<String> SCALARS = Set.of("bool", "int8", "int16", "int32", "int64", "float32", "float64", "string",
-      "bytes", "timestamp");
+      "bytes", "timestamp", "duration");
   private static final int MAX_TYPE_DEPTH = 8;
 
   private final Map<String, Schema> named = new LinkedHashMap<>();

@@ -234,6 +234,28 @@ class CompatibilityRulesTest {
   }
 
   @Test
+  void aDurationIsSecondsAndNanosInProtobufAndItsOwnTypeElsewhere() {
+    RecordSchema span = RecordSchema.of("Span", Field.of("seconds", 1, Schema.int64()), Field.of("nanos", 2, Schema.int32()));
+    RecordSchema other = RecordSchema.of("Span", Field.of("seconds", 1, Schema.int64()), Field.of("nanos", 3, Schema.int32()));
+    RecordSchema duration = user(Field.of("d", 1, Schema.duration()));
+    RecordSchema record = user(Field.of("d", 1, span));
+    // Protobuf: the same bytes; a record reads every duration, a duration refuses records of mixed signs.
+    verdicts(duration, record, "ok no no no no no no");
+    verdicts(record, duration, "no no no no no no no");
+    hasNote(check(duration, record, Formats.PROTOBUF), "the same bytes");
+    hasReason(check(record, duration, Formats.PROTOBUF), "differ in sign");
+    verdicts(duration, user(Field.of("d", 1, other)), "no no no no no no no");
+    // timestamp → duration reads (a caveat: the meaning changes); a negative duration is no timestamp.
+    RecordSchema timestamp = user(Field.of("d", 1, Schema.timestamp()));
+    verdicts(timestamp, duration, "caveat no no no no no no");
+    verdicts(duration, timestamp, "no no no no no no no");
+    for (Schema s : List.of(Schema.string(), Schema.int64(), Schema.bytes())) {
+      verdicts(duration, user(Field.of("d", 1, s)), "no no no no no no no");
+      verdicts(user(Field.of("d", 1, s)), duration, "no no no no no no no");
+    }
+  }
+
+  @Test
   void integersReadAsFloatsOnlyInJsonAndMsgpack() {
     for (Kind from : List.of(Kind.INT32, Kind.INT64)) {
       for (Kind to : List.of(Kind.FLOAT32, Kind.FLOAT64)) {

@@ -34,7 +34,7 @@ import java.util.Map;
  *       held by {@code table U { value: U_Union (id: 1); }};
  *   <li>a map field {@code f} of record {@code R} becomes a vector of {@code table R_f_Entry {key; value}}
  *       ({@code (key)} on signed-integer and bool keys, whose order matches FlatBuffers' own);
- *   <li>helper types live in namespace {@code polycodec}: {@code struct Timestamp}, {@code table Bytes}
+ *   <li>helper types live in namespace {@code polycodec}: {@code struct Timestamp}, {@code struct Duration}, {@code table Bytes}
  *       (bytes as list elements), {@code table Int8Vector}.
  * </ul>
  *
@@ -42,6 +42,7 @@ import java.util.Map;
  */
 public final class FbsExport {
   private static final String TIMESTAMP = "polycodec.Timestamp";
+  private static final String DURATION = "polycodec.Duration";
   private static final String BYTES = "polycodec.Bytes";
   private static final String INT8_VECTOR = "polycodec.Int8Vector";
 
@@ -52,6 +53,7 @@ public final class FbsExport {
   /** Every type name the output declares, with what declares it (for collision messages). */
   private final Map<String, String> declared = new LinkedHashMap<>();
   private boolean usesTimestamp;
+  private boolean usesDuration;
   private boolean usesBytes;
   private boolean usesInt8;
   private final StringBuilder out = new StringBuilder();
@@ -116,6 +118,9 @@ public final class FbsExport {
     if (usesTimestamp) {
       declare(TIMESTAMP, "Polycodec's timestamp struct");
     }
+    if (usesDuration) {
+      declare(DURATION, "Polycodec's duration struct");
+    }
     if (usesBytes) {
       declare(BYTES, "Polycodec's bytes holder");
     }
@@ -134,6 +139,11 @@ public final class FbsExport {
     if (usesTimestamp) {
       enter(TIMESTAMP);
       out.append("\nstruct Timestamp {\n  seconds: long;\n  nanos: int;\n}\n");
+    }
+    if (usesDuration) {
+      enter(DURATION);
+      out.append("\n// google.protobuf.Duration's fields: seconds and nanos have the same sign.\n")
+          .append("struct Duration {\n  seconds: long;\n  nanos: int;\n}\n");
     }
     if (usesBytes) {
       enter(BYTES);
@@ -175,6 +185,9 @@ public final class FbsExport {
     switch (type.kind()) {
       case TIMESTAMP:
         usesTimestamp = true;
+        break;
+      case DURATION:
+        usesDuration = true;
         break;
       case LIST: {
         Schema e = ((ListSchema) type).element();
@@ -331,6 +344,7 @@ public final class FbsExport {
       case STRING -> "string";
       case BYTES -> element ? ref(BYTES) : "[ubyte]";
       case TIMESTAMP -> ref(TIMESTAMP);
+      case DURATION -> ref(DURATION);
       case ENUM -> ref(((EnumSchema) type).name());
       case RECORD -> ref(((RecordSchema) type).name());
       case UNION -> ref(((UnionSchema) type).name());

@@ -4,6 +4,7 @@ import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.schema.Kind;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,9 @@ public final class FlatList {
     }
     if (l instanceof TimestampLayout) {
       return Kind.TIMESTAMP;
+    }
+    if (l instanceof DurationLayout) {
+      return Kind.DURATION;
     }
     if (l instanceof EnumLayout) {
       return Kind.ENUM;
@@ -140,6 +144,19 @@ public final class FlatList {
   public Instant getTimestamp(int k) {
     try {
       return (Instant) TimestampLayout.INSTANCE.readElement(r, pos(k, Kind.TIMESTAMP));
+    } catch (CodecException e) {
+      throw e.prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
+    }
+  }
+
+  /**
+   * A duration element.
+   *
+   * @throws DecodeException if it is not a duration (seconds and nanos of different signs, out of range)
+   */
+  public Duration getDuration(int k) {
+    try {
+      return (Duration) DurationLayout.INSTANCE.readElement(r, pos(k, Kind.DURATION));
     } catch (CodecException e) {
       throw e.prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
     }

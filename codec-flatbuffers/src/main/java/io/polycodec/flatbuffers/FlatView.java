@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -269,6 +270,28 @@ public final class FlatView<T> {
   /** {@link #getTimestamp(int)} by name. */
   public Instant getTimestamp(String name) {
     return getTimestamp(fieldIndex(name));
+  }
+
+  /**
+   * A duration field; null if an optional field is absent, zero if a non-optional one is.
+   *
+   * @throws DecodeException if it is not a duration (seconds and nanos of different signs, out of range)
+   */
+  public Duration getDuration(int i) {
+    int p = pos(i, Kind.DURATION);
+    if (p == 0) {
+      return plan.optional(i) ? null : Duration.ZERO;
+    }
+    try {
+      return (Duration) DurationLayout.INSTANCE.readSlot(r, p);
+    } catch (CodecException e) {
+      throw located(e, i);
+    }
+  }
+
+  /** {@link #getDuration(int)} by name. */
+  public Duration getDuration(String name) {
+    return getDuration(fieldIndex(name));
   }
 
   /**

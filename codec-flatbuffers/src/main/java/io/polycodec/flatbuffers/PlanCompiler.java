@@ -77,6 +77,7 @@ final class PlanCompiler {
     @Override public Layout visitString(ScalarSchema s) { return StringLayout.INSTANCE; }
     @Override public Layout visitBytes(ScalarSchema s) { return BytesLayout.INSTANCE; }
     @Override public Layout visitTimestamp(ScalarSchema s) { return TimestampLayout.INSTANCE; }
+    @Override public Layout visitDuration(ScalarSchema s) { return DurationLayout.INSTANCE; }
     @Override public Layout visitEnum(EnumSchema s) { return new EnumLayout((EnumBinding) child); }
     @Override public Layout visitRecord(RecordSchema s) { return new RecordLayout(plan((RecordBinding<?>) child)); }
     @Override public Layout visitUnion(UnionSchema s) { return union((UnionBinding) child, path); }

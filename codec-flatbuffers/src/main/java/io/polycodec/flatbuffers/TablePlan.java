@@ -122,7 +122,7 @@ final class TablePlan {
       case INT64 -> LONG;
       case FLOAT32 -> FLOAT;
       case FLOAT64 -> DOUBLE;
-      case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
+      case STRING, BYTES, TIMESTAMP, DURATION, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
     };
   }
 

@@ -77,7 +77,7 @@ final class JsonRecordPlan {
   private static boolean inline(Kind kind) {
     return switch (kind) {
       case BOOL, INT8, INT16, INT32, INT64, FLOAT32, FLOAT64 -> true;
-      case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> false;
+      case STRING, BYTES, TIMESTAMP, DURATION, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> false;
     };
   }
 

@@ -7,6 +7,7 @@ import io.polycodec.Limits;
 import io.polycodec.Utf8;
 import io.polycodec.schema.Kind;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -35,6 +36,11 @@ abstract class JsonScalarPlan extends JsonValuePlan {
   static final JsonValuePlan TIMESTAMP = new JsonScalarPlan() {
     @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeTimestamp(g, (Instant) v); }
     @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readTimestamp(p, t); }
+  };
+
+  static final JsonValuePlan DURATION = new JsonScalarPlan() {
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeDuration(g, (Duration) v); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readDuration(p, t); }
   };
 
   JsonScalarPlan() {}

@@ -116,6 +116,7 @@ final class PlanCompiler {
     @Override public FieldCodec visitString(ScalarSchema s) { return single(s); }
     @Override public FieldCodec visitBytes(ScalarSchema s) { return single(s); }
     @Override public FieldCodec visitTimestamp(ScalarSchema s) { return single(s); }
+    @Override public FieldCodec visitDuration(ScalarSchema s) { return single(s); }
     @Override public FieldCodec visitEnum(EnumSchema s) { return single(s); }
     @Override public FieldCodec visitRecord(RecordSchema s) { return single(s); }
     @Override public FieldCodec visitUnion(UnionSchema s) { return single(s); }
@@ -169,6 +170,7 @@ final class PlanCompiler {
     @Override public ValueCodec visitString(ScalarSchema s) { return scalar(s); }
     @Override public ValueCodec visitBytes(ScalarSchema s) { return scalar(s); }
     @Override public ValueCodec visitTimestamp(ScalarSchema s) { return TimestampValue.INSTANCE; }
+    @Override public ValueCodec visitDuration(ScalarSchema s) { return DurationValue.INSTANCE; }
     @Override public ValueCodec visitEnum(EnumSchema s) { return new EnumValue((EnumBinding) child); }
 
     @Override

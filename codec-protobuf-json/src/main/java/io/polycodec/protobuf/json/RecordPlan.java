@@ -146,7 +146,7 @@ final class RecordPlan {
           Object v = b.get(record, i);
           // A timestamp is a message (with presence) in protobuf: at the epoch codec-protobuf leaves it
           // out, so the message has no such field and not even EMIT_DEFAULTS prints it.
-          if (v != null && (optional[i] || (all && kinds[i] != Kind.TIMESTAMP) || !plans[i].isDefault(v))) {
+          if (v != null && (optional[i] || (all && kinds[i] != Kind.TIMESTAMP && kinds[i] != Kind.DURATION) || !plans[i].isDefault(v))) {
             g.writeFieldName(keys[i]);
             plans[i].write(g, v, depth);
           } else if (v != null && (kinds[i] == Kind.LIST || kinds[i] == Kind.MAP)) {

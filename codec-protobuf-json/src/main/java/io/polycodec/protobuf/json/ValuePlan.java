@@ -17,6 +17,7 @@ import io.polycodec.schema.Kind;
 import io.polycodec.schema.ListSchema;
 import io.polycodec.schema.MapSchema;
 import io.polycodec.schema.Quantization;
+import io.polycodec.schema.DurationRange;
 import io.polycodec.schema.ScalarSchema;
 import io.polycodec.schema.Schema;
 import io.polycodec.schema.UnionSchema;
@@ -167,6 +168,7 @@ final class ValuePlan {
       case STRING: return ((String) v).isEmpty();
       case BYTES: return ((byte[]) v).length == 0;
       case TIMESTAMP: return Instant.EPOCH.equals(v);
+      case DURATION: return java.time.Duration.ZERO.equals(v);
       case ENUM: return enumBinding.number(v) == 0;
       case LIST: return ((List<?>) v).isEmpty();
       case MAP: return ((Map<?, ?>) v).isEmpty();
@@ -198,6 +200,12 @@ final class ValuePlan {
         Scalars.writeBytes(g, (byte[]) v);
         break;
       case TIMESTAMP: Scalars.writeTimestamp(g, (Instant) v); break;
+      case DURATION: {
+        // google.protobuf.Duration's JSON form, as for an imported Duration message: "1.5s", "-0.5s".
+        java.time.Duration d = DurationRange.checkEncodable((java.time.Duration) v);
+        g.writeString(WellKnown.durationText(DurationRange.seconds(d), DurationRange.nanos(d)));
+        break;
+      }
       case ENUM: {
         if (nullValue) {
           g.writeNull(); // google.protobuf.NullValue has one constant, written as JSON null
@@ -391,6 +399,13 @@ final class ValuePlan {
         return b;
       }
       case TIMESTAMP: return Scalars.readTimestamp(p, t);
+      case DURATION: {
+        if (t != JsonToken.VALUE_STRING) {
+          throw Scalars.expected("a duration string such as \"1.5s\"", t);
+        }
+        long[] d = WellKnown.parseDuration(p.getText());
+        return DurationRange.decode(d[0], d[1]);
+      }
       case ENUM: return readEnum(p, t);
       case LIST: return readList(p, t, depth);
       case VECTOR: return readVector(p, t);
