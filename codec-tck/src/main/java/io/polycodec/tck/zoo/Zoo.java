@@ -7,13 +7,24 @@ import io.polycodec.SchemaName;
 import io.polycodec.Tag;
 import io.polycodec.schema.IntEncoding;
 import io.polycodec.schema.Quantization;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.UUID;
 
 /**
  * A fixed zoo of Java types covering every kind of the model and every way a record component can
@@ -30,7 +41,7 @@ public final class Zoo {
   /** The root record types of the zoo, in a fixed order. */
   public static List<Class<? extends Record>> types() {
     return List.of(Scalars.class, Boxes.class, Optionals.class, Lists.class, Maps.class, Vectors.class,
-        Drawing.class, Tree.class, Formula.class, Tagged.class, Holder.class);
+        Drawing.class, Tree.class, Formula.class, Tagged.class, Holder.class, Everyday.class);
   }
 
   /** An enum numbered by declaration order, with a fallback for unknown constants. */
@@ -121,6 +132,18 @@ public final class Zoo {
       @Tag(9) @SchemaName("display_name") String displayName,
       @Tag(100) Status status,
       @Tag(1) @IntEncoded(IntEncoding.ZIGZAG) OptionalLong maybeDelta) {}
+
+  /**
+   * The everyday Java types (docs/types.md): those held as text, durations, sets, and each inside
+   * Optional, @Nullable, List, Set, SortedSet and Map (as keys too).
+   */
+  public record Everyday(UUID id, URI home, BigDecimal price, BigInteger big, LocalDate day, LocalTime time,
+      LocalDateTime local, OffsetDateTime stamp, Duration ttl, byte tiny, Short small, Set<String> tags,
+      SortedSet<Integer> ranks, Optional<UUID> parent, Optional<Duration> grace, Optional<OffsetDateTime> seen,
+      @Nullable BigDecimal discount, @Nullable Duration timeout, List<UUID> ids, Set<LocalDate> days,
+      SortedSet<LocalTime> times, List<BigInteger> bigs, List<Duration> steps, List<OffsetDateTime> stamps,
+      Map<String, BigDecimal> prices, Map<UUID, Duration> timeouts, Map<LocalDate, URI> links,
+      SortedSet<UUID> sortedIds) {}
 
   /** A record with no fields. */
   public record Empty() {}
