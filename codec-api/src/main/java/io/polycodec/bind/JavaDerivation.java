@@ -432,7 +432,10 @@ final class JavaDerivation {
     if (c == Object.class) {
       throw new SchemaException(path + ": Object is not supported; use a concrete type");
     }
-    if (c.isPrimitive() || c == Character.class) {
+    if (c == Character.class || c == char.class) {
+      throw new SchemaException(path + ": " + NO_CHAR);
+    }
+    if (c.isPrimitive()) {
       throw new SchemaException(path + ": " + c.getName() + " is not supported");
     }
     if (c.isRecord() || c.isEnum() || (c.isInterface() && c.isSealed())) {
@@ -472,6 +475,16 @@ final class JavaDerivation {
         + " URI, BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime), not " + t.getTypeName());
   }
 
+  /**
+   * Why char is refused (docs/types.md): a char is a UTF-16 code unit, not a character. As text, half a
+   * surrogate pair is not valid UTF-8, so Protobuf, FlatBuffers and MessagePack readers refuse it; as an
+   * int16 every other language would read a number. Either choice would surprise someone, so the user says
+   * which they mean.
+   */
+  private static final String NO_CHAR = "char and Character are not supported: a char is a UTF-16 code unit,"
+      + " which is not text on its own (half a surrogate pair is not valid UTF-8); use String for a character"
+      + " (one code point may need two chars), or short/int for a code unit";
+
   private static Kind primitiveKind(Class<?> c, String path) {
     if (c == boolean.class) {
       return Kind.BOOL;
@@ -487,6 +500,9 @@ final class JavaDerivation {
     }
     if (c == double.class) {
       return Kind.FLOAT64;
+    }
+    if (c == char.class) {
+      throw new SchemaException(path + ": " + NO_CHAR);
     }
     throw new SchemaException(path + ": " + c.getName() + " is not supported (use String or int)");
   }
