@@ -38,7 +38,7 @@ final class ProtobufJsonCodec<T> implements Codec<T> {
     this.binding = binding;
     this.limits = options.limits();
     this.factory = factory(limits);
-    this.plan = new ValuePlan.Compiler(new ValuePlan.Settings(limits, options.get(ProtobufJsonOptions.EMIT_DEFAULTS),
+    this.plan = new PlanCompiler(new Settings(limits, options.get(ProtobufJsonOptions.EMIT_DEFAULTS),
         options.get(ProtobufJsonOptions.PRESERVE_PROTO_NAMES), options.get(ProtobufJsonOptions.IGNORE_UNKNOWN_FIELDS),
         options.get(ProtobufJsonOptions.IGNORE_UNKNOWN_ENUM_VALUES)))
         .record(binding);

@@ -124,6 +124,14 @@ final class Scalars {
     return (int) v;
   }
 
+  /**
+   * An int8 or int16: protobuf declares both as int32, so the JSON forms are int32's, held to the narrower
+   * range a Java byte or short can take.
+   */
+  static int readNarrow(JsonParser p, JsonToken t, io.polycodec.schema.Kind kind) throws IOException {
+    return (int) integer(p, t, kind.minValue(), kind.maxValue(), kind.rangeText());
+  }
+
   static long readLong(JsonParser p, JsonToken t, boolean unsigned) throws IOException {
     if (!unsigned) {
       return integer(p, t, Long.MIN_VALUE, Long.MAX_VALUE, "int64");
