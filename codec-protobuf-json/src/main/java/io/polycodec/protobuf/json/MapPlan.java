@@ -8,15 +8,13 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
 import io.polycodec.Utf8;
+import io.polycodec.json.jackson.MapKeys;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ScalarSchema;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * A map: a JSON object whose keys are the map keys' text (bools and integers quoted, as protobuf's JSON
@@ -24,13 +22,13 @@ import java.util.SortedMap;
  */
 final class MapPlan extends ValuePlan {
   private final Kind keyKind;
-  private final boolean unsignedKey;
+  private final MapKeys keys;
   private final ValuePlan value;
   private final Limits limits;
 
   MapPlan(ScalarSchema key, ValuePlan value, Limits limits) {
     this.keyKind = key.kind();
-    this.unsignedKey = key.encoding().isUnsigned();
+    this.keys = MapKeys.of(key);
     this.value = value;
     this.limits = limits;
   }
@@ -51,14 +49,8 @@ final class MapPlan extends ValuePlan {
     checkDepth(limits, depth + 1, true);
     checkCollection(limits, map.size());
     g.writeStartObject(map);
-    if (map instanceof SortedMap && ((SortedMap<?, ?>) map).comparator() == null) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        writeEntry(g, e.getKey(), e.getValue(), depth);
-      }
-    } else {
-      for (Map.Entry<?, ?> e : sortedEntries(map)) {
-        writeEntry(g, e.getKey(), e.getValue(), depth);
-      }
+    for (Map.Entry<?, ?> e : keys.inOrder(map)) {
+      writeEntry(g, e.getKey(), e.getValue(), depth);
     }
     g.writeEndObject();
   }
@@ -68,7 +60,7 @@ final class MapPlan extends ValuePlan {
       if (v == null) {
         throw new EncodeException("null value");
       }
-      String text = keyText(key);
+      String text = keys.text(key);
       if (keyKind == Kind.STRING) {
         Utf8.checkEncodable(text, limits);
       }
@@ -77,36 +69,6 @@ final class MapPlan extends ValuePlan {
     } catch (CodecException ex) {
       throw ex.prependKey(key);
     }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Map.Entry<?, ?>[] sortedEntries(Map<?, ?> map) {
-    Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
-    for (Map.Entry<?, ?> e : entries) {
-      if (e.getKey() == null) {
-        throw new EncodeException("null map key");
-      }
-    }
-    try {
-      Arrays.sort(entries, (a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey()));
-    } catch (ClassCastException e) {
-      throw new EncodeException("map keys are not all " + keyKind + ": " + e.getMessage());
-    }
-    return entries;
-  }
-
-  // The casts make a key of the wrong type an EncodeException (the record plan turns the ClassCastException).
-  private String keyText(Object key) {
-    if (keyKind == Kind.STRING) {
-      return (String) key;
-    }
-    if (keyKind == Kind.BOOL) {
-      return ((Boolean) key).toString();
-    }
-    if (keyKind == Kind.INT64) {
-      return unsignedKey ? Long.toUnsignedString((Long) key) : ((Long) key).toString();
-    }
-    return unsignedKey ? Integer.toUnsignedString((Integer) key) : ((Integer) key).toString();
   }
 
   @Override
@@ -123,7 +85,7 @@ final class MapPlan extends ValuePlan {
           Utf8.checkDecoded(name, limits);
           Scalars.checkSurrogates(name);
         }
-        key = parseKey(name);
+        key = keys.parse(name);
       } catch (CodecException ex) {
         throw ex.prependKey(name);
       }
@@ -147,36 +109,5 @@ final class MapPlan extends ValuePlan {
       }
     }
     return Collections.unmodifiableMap(out);
-  }
-
-  private Object parseKey(String s) {
-    if (keyKind == Kind.STRING) {
-      return s;
-    }
-    if (keyKind == Kind.BOOL) {
-      if (s.equals("true")) {
-        return Boolean.TRUE;
-      }
-      if (s.equals("false")) {
-        return Boolean.FALSE;
-      }
-      throw new DecodeException("map key must be \"true\" or \"false\"");
-    }
-    boolean plainDigits = !s.isEmpty() && s.length() <= 21;
-    for (int i = 0; i < s.length() && plainDigits; i++) {
-      char c = s.charAt(i);
-      plainDigits = (c >= '0' && c <= '9') || (i == 0 && c == '-' && s.length() > 1);
-    }
-    if (plainDigits) {
-      try {
-        if (keyKind == Kind.INT64) {
-          return unsignedKey ? Long.parseUnsignedLong(s) : Long.parseLong(s);
-        }
-        return unsignedKey ? Integer.parseUnsignedInt(s) : Integer.parseInt(s);
-      } catch (NumberFormatException e) {
-        // fall through to the error below
-      }
-    }
-    throw new DecodeException("map key is not an " + keyKind.name().toLowerCase(Locale.ROOT) + " in range");
   }
 }

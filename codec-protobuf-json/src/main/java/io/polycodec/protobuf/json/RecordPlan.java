@@ -9,6 +9,7 @@ import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.bind.FieldSlots;
+import io.polycodec.json.jackson.JacksonErrors;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
@@ -226,7 +227,7 @@ final class RecordPlan {
       } catch (CodecException e) {
         throw e.prependField(names[i]);
       } catch (JsonProcessingException e) {
-        throw ProtobufJsonCodec.malformed(e).prependField(names[i]);
+        throw JacksonErrors.malformed(e).prependField(names[i]);
       }
     }
     return binding.build(slots);

@@ -161,8 +161,9 @@ class ProtobufJsonCodecTest {
   void theFormatIsFoundByNameAndMediaType() {
     assertEquals(ProtobufJsonProvider.FORMAT, Codecs.provider("protobuf-json").format());
     assertEquals("protobuf-json", Codecs.providerForMediaType("application/protobuf+json; charset=utf-8").format().name());
-    // plain application/json stays Polycodec JSON's (codec-json, not on this module's class path)
+    // plain application/json stays Polycodec JSON's (codec-json, on the class path as this module's base)
     assertTrue(!ProtobufJsonProvider.FORMAT.matchesMediaType("application/json"));
+    assertEquals("json", Codecs.providerForMediaType("application/json").format().name());
   }
 
   /** A byte, a short and a set: protobuf int32 numbers and a repeated field. */
