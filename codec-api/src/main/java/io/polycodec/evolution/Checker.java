@@ -192,6 +192,9 @@ final class Checker {
     } else if (wf.optional() && !rf.optional()) {
       if (rf.type().kind() == Kind.UNION) {
         breaking(fp, tag, "optional → required: data without it fails to decode (a union has no default)");
+      } else if (rules.absentReadsAsDefault() && hasDefault(rf.type())) {
+        caveat(fp, tag, "optional → required: data without it reads as " + defaultOf(rf.type())
+            + ", which cannot be told apart from a written " + defaultOf(rf.type()) + " (the value's absence is lost)");
       } else {
         breaking(fp, tag, "optional → required: data without it would read as " + defaultOf(rf.type())
             + ", which cannot be told apart from a written " + defaultOf(rf.type()));
@@ -412,6 +415,10 @@ final class Checker {
           + (rules.family == FormatRules.Family.JSON
               ? " reads the float's shortest decimal, equal to it at float32 precision)"
               : " reads it exactly)"));
+      return;
+    }
+    if (wk == Kind.STRING && rk == Kind.BYTES && rules.readsStringAsBytes()) {
+      note(path, tag, "string → bytes (" + rules.name + " reads a str as the bytes of its UTF-8)");
       return;
     }
     breaking(path, tag, w.describe() + " → " + r.describe() + " is not readable in " + rules.name

@@ -296,7 +296,9 @@ class CompatibilityRulesTest {
       for (Schema b : kinds) {
         if (a.kind() != b.kind()) {
           String pb = protobuf.getOrDefault(a.describe() + " → " + b.describe(), "no");
-          verdicts(user(Field.of("x", 1, a)), user(Field.of("x", 1, b)), pb + " no no no no no no");
+          // MessagePack reads a str as bytes (msgpack-java accepts the str family for bin).
+          String mp = a.kind() == Kind.STRING && b.kind() == Kind.BYTES ? "ok" : "no";
+          verdicts(user(Field.of("x", 1, a)), user(Field.of("x", 1, b)), pb + " no no " + mp + " " + mp + " no no");
         }
       }
     }
@@ -324,9 +326,11 @@ class CompatibilityRulesTest {
   }
 
   @Test
-  void optionalToRequiredAlwaysBreaks() {
+  void optionalToRequiredLosesTheAbsenceOrBreaks() {
+    // JSON and MessagePack read a missing field as its default (MsgpackEvolutionBytesTest,
+    // JsonEvolutionBytesTest): only the absence is lost, a caveat.
     verdicts(user(ID, Field.optional("age", 2, Schema.int32())), user(ID, Field.of("age", 2, Schema.int32())),
-        "cv no no no no no no");
+        "cv no cv cv cv no no");
     UnionSchema shape = UnionSchema.of("Shape", RecordSchema.of("Circle", Field.of("r", 1, Schema.float64())));
     verdicts(user(Field.optional("s", 1, shape)), user(Field.of("s", 1, shape)), "no no no no no no no");
     hasReason(check(user(Field.optional("s", 1, shape)), user(Field.of("s", 1, shape)), Formats.JSON),
