@@ -71,12 +71,13 @@ final class FormatRules {
   }
 
   /**
-   * A str read where bytes are expected gives the string's UTF-8 bytes: msgpack-java's
+   * A string read where bytes are expected gives the string's UTF-8 bytes: msgpack-java's
    * {@code unpackBinaryHeader} accepts the str family, as the MessagePack spec's compatibility notes
-   * ask of deserializers (the old spec's raw type is today's str).
+   * ask of deserializers (the old spec's raw type is today's str); a FlatBuffers string is a vector of
+   * bytes (plus a terminating 0 outside its length), which a {@code [ubyte]} reader reads as is.
    */
   boolean readsStringAsBytes() {
-    return family == Family.MSGPACK;
+    return family == Family.MSGPACK || family == Family.FLATBUFFERS;
   }
 
   /** Integers read as floats, float32 read as float64 (the text-like readers). */

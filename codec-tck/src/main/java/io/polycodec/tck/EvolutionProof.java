@@ -26,8 +26,10 @@ import java.util.function.Function;
  *   <li>{@link Severity#SAFE}: every value reads as its faithful counterpart;</li>
  *   <li>{@link Severity#CAVEAT}: every value reads, and at least one reads as something other than its
  *       faithful counterpart (or has none): proof that the change is not safe;</li>
- *   <li>{@link Severity#BREAKING}: at least one value fails to decode, or reads as something other than
- *       its faithful counterpart: proof that it is not a false alarm.</li>
+ *   <li>{@link Severity#BREAKING}: at least one value fails to decode, reads as something other than
+ *       its faithful counterpart, reads with lists or maps of other sizes (entries lost), or holds an
+ *       enum number that is none of the reader's constants (a Java enum without {@code @Fallback}
+ *       refuses it): proof that it is not a false alarm.</li>
  * </ul>
  *
  * <p>Backends use it from their tests with their own {@code GenericRecord} codecs; the rules and their
@@ -190,6 +192,13 @@ public final class EvolutionProof {
           }
           continue;
         }
+        if (y == null && declared == Severity.BREAKING && !sizes(x).equals(sizes(got))) {
+          // No faithful reading exists, and some entries or elements vanished (map keys that collide
+          // once narrowed): data lost, not merely truncated.
+          failed++;
+          seen.append("\n  ").append(Describe.of(x)).append(" reads ").append(Describe.of(got)).append(" (entries lost)");
+          continue;
+        }
         boolean faithful = y != null && Values.firstDifference(y, got) == null;
         seen.append("\n  ").append(Describe.of(x)).append(" reads ").append(Describe.of(got))
             .append(faithful ? " (faithful)" : y == null ? " (no faithful reading exists)" : " (expected " + Describe.of(y) + ")");
@@ -218,6 +227,29 @@ public final class EvolutionProof {
       }
       return declared.name().toLowerCase(java.util.Locale.ROOT) + " (" + written + " written, " + failed
           + " failed or read wrong, " + differed + " not faithful)";
+    }
+  }
+
+  /** The sizes of every list and map in {@code v}, depth first. */
+  private static List<Integer> sizes(Object v) {
+    List<Integer> out = new ArrayList<>();
+    sizes(v, out);
+    return out;
+  }
+
+  private static void sizes(Object v, List<Integer> out) {
+    if (v instanceof GenericRecord) {
+      GenericRecord r = (GenericRecord) v;
+      for (int i = 0; i < r.schema().fields().size(); i++) {
+        sizes(r.get(i), out);
+      }
+    } else if (v instanceof java.util.Collection) {
+      out.add(((java.util.Collection<?>) v).size());
+      for (Object e : (java.util.Collection<?>) v) {
+        sizes(e, out);
+      }
+    } else if (v instanceof java.util.Map) {
+      out.add(((java.util.Map<?, ?>) v).size());
     }
   }
 
