@@ -57,6 +57,10 @@ final class Checker {
     notes.add(new Reason("", path, tag, message, Severity.CAVEAT));
   }
 
+  private void policy(String path, int tag, String message) {
+    notes.add(new Reason("", path, tag, message, Severity.POLICY));
+  }
+
   private void note(String path, int tag, String message) {
     notes.add(new Reason("", path, tag, message, Severity.SAFE));
   }
@@ -129,8 +133,10 @@ final class Checker {
       }
       String fp = path + "." + wf.name();
       if (rules.removalNeedsDeprecation() && !wf.deprecated()) {
-        breaking(fp, wf.tag(), "removed without being deprecated first: flatbuffers requires a field to stay"
-            + " in the schema, marked deprecated, before it goes (so that its id is never reused)");
+        // The reader skips the slot (FlatBuffersEvolutionBytesTest, and flatc --conform accepts it); the
+        // rule exists so that the id is never reused with another type: hygiene, not wire breakage.
+        policy(fp, wf.tag(), "removed without being deprecated first: the reader skips it, but flatbuffers asks"
+            + " that a field stay in the schema, marked deprecated, so that its id is never reused");
       } else {
         note(fp, wf.tag(), "removed; the reader skips it");
       }
@@ -180,6 +186,14 @@ final class Checker {
     if (rules.family == FormatRules.Family.PROTOBUF && ProtobufWire.hasImplicitPresence(rf.type())
         && wf.optional() != rf.optional()) {
       presence(wf, rf, fp);
+    } else if (rules.family == FormatRules.Family.FLATBUFFERS && flatScalar(wf.type()) && flatScalar(rf.type())
+        && wf.optional() != rf.optional()) {
+      String d = defaultOf(rf.type());
+      caveat(fp, tag, rf.optional()
+          ? "required → optional: the writer leaves " + d + " off the wire, so the reader sees the field absent"
+              + " where " + d + " was written"
+          : "optional → required: an absent field reads as " + d + ", so only the difference between absent and "
+              + d + " is lost");
     } else if (!wf.optional() && rf.optional()) {
       if (rf.type().kind() == Kind.UNION) {
         note(fp, tag, "required → optional (a union is always written)");
@@ -192,6 +206,9 @@ final class Checker {
     } else if (wf.optional() && !rf.optional()) {
       if (rf.type().kind() == Kind.UNION) {
         breaking(fp, tag, "optional → required: data without it fails to decode (a union has no default)");
+      } else if (rules.absentReadsAsDefault() && hasDefault(rf.type())) {
+        caveat(fp, tag, "optional → required: data without it reads as " + defaultOf(rf.type())
+            + ", which cannot be told apart from a written " + defaultOf(rf.type()) + " (the value's absence is lost)");
       } else {
         breaking(fp, tag, "optional → required: data without it would read as " + defaultOf(rf.type())
             + ", which cannot be told apart from a written " + defaultOf(rf.type()));
@@ -344,6 +361,11 @@ final class Checker {
       }
       return;
     }
+    if (rules.family == FormatRules.Family.FLATBUFFERS && integerRank(wk) > 0 && integerRank(rk) > 0
+        && !w.equals(r)) {
+      flatInteger((ScalarSchema) w, (ScalarSchema) r, path, tag);
+      return;
+    }
     if (wk == rk) {
       switch (wk) {
         case INT32:
@@ -360,9 +382,19 @@ final class Checker {
         case ENUM:
           enums((EnumSchema) w, (EnumSchema) r, path, tag);
           return;
-        case LIST:
-          type(((ListSchema) w).element(), ((ListSchema) r).element(), path + "[]", tag);
+        case LIST: {
+          Schema we = ((ListSchema) w).element();
+          Schema re = ((ListSchema) r).element();
+          if (rules.family == FormatRules.Family.FLATBUFFERS && integerRank(we.kind()) > 0
+              && integerRank(re.kind()) > 0 && we.kind() != re.kind()) {
+            // Elements of a vector are packed at the element's width: another width misreads every one.
+            breaking(path + "[]", tag, we.describe() + " → " + re.describe() + " is not readable in flatbuffers: a"
+                + " vector's elements are packed at their width, so another width reads other numbers");
+            return;
+          }
+          type(we, re, path + "[]", tag);
           return;
+        }
         case MAP:
           mapKeys(((MapSchema) w).key(), ((MapSchema) r).key(), path, tag);
           type(((MapSchema) w).value(), ((MapSchema) r).value(), path + "{}", tag);
@@ -418,8 +450,38 @@ final class Checker {
               : " reads it exactly)"));
       return;
     }
+    if (wk == Kind.STRING && rk == Kind.BYTES && rules.readsStringAsBytes()) {
+      note(path, tag, "string → bytes (" + rules.name + " reads a string as the bytes of its UTF-8)");
+      return;
+    }
     breaking(path, tag, w.describe() + " → " + r.describe() + " is not readable in " + rules.name
         + (rules.family == FormatRules.Family.FLATBUFFERS ? " (flatbuffers allows no type change)" : ""));
+  }
+
+  // FlatBuffers stores a scalar in place, little-endian, at a width fixed by the reader's type: a narrower
+  // reader reads the low bytes (truncation, perhaps a change of sign), a wider one reads past the
+  // writer's bytes into a neighbour's or padding. Proven in FlatBuffersEvolutionBytesTest; flatc --conform
+  // refuses every type change.
+  private void flatInteger(ScalarSchema w, ScalarSchema r, String path, int tag) {
+    String change = w.describe() + " → " + r.describe();
+    if (integerRank(w.kind()) < integerRank(r.kind())) {
+      breaking(path, tag, change + " is not readable in flatbuffers: the reader reads " + bytes(r.kind())
+          + " bytes where the writer stored " + bytes(w.kind()) + " (flatbuffers allows no type change)");
+    } else if (w.kind() == r.kind() && w.encoding().isUnsigned() == r.encoding().isUnsigned()) {
+      note(path, tag, change + " (the encoding hint does not change what flatbuffers writes)");
+    } else {
+      caveat(path, tag, change + ": flatbuffers reads the low " + bytes(r.kind()) + " byte(s) of the little-endian"
+          + " value, so values outside the reader's range are truncated or change sign");
+    }
+  }
+
+  private static int bytes(Kind k) {
+    return 1 << (integerRank(k) - 1);
+  }
+
+  private static boolean flatScalar(Schema s) {
+    return integerRank(s.kind()) > 0 || s.kind() == Kind.BOOL || s.kind() == Kind.FLOAT32
+        || s.kind() == Kind.FLOAT64 || s.kind() == Kind.ENUM;
   }
 
   private void mapKeys(ScalarSchema w, ScalarSchema r, String path, int tag) {
