@@ -10,6 +10,7 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
 import io.polycodec.bind.UnionBinding;
+import io.polycodec.json.jackson.BufferedObject;
 import io.polycodec.schema.UnionSchema;
 import java.io.IOException;
 import java.util.HashMap;
