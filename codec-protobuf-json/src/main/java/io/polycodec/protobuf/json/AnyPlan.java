@@ -78,7 +78,7 @@ final class AnyPlan extends ValuePlan {
   @Override
   void write(JsonGenerator g, Object v, int fieldDepth) throws IOException {
     int depth = fieldDepth + 1;
-    checkDepth(settings.limits, depth, true);
+    settings.limits.checkDepth(depth, true);
     String url = (String) binding.get(v, 0);
     byte[] bytes = (byte[]) binding.get(v, 1);
     g.writeStartObject(v);
@@ -113,7 +113,7 @@ final class AnyPlan extends ValuePlan {
     if (t != JsonToken.START_OBJECT) {
       throw Scalars.expected("an object (an Any)", t);
     }
-    checkDepth(settings.limits, depth, false);
+    settings.limits.checkDepth(depth, false);
     String first = p.nextFieldName();
     if (first == null) {
       return build("", new byte[0]);

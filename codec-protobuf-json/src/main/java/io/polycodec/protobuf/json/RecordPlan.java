@@ -101,9 +101,7 @@ final class RecordPlan {
   // ---- writing ---------------------------------------------------------------------------------------
 
   void write(JsonGenerator g, Object record, int depth) throws IOException {
-    if (depth > settings.limits.maxDepth()) {
-      throw new EncodeException("nesting deeper than the limit of " + settings.limits.maxDepth());
-    }
+    settings.limits.checkDepth(depth, true);
     g.writeStartObject(record);
     writeFields(g, record, depth);
     g.writeEndObject();
@@ -194,9 +192,7 @@ final class RecordPlan {
    * read already (an Any's "@type").
    */
   Object read(JsonParser p, int depth) throws IOException {
-    if (depth > settings.limits.maxDepth()) {
-      throw new DecodeException("nesting deeper than the limit of " + settings.limits.maxDepth());
-    }
+    settings.limits.checkDepth(depth, false);
     FieldSlots slots = binding.newSlots();
     boolean[] seen = new boolean[size];
     int[] oneofSet = null;
