@@ -96,9 +96,7 @@ final class JsonRecordPlan {
   // ---- writing ---------------------------------------------------------------------------------------
 
   void write(JsonGenerator g, Object record, int depth) throws IOException {
-    if (depth > limits.maxDepth()) {
-      throw new EncodeException("nesting deeper than the limit of " + limits.maxDepth());
-    }
+    limits.checkDepth(depth, true);
     g.writeStartObject(record);
     writeFields(g, record, depth);
     g.writeEndObject();
@@ -138,9 +136,7 @@ final class JsonRecordPlan {
 
   /** Reads an object whose START_OBJECT is the current token. */
   Object read(JsonParser p, int depth) throws IOException {
-    if (depth > limits.maxDepth()) {
-      throw new DecodeException("nesting deeper than the limit of " + limits.maxDepth());
-    }
+    limits.checkDepth(depth, false);
     return readRest(p, depth);
   }
 

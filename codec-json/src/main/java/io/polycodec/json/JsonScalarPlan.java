@@ -102,7 +102,7 @@ abstract class JsonScalarPlan extends JsonValuePlan {
 
     @Override
     void write(JsonGenerator g, Object v, int depth) throws IOException {
-      checkBytes(limits, ((byte[]) v).length, true);
+      limits.checkByteArray(((byte[]) v).length, true);
       g.writeBinary((byte[]) v);
     }
 
@@ -112,9 +112,9 @@ abstract class JsonScalarPlan extends JsonValuePlan {
         throw JsonScalars.expected("a base64 string", t);
       }
       // base64 holds 3 bytes in 4 chars: refuse text too long for the limit before decoding it
-      checkBytes(limits, ((long) p.getTextLength() / 4) * 3 - 2, false);
+      limits.checkByteArray(((long) p.getTextLength() / 4) * 3 - 2, false);
       byte[] b = p.getBinaryValue();
-      checkBytes(limits, b.length, false);
+      limits.checkByteArray(b.length, false);
       return b;
     }
   }

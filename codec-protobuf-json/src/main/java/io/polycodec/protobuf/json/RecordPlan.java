@@ -101,10 +101,14 @@ final class RecordPlan {
   // ---- writing ---------------------------------------------------------------------------------------
 
   void write(JsonGenerator g, Object record, int depth) throws IOException {
-    if (depth > settings.limits.maxDepth()) {
-      throw new EncodeException("nesting deeper than the limit of " + settings.limits.maxDepth());
-    }
+    settings.limits.checkDepth(depth, true);
     g.writeStartObject(record);
+    writeFields(g, record, depth);
+    g.writeEndObject();
+  }
+
+  /** Writes the fields of {@code record} into the object being written (an Any's holds "@type" too). */
+  void writeFields(JsonGenerator g, Object record, int depth) throws IOException {
     RecordBinding<?> b = binding;
     boolean all = settings.emitDefaults;
     for (int i = 0; i < size; i++) {
@@ -179,16 +183,16 @@ final class RecordPlan {
         throw new EncodeException("value does not match the field's type: " + e.getMessage(), e).prependField(names[i]);
       }
     }
-    g.writeEndObject();
   }
 
   // ---- reading ---------------------------------------------------------------------------------------
 
-  /** Reads an object whose START_OBJECT is the current token. */
+  /**
+   * Reads an object whose START_OBJECT is the current token, or the rest of one whose first keys were
+   * read already (an Any's "@type").
+   */
   Object read(JsonParser p, int depth) throws IOException {
-    if (depth > settings.limits.maxDepth()) {
-      throw new DecodeException("nesting deeper than the limit of " + settings.limits.maxDepth());
-    }
+    settings.limits.checkDepth(depth, false);
     FieldSlots slots = binding.newSlots();
     boolean[] seen = new boolean[size];
     int[] oneofSet = null;

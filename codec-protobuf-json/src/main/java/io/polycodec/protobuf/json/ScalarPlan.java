@@ -143,7 +143,7 @@ abstract class ScalarPlan extends ValuePlan {
 
     @Override
     void write(JsonGenerator g, Object v, int depth) throws IOException {
-      checkBytes(limits, ((byte[]) v).length, true);
+      limits.checkByteArray(((byte[]) v).length, true);
       Scalars.writeBytes(g, (byte[]) v);
     }
 
@@ -153,9 +153,9 @@ abstract class ScalarPlan extends ValuePlan {
         throw Scalars.expected("a base64 string", t);
       }
       // base64 holds 3 bytes in 4 chars: refuse text too long for the limit before decoding it
-      checkBytes(limits, ((long) p.getTextLength() / 4) * 3 - 2, false);
+      limits.checkByteArray(((long) p.getTextLength() / 4) * 3 - 2, false);
       byte[] b = Scalars.readBytes(p.getText());
-      checkBytes(limits, b.length, false);
+      limits.checkByteArray(b.length, false);
       return b;
     }
 
