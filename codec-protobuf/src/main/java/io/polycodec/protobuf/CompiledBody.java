@@ -6,8 +6,8 @@ import java.io.IOException;
 /**
  * The encode half of one {@link MessagePlan} as a class of its own, spun at run time by
  * {@link BodyCompiler}: the same walk as {@link MessagePlan#bodySize} and {@link MessagePlan#writeBody}
- * (same fields, same order, same {@link Sizes} entries), with the record's accessors called directly and
- * every field's code at a call site of its own, so that the JIT sees one type per site and inlines.
+ * (same fields, same order, same {@link Sizes} entries), with the record's accessors called directly for
+ * primitive and string fields, so that neither a field codec nor a getter lambda is called for them.
  *
  * <p>It decorates no error: when it throws, the codec measures the value again with the interpreted
  * plan, which names the field (see {@link ProtobufCodec}).

@@ -29,6 +29,8 @@ final class MessagePlan {
   private FieldCodec[] byNumber;
   private int[] sortedNumbers;
   private int[] accumulating;
+  /** On a root plan: how many plans of its graph have a spun encoder (tests check the spun path is tested). */
+  int spunInGraph;
   /** The spun encoder of this plan, or null (see {@link BodyCompiler}). */
   private CompiledBody compiled;
 
@@ -112,6 +114,26 @@ final class MessagePlan {
     }
     sizes.exit();
     return Sizes.checkedSize(total);
+  }
+
+  /**
+   * The size of fields {@code from} to {@code to} (exclusive, in number order): what a spun encoder
+   * calls for a run of fields it does not inline, so that their codecs are called from one shared,
+   * separately compiled loop (see {@link BodyCompiler}).
+   */
+  long sizeRange(int from, int to, Object record, Sizes sizes) {
+    long total = 0;
+    for (int i = from; i < to; i++) {
+      total += ordered[i].size(record, sizes);
+    }
+    return total;
+  }
+
+  /** Writes fields {@code from} to {@code to} (exclusive) as {@link #sizeRange} measured them. */
+  void writeRange(int from, int to, CodedOutputStream out, Object record, Sizes sizes) throws IOException {
+    for (int i = from; i < to; i++) {
+      ordered[i].write(out, record, sizes);
+    }
   }
 
   /** Writes {@code record}'s fields as {@link #bodySize} measured them. */

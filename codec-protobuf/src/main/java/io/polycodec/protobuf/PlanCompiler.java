@@ -50,9 +50,12 @@ final class PlanCompiler {
     PlanCompiler compiler = new PlanCompiler(layout);
     MessagePlan plan = compiler.plan(root);
     if (spin) {
+      int spun = 0;
       for (MessagePlan p : compiler.plans.values()) {
         p.compileBody();
+        spun += p.isCompiled() ? 1 : 0;
       }
+      plan.spunInGraph = spun;
     }
     return plan;
   }

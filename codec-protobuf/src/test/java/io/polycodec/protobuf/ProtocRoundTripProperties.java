@@ -44,7 +44,8 @@ class ProtocRoundTripProperties {
   @Test
   void theseTrialsRunOnTheSpunEncoders() {
     // BodyCompiler spins an encoder per record plan; the byte-identity property below must cover it.
-    assertTrue(((ProtobufCodec<?>) CODEC).plan().isCompiled(), "Kinds.Everything is encoded by a spun class");
+    // Everything itself holds only records (nothing to inline); Scalars, Address, Tree... are spun.
+    assertTrue(((ProtobufCodec<?>) CODEC).plan().spunInGraph >= 4, "Kinds.Everything's records are encoded by spun classes");
   }
 
   @Test
