@@ -10,35 +10,32 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Spins a {@link CompiledBody} per {@link MessagePlan}: a hidden class (defined with
- * {@link MethodHandles.Lookup#defineHiddenClassWithClassData}, bytecode from ASM) whose two methods are
- * the plan's field loop unrolled. Why: the interpreted loop makes, per field and per pass, one
- * megamorphic call on the field codec and one on the getter lambda, which was most of the cost of
- * encoding records of small fields (issue 23; measurements in docs/benchmarks.md). In the spun class,
+ * Spins a {@link CompiledBody} for each {@link MessagePlan} of a record made only of primitive and string
+ * fields (the leaves of most data: telemetry readings, addresses, image descriptors): a hidden class
+ * (defined with {@link MethodHandles.Lookup#defineHiddenClass}, bytecode from ASM) whose two methods are
+ * the plan's field loop unrolled, reading each field with the record's accessor and measuring/writing it
+ * inline with protobuf-java's static size methods and {@code CodedOutputStream} calls. Why: the
+ * interpreted loop makes, per field and per pass, one megamorphic call on the field codec and one on the
+ * getter lambda, which was most of the cost of records of small fields (issue 23; docs/benchmarks.md:
+ * telemetry's 1,000 readings encode about twice as fast).
  *
- * <ul>
- *   <li>a non-optional primitive field whose record component has exactly the Java primitive of its
- *       protobuf type, and a non-optional string field whose component is a {@code String}, are read with
- *       the record's accessor and measured/written inline with protobuf-java's static size methods and
- *       {@code CodedOutputStream} calls;
- *   <li>each run of other fields goes to {@link MessagePlan#sizeRange}/{@link MessagePlan#writeRange}:
- *       the interpreted loop over just those fields. Calling their codecs from the spun code instead
- *       (one statically bound call site per field) was measured too: the JIT then inlines every codec
- *       into one large method, runs out of inlining budget, and stops removing allocations; the user
- *       profile (7 such fields) encoded 1.4 to 3 times slower than interpreted, in three runs.
- * </ul>
+ * <p>Why only such records. Two ways of mixing in the other fields were measured and dropped: calling
+ * each other field's codec from the spun method (a statically bound call site per field) let the JIT
+ * inline every codec into one large method, run out of inlining budget and stop removing allocations
+ * (the user profile, 7 such fields, encoded 1.4 to 3 times slower than interpreted, in three runs); and
+ * handing each run of other fields back to the interpreted loop made media and twitter 3 to 5 times
+ * slower (not analysed further). Records with other fields stay interpreted, as before.
  *
- * Accessors are called directly only when the record class is accessible to this package and resolves
- * to the same class from codec-protobuf's class loader, and the record has a field to inline; otherwise
- * no class is spun. The spun code walks
- * fields and {@link Sizes} entries exactly as the interpreted plan does, so the two can be mixed (nested
- * plans are dispatched at run time) and give the same bytes; the property test against protoc-generated
- * code runs on the spun path, and {@code SpunEncoderTest} compares both paths.
+ * <p>A class is spun only when the record class is accessible to this package and resolves to the same
+ * class from codec-protobuf's class loader. The spun code writes the same fields in the same order as
+ * the interpreted plan (primitive and string fields note nothing in {@link Sizes}), so the two mix
+ * freely (nested plans are dispatched at run time) and give the same bytes; the property test against
+ * protoc-generated code runs on spun plans, and {@code SpunEncoderTest} compares both paths.
  *
  * <p>Assumption: the value of an inlined field is its component's value unchanged, which is what
  * {@link io.polycodec.bind.RecordBinding} does for a primitive or {@code String} component of the same
  * kind; any representation that converts (string forms, boxes, optionals) has another component type
- * and stays with its field codec. A binding that adapts a {@code String} or primitive component into
+ * and keeps the record interpreted. A binding that adapts a {@code String} or primitive component into
  * another value of the same type would have to be excluded here.
  */
 final class BodyCompiler {
@@ -47,8 +44,6 @@ final class BodyCompiler {
   private static final String COS = Type.getInternalName(CodedOutputStream.class);
   private static final String SIZES = Type.getInternalName(Sizes.class);
   private static final String SIZES_DESC = Type.getDescriptor(Sizes.class);
-  private static final String PLAN = Type.getInternalName(MessagePlan.class);
-  private static final String PLAN_DESC = Type.getDescriptor(MessagePlan.class);
   private static final String COS_DESC = Type.getDescriptor(CodedOutputStream.class);
 
   private BodyCompiler() {}
@@ -72,12 +67,12 @@ final class BodyCompiler {
       if (comps == null) {
         return null;
       }
-      boolean any = false;
       for (FieldCodec f : ordered) {
-        any |= inlineType(f, comps) != null;
+        if (inlineType(f, comps) == null) {
+          return null; // see the class comment: only records of primitive and string fields are spun
+        }
       }
-      // Without an inlined field the spun class would only call the interpreted loop.
-      return any ? define(plan, type, ordered, comps) : null;
+      return ordered.length == 0 ? null : define(type, ordered, comps);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       return null;
     }
@@ -99,9 +94,6 @@ final class BodyCompiler {
 
   /** How a field is spun: inline as a primitive or a string, or through its codec (null). */
   private static Class<?> inlineType(FieldCodec f, RecordComponent[] comps) {
-    if (comps == null) {
-      return null;
-    }
     Class<?> javaType = comps[f.index].getType();
     if (f instanceof PrimitiveField) {
       return javaType == primitiveOf(((PrimitiveField) f).type) ? javaType : null;
@@ -127,7 +119,7 @@ final class BodyCompiler {
     }
   }
 
-  private static CompiledBody define(MessagePlan plan, Class<?> type, FieldCodec[] ordered, RecordComponent[] comps)
+  private static CompiledBody define(Class<?> type, FieldCodec[] ordered, RecordComponent[] comps)
       throws ReflectiveOperationException {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
       @Override
@@ -141,31 +133,13 @@ final class BodyCompiler {
     for (int i = 0; i < ordered.length; i++) {
       inline[i] = inlineType(ordered[i], comps);
     }
-    cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "plan", PLAN_DESC, null, null).visitEnd();
-    clinit(cw, self);
     constructor(cw);
-    String record = comps == null ? null : Type.getInternalName(type);
+    String record = Type.getInternalName(type);
     size(cw, self, ordered, inline, comps, record);
     write(cw, self, ordered, inline, comps, record);
     cw.visitEnd();
-    MethodHandles.Lookup lookup = LOOKUP.defineHiddenClassWithClassData(cw.toByteArray(), plan, true);
+    MethodHandles.Lookup lookup = LOOKUP.defineHiddenClass(cw.toByteArray(), true);
     return (CompiledBody) lookup.lookupClass().getDeclaredConstructor().newInstance();
-  }
-
-  private static void clinit(ClassWriter cw, String self) {
-    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
-    mv.visitCode();
-    mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
-        "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
-    mv.visitLdcInsn("_");
-    mv.visitLdcInsn(Type.getType(MessagePlan.class));
-    mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
-        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
-    mv.visitTypeInsn(Opcodes.CHECKCAST, PLAN);
-    mv.visitFieldInsn(Opcodes.PUTSTATIC, self, "plan", PLAN_DESC);
-    mv.visitInsn(Opcodes.RETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
   }
 
   private static void constructor(ClassWriter cw) {
@@ -204,26 +178,12 @@ final class BodyCompiler {
     mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SIZES, "enter", "()V", false);
     mv.visitInsn(Opcodes.LCONST_0);
     mv.visitVarInsn(Opcodes.LSTORE, 3);
-    if (record != null) {
-      mv.visitVarInsn(Opcodes.ALOAD, 1);
-      mv.visitTypeInsn(Opcodes.CHECKCAST, record);
-      mv.visitVarInsn(Opcodes.ASTORE, 5);
-    }
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitTypeInsn(Opcodes.CHECKCAST, record);
+    mv.visitVarInsn(Opcodes.ASTORE, 5);
     for (int i = 0; i < ordered.length; i++) {
       FieldCodec f = ordered[i];
       Class<?> t = inline[i];
-      if (t == null) {
-        int to = runEnd(inline, i);
-        mv.visitFieldInsn(Opcodes.GETSTATIC, self, "plan", PLAN_DESC);
-        mv.visitLdcInsn(i);
-        mv.visitLdcInsn(to);
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
-        mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PLAN, "sizeRange", "(IILjava/lang/Object;" + SIZES_DESC + ")J", false);
-        addToTotal(mv, true);
-        i = to - 1;
-        continue;
-      }
       Label skip = new Label();
       RecordComponent c = comps[f.index];
       if (t == String.class) {
@@ -296,27 +256,12 @@ final class BodyCompiler {
     MethodVisitor mv = cw.visitMethod(0, "write", "(" + COS_DESC + "Ljava/lang/Object;" + SIZES_DESC + ")V", null,
         new String[] {"java/io/IOException"});
     mv.visitCode();
-    if (record != null) {
-      mv.visitVarInsn(Opcodes.ALOAD, 2);
-      mv.visitTypeInsn(Opcodes.CHECKCAST, record);
-      mv.visitVarInsn(Opcodes.ASTORE, 4);
-    }
+    mv.visitVarInsn(Opcodes.ALOAD, 2);
+    mv.visitTypeInsn(Opcodes.CHECKCAST, record);
+    mv.visitVarInsn(Opcodes.ASTORE, 4);
     for (int i = 0; i < ordered.length; i++) {
       FieldCodec f = ordered[i];
       Class<?> t = inline[i];
-      if (t == null) {
-        int to = runEnd(inline, i);
-        mv.visitFieldInsn(Opcodes.GETSTATIC, self, "plan", PLAN_DESC);
-        mv.visitLdcInsn(i);
-        mv.visitLdcInsn(to);
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
-        mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitVarInsn(Opcodes.ALOAD, 3);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PLAN, "writeRange",
-            "(II" + COS_DESC + "Ljava/lang/Object;" + SIZES_DESC + ")V", false);
-        i = to - 1;
-        continue;
-      }
       Label skip = new Label();
       RecordComponent c = comps[f.index];
       int tag;
@@ -359,15 +304,6 @@ final class BodyCompiler {
     mv.visitInsn(Opcodes.RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-  }
-
-  /** The end of the run of field codecs (not inlined fields) that starts at {@code from}. */
-  private static int runEnd(Class<?>[] inline, int from) {
-    int to = from;
-    while (to < inline.length && inline[to] == null) {
-      to++;
-    }
-    return to;
   }
 
   private static void writeTag(MethodVisitor mv, int tag) {

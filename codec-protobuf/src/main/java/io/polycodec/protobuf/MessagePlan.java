@@ -116,26 +116,6 @@ final class MessagePlan {
     return Sizes.checkedSize(total);
   }
 
-  /**
-   * The size of fields {@code from} to {@code to} (exclusive, in number order): what a spun encoder
-   * calls for a run of fields it does not inline, so that their codecs are called from one shared,
-   * separately compiled loop (see {@link BodyCompiler}).
-   */
-  long sizeRange(int from, int to, Object record, Sizes sizes) {
-    long total = 0;
-    for (int i = from; i < to; i++) {
-      total += ordered[i].size(record, sizes);
-    }
-    return total;
-  }
-
-  /** Writes fields {@code from} to {@code to} (exclusive) as {@link #sizeRange} measured them. */
-  void writeRange(int from, int to, CodedOutputStream out, Object record, Sizes sizes) throws IOException {
-    for (int i = from; i < to; i++) {
-      ordered[i].write(out, record, sizes);
-    }
-  }
-
   /** Writes {@code record}'s fields as {@link #bodySize} measured them. */
   void writeBody(CodedOutputStream out, Object record, Sizes sizes) throws IOException {
     CompiledBody c = compiled;
