@@ -42,7 +42,22 @@ final class PlanCompiler {
    * @throws SchemaException if a field cannot be put on the protobuf wire, naming it
    */
   static MessagePlan compile(RecordBinding<?> root, WireLayout layout) {
-    return new PlanCompiler(layout).plan(root);
+    return compile(root, layout, BodyCompiler.ENABLED);
+  }
+
+  /** As {@link #compile(RecordBinding, WireLayout)}; {@code spin} false keeps every plan interpreted (tests compare the two). */
+  static MessagePlan compile(RecordBinding<?> root, WireLayout layout, boolean spin) {
+    PlanCompiler compiler = new PlanCompiler(layout);
+    MessagePlan plan = compiler.plan(root);
+    if (spin) {
+      int spun = 0;
+      for (MessagePlan p : compiler.plans.values()) {
+        p.compileBody();
+        spun += p.isCompiled() ? 1 : 0;
+      }
+      plan.spunInGraph = spun;
+    }
+    return plan;
   }
 
   private MessagePlan plan(RecordBinding<?> binding) {
