@@ -288,19 +288,25 @@ public final class GenericRecord {
     }
 
     /**
-     * The record; unset non-optional fields take their defaults.
+     * The record; unset non-optional fields take their defaults (the field's own
+     * {@link Field#defaultValue()} if it has one).
      *
-     * @throws IllegalStateException if a non-optional union field was not set (it has no default)
+     * @throws IllegalStateException if a {@link Field#required() required} field or a non-optional
+     *     union field (which has no default) was not set; the message names it
      */
     public GenericRecord build() {
       Object[] out = values.clone();
       for (int i = 0; i < out.length; i++) {
         Field f = schema.field(i);
         if (out[i] == null && !f.optional()) {
+          if (f.required()) {
+            throw new IllegalStateException(schema.name() + "." + f.name() + ": the field is required; set it");
+          }
           if (f.type().kind() == Kind.UNION) {
             throw new IllegalStateException(schema.name() + "." + f.name() + ": a required union has no default; set it");
           }
-          out[i] = defaultOf(f.type());
+          out[i] = f.hasDefault() ? check(f.type(), f.defaultValue(), schema.name() + "." + f.name())
+              : defaultOf(f.type());
         }
       }
       return new GenericRecord(schema, out, unknown);

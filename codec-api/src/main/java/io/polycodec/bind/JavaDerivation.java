@@ -1,8 +1,10 @@
 package io.polycodec.bind;
 
+import io.polycodec.Default;
 import io.polycodec.Fallback;
 import io.polycodec.IntEncoded;
 import io.polycodec.Quantized;
+import io.polycodec.Required;
 import io.polycodec.SchemaException;
 import io.polycodec.SchemaName;
 import io.polycodec.Tag;
@@ -209,8 +211,15 @@ final class JavaDerivation {
         if (rc.isAnnotationPresent(Deprecated.class) || rc.getAccessor().isAnnotationPresent(Deprecated.class)) {
           f = f.withDeprecated(true);
         }
+        if (rc.isAnnotationPresent(Required.class)) {
+          f = f.withRequired(true);
+        }
+        Default def = rc.getAnnotation(Default.class);
+        if (def != null) {
+          f = f.withDefaultText(def.value());
+        }
         builder.field(f);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | SchemaException e) {
         throw new SchemaException(path + ": " + e.getMessage(), e);
       }
     }
