@@ -57,8 +57,11 @@ public final class FbsExport {
   private final StringBuilder out = new StringBuilder();
   private String namespace = "";
 
-  private FbsExport(RecordSchema root) {
+  private final FlatLayout layout;
+
+  private FbsExport(RecordSchema root, FlatLayout layout) {
     this.root = root;
+    this.layout = java.util.Objects.requireNonNull(layout, "layout");
   }
 
   /**
@@ -68,7 +71,57 @@ public final class FbsExport {
    *     generated name (such as {@code R_f_Entry}) collides with a type of the schema
    */
   public static String render(RecordSchema root) {
-    return new FbsExport(root).run();
+    return new FbsExport(root, FlatLayout.DEFAULT).run();
+  }
+
+  /**
+   * The {@code .fbs} text for {@code root} with the layout choices of {@code layout}: its struct records
+   * become {@code struct}s (with {@code force_align} when set), their fixed-size arrays {@code [T:n]}.
+   * The root is always a table, as flatc requires. This is what {@link FlatBuffersCodec#fbs()} writes
+   * with the codec's {@link FlatBuffersCodec#layout()}.
+   *
+   * @throws SchemaException as {@link #render(RecordSchema)} does
+   */
+  public static String render(RecordSchema root, FlatLayout layout) {
+    return new FbsExport(root, layout).run();
+  }
+
+  private boolean isStruct(RecordSchema r) {
+    return r != root && layout.isStruct(r.name());
+  }
+
+  private void writeStructAfterMembers(RecordSchema r, java.util.Set<String> written) {
+    if (!written.add(r.name())) {
+      return;
+    }
+    for (Field f : r.fields()) {
+      Schema t = f.type().kind() == Kind.LIST ? ((ListSchema) f.type()).element() : f.type();
+      if (t instanceof RecordSchema && isStruct((RecordSchema) t)) {
+        writeStructAfterMembers((RecordSchema) t, written);
+      }
+    }
+    writeStruct(r);
+  }
+
+  private void writeStruct(RecordSchema r) {
+    enter(r.name());
+    out.append("\nstruct ").append(simple(r.name()));
+    int align = layout.forceAlign(r.name());
+    if (align != 0) {
+      out.append(" (force_align: ").append(align).append(")");
+    }
+    out.append(" {\n");
+    for (Field f : r.fields()) {
+      out.append("  ").append(f.name()).append(": ");
+      int n = layout.arrayLength(r.name(), f.name());
+      if (n != 0 && f.type().kind() == Kind.LIST) {
+        out.append("[").append(type(r, f, ((ListSchema) f.type()).element(), true)).append(":").append(n).append("]");
+      } else {
+        out.append(type(r, f, f.type(), false));
+      }
+      out.append(";\n");
+    }
+    out.append("}\n");
   }
 
   private String run() {
@@ -148,7 +201,17 @@ public final class FbsExport {
       out.append("\ntable ").append(simple(u.name())).append(" {\n  value: ").append(ref(unionEnum(u)))
           .append(" (id: 1);\n}\n");
     }
+    // Structs first, each after the structs it holds: flatc needs a struct's size where it is used.
+    java.util.Set<String> written = new java.util.HashSet<>();
     for (RecordSchema r : records) {
+      if (isStruct(r)) {
+        writeStructAfterMembers(r, written);
+      }
+    }
+    for (RecordSchema r : records) {
+      if (isStruct(r)) {
+        continue;
+      }
       writeTable(r);
       for (Field f : r.fields()) {
         if (f.type().kind() == Kind.MAP) {

@@ -43,6 +43,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
   private final boolean verify;
   private final int sharedVisits;
   private final CodecShell shell;
+  private final FlatLayout layout;
 
   private FlatBuffersCodec(RecordBinding<T> binding, CodecOptions options) {
     this.binding = binding;
@@ -50,7 +51,9 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     this.limits = options.limits();
     this.verify = options.get(FlatBuffersOptions.VERIFY);
     this.sharedVisits = options.get(FlatBuffersOptions.MAX_SHARED_VISITS);
-    this.plan = PlanCompiler.compile(binding);
+    PlanCompiler.Compiled compiled = PlanCompiler.compile(binding, options.get(FlatBuffersOptions.LAYOUT));
+    this.plan = compiled.plan();
+    this.layout = compiled.layout();
     this.shell = CodecShell.of(FlatBuffersProvider.FORMAT, binding.schema().name(), limits);
   }
 
@@ -123,7 +126,15 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
    * @throws io.polycodec.SchemaException if the schema's names cannot be written as a {@code .fbs}
    */
   public String fbs() {
-    return FbsExport.render(binding.schema());
+    return FbsExport.render(binding.schema(), layout);
+  }
+
+  /**
+   * The layout choices in effect: those of {@link FlatBuffersOptions#LAYOUT} plus the {@link FlatStruct}
+   * and {@link FlatArray} annotations of the Java types reached.
+   */
+  public FlatLayout layout() {
+    return layout;
   }
 
   // ---- encoding ------------------------------------------------------------------------------------

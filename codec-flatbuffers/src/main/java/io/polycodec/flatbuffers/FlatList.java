@@ -46,7 +46,7 @@ public final class FlatList {
     if (l instanceof EnumLayout) {
       return Kind.ENUM;
     }
-    if (l instanceof RecordLayout) {
+    if (l instanceof RecordLayout || l instanceof StructLayout) {
       return Kind.RECORD;
     }
     return Kind.UNION;
@@ -148,7 +148,25 @@ public final class FlatList {
   /** A view of a record element's table. */
   public FlatView<?> getRecord(int k) {
     int p = pos(k, Kind.RECORD);
+    if (layout.element instanceof StructLayout) {
+      throw new IllegalArgumentException("elements are FlatBuffers structs: read them with getStruct");
+    }
     return new FlatView<>(((RecordLayout) layout.element).plan, r, r.target(p));
+  }
+
+  /**
+   * Points {@code into} at struct element {@code k} (a vector of {@link FlatStruct}s) and returns it;
+   * allocates nothing.
+   *
+   * @throws IllegalArgumentException if the elements are not structs
+   */
+  public StructView getStruct(int k, StructView into) {
+    Objects.requireNonNull(into, "into");
+    int p = pos(k, Kind.RECORD);
+    if (!(layout.element instanceof StructLayout)) {
+      throw new IllegalArgumentException("elements are tables, not FlatBuffers structs: read them with getRecord");
+    }
+    return into.at((StructLayout) layout.element, r, p);
   }
 
   /** A view of the member table a union element holds; its schema tells the member. */

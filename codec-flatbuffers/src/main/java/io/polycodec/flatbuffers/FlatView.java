@@ -323,12 +323,42 @@ public final class FlatView<T> {
    */
   public FlatView<?> getRecord(int i) {
     int p = pos(i, Kind.RECORD);
+    if (plan.layouts[i] instanceof StructLayout) {
+      throw new IllegalArgumentException(plan.schema.name() + "." + plan.names[i]
+          + " is a FlatBuffers struct: read it with getStruct");
+    }
     return p == 0 ? null : new FlatView<>(((RecordLayout) plan.layouts[i]).plan, r, r.target(p));
   }
 
   /** {@link #getRecord(int)} by name. */
   public FlatView<?> getRecord(String name) {
     return getRecord(fieldIndex(name));
+  }
+
+  /**
+   * Points {@code into} at the struct ({@link FlatStruct}) field {@code i} and returns it, or returns null
+   * if the field is absent; allocates nothing. Reuse one {@link StructView} per thread for a hot loop.
+   *
+   * @throws IllegalArgumentException if field {@code i} is not a struct
+   */
+  public StructView getStruct(int i, StructView into) {
+    Objects.requireNonNull(into, "into");
+    int p = pos(i, Kind.RECORD);
+    if (!(plan.layouts[i] instanceof StructLayout)) {
+      throw new IllegalArgumentException(plan.schema.name() + "." + plan.names[i]
+          + " is a table, not a FlatBuffers struct: read it with getRecord");
+    }
+    return p == 0 ? null : into.at((StructLayout) plan.layouts[i], r, p);
+  }
+
+  /** {@link #getStruct(int, StructView)} with a new {@link StructView}. */
+  public StructView getStruct(int i) {
+    return getStruct(i, new StructView());
+  }
+
+  /** {@link #getStruct(int)} by name. */
+  public StructView getStruct(String name) {
+    return getStruct(fieldIndex(name));
   }
 
   /** The name of the member a union field holds, or null if absent. */

@@ -55,6 +55,8 @@ final class TablePlan {
   private int[] writeOrder;
   private int[][] oneofPeers;
   private int numSlots;
+  /** Non-optional struct fields: absent, they read as the struct's own default (arrays full of zeros). */
+  private boolean[] structDefault;
 
   TablePlan(RecordBinding<?> binding) {
     this.binding = binding;
@@ -74,6 +76,7 @@ final class TablePlan {
     slotSizes = new int[size];
     slotAligns = new int[size];
     verifies = new boolean[size];
+    structDefault = new boolean[size];
     List<Integer> offsets = new ArrayList<>();
     Map<String, List<Integer>> groups = new HashMap<>();
     for (int i = 0; i < size; i++) {
@@ -85,6 +88,7 @@ final class TablePlan {
       verifies[i] = layouts[i].needsVerification();
       vtOffsets[i] = 4 + 2 * (f.tag() - 1);
       optional[i] = f.optional();
+      structDefault[i] = !f.optional() && layouts[i] instanceof StructLayout;
       byte prim = primitiveCode(f.type().kind());
       readCodes[i] = prim != 0 ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
       writeCodes[i] = prim != 0 && !f.optional() ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
@@ -248,11 +252,11 @@ final class TablePlan {
     FieldSlots s = binding.newSlots();
     for (int i = 0; i < size; i++) {
       int o = vtOffsets[i];
-      if (o >= vtSize) {
-        continue;
-      }
-      int fo = bb.getShort(vt + o) & 0xFFFF;
+      int fo = o >= vtSize ? 0 : bb.getShort(vt + o) & 0xFFFF;
       if (fo == 0) {
+        if (structDefault[i]) {
+          s.set(i, layouts[i].defaultValue());
+        }
         continue;
       }
       int p = table + fo;

@@ -1,0 +1,153 @@
+package io.polycodec.flatbuffers;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * FlatBuffers layout choices that Polycodec's schema model does not express, because no other format
+ * needs them: which records are FlatBuffers {@code struct}s (inline, fixed layout) with their
+ * {@code force_align}, and which list fields of a struct are fixed-size arrays of what length. Java
+ * records say the same with {@link FlatStruct} and {@link FlatArray}; generic and imported schemas pass
+ * a layout in the options ({@link FlatBuffersOptions#LAYOUT}), and {@link FbsExport#render(
+ * io.polycodec.schema.RecordSchema, FlatLayout)} writes it as {@code struct}s.
+ *
+ * <p>Records are named by {@link io.polycodec.schema.RecordSchema#name()}, fields by name. Immutable,
+ * compared by value, thread-safe.
+ */
+public final class FlatLayout {
+  /** No choices: every record is a table, every list a vector. */
+  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of());
+
+  /** Struct record name → force_align (0: natural alignment). */
+  private final Map<String, Integer> structs;
+  /** "Record.field" → fixed array length. */
+  private final Map<String, Integer> arrays;
+
+  private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays) {
+    this.structs = structs;
+    this.arrays = arrays;
+  }
+
+  /** A builder with no choices made. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether the record named {@code record} is laid out as a FlatBuffers struct. */
+  public boolean isStruct(String record) {
+    return structs.containsKey(record);
+  }
+
+  /** The struct's {@code force_align}, or 0 for its natural alignment (and for records that are not structs). */
+  public int forceAlign(String record) {
+    return structs.getOrDefault(record, 0);
+  }
+
+  /** The fixed length of list field {@code field} of struct {@code record}, or 0 if it is not an array. */
+  public int arrayLength(String record, String field) {
+    return arrays.isEmpty() ? 0 : arrays.getOrDefault(record + "." + field, 0);
+  }
+
+  /** The names of the struct records, sorted. */
+  public java.util.Set<String> structs() {
+    return structs.keySet();
+  }
+
+  /** Whether no choice is made. */
+  public boolean isDefault() {
+    return structs.isEmpty() && arrays.isEmpty();
+  }
+
+  /**
+   * This layout with {@code other}'s choices added.
+   *
+   * @throws IllegalArgumentException if both choose differently for the same struct or array
+   */
+  public FlatLayout merge(FlatLayout other) {
+    Builder b = new Builder();
+    b.structs.putAll(structs);
+    b.arrays.putAll(arrays);
+    other.structs.forEach(b::struct);
+    other.arrays.forEach((k, v) -> {
+      int dot = k.lastIndexOf('.');
+      b.array(k.substring(0, dot), k.substring(dot + 1), v);
+    });
+    return b.build();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays);
+  }
+
+  @Override
+  public int hashCode() {
+    return structs.hashCode() * 31 + arrays.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "FlatLayout{structs=" + structs + ", arrays=" + arrays + "}";
+  }
+
+  /** Builds a {@link FlatLayout}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, Integer> structs = new TreeMap<>();
+    private final Map<String, Integer> arrays = new TreeMap<>();
+
+    private Builder() {}
+
+    /** Lays out the record named {@code record} as a struct with its natural alignment. */
+    public Builder struct(String record) {
+      return struct(record, 0);
+    }
+
+    /**
+     * Lays out the record named {@code record} as a struct aligned to {@code forceAlign} (flatc's
+     * {@code force_align}; 0 for the natural alignment).
+     *
+     * @throws IllegalArgumentException if {@code forceAlign} is not 0 or a power of two up to 256, or
+     *     the record was already given another alignment
+     */
+    public Builder struct(String record, int forceAlign) {
+      Objects.requireNonNull(record, "record");
+      if (forceAlign != 0 && (forceAlign < 0 || forceAlign > 256 || Integer.bitCount(forceAlign) != 1)) {
+        throw new IllegalArgumentException("struct " + record + ": force_align must be a power of two from 1 to 256, was "
+            + forceAlign);
+      }
+      Integer prior = structs.putIfAbsent(record, forceAlign);
+      if (prior != null && prior != forceAlign) {
+        throw new IllegalArgumentException("struct " + record + " is given force_align " + prior + " and " + forceAlign);
+      }
+      return this;
+    }
+
+    /**
+     * Makes list field {@code field} of struct {@code record} a fixed-size array of {@code length}
+     * elements.
+     *
+     * @throws IllegalArgumentException if {@code length} is not 1 to 65535, or the field already has
+     *     another length
+     */
+    public Builder array(String record, String field, int length) {
+      Objects.requireNonNull(record, "record");
+      Objects.requireNonNull(field, "field");
+      if (length < 1 || length > 0xFFFF) {
+        throw new IllegalArgumentException(record + "." + field + ": array length must be 1 to 65535, was " + length);
+      }
+      Integer prior = arrays.putIfAbsent(record + "." + field, length);
+      if (prior != null && prior != length) {
+        throw new IllegalArgumentException(record + "." + field + " is given array lengths " + prior + " and " + length);
+      }
+      return this;
+    }
+
+    /** The layout. */
+    public FlatLayout build() {
+      return new FlatLayout(Collections.unmodifiableMap(new TreeMap<>(structs)),
+          Collections.unmodifiableMap(new TreeMap<>(arrays)));
+    }
+  }
+}
