@@ -304,7 +304,7 @@ public final class FbsExport {
 
   private void writeEnum(EnumSchema e) {
     enter(e.name());
-    out.append("\nenum ").append(simple(e.name())).append(" : int {\n");
+    out.append("\nenum ").append(simple(e.name())).append(" : ").append(layout.enumType(e.name())).append(" {\n");
     List<EnumSchema.Constant> cs = new ArrayList<>(e.constants());
     cs.sort(Comparator.comparingInt(EnumSchema.Constant::number));
     for (int i = 0; i < cs.size(); i++) {

@@ -18,16 +18,28 @@ import java.util.TreeMap;
  */
 public final class FlatLayout {
   /** No choices: every record is a table, every list a vector. */
-  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of());
+  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of());
+
+  /** The underlying types an enum may have, as flatc spells them. */
+  static final java.util.List<String> ENUM_TYPES = java.util.List.of("byte", "ubyte", "short", "ushort", "int", "uint",
+      "long", "ulong");
 
   /** Struct record name → force_align (0: natural alignment). */
   private final Map<String, Integer> structs;
   /** "Record.field" → fixed array length. */
   private final Map<String, Integer> arrays;
+  /** Enum name → underlying type other than int. */
+  private final Map<String, String> enumTypes;
 
-  private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays) {
+  private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes) {
     this.structs = structs;
     this.arrays = arrays;
+    this.enumTypes = enumTypes;
+  }
+
+  /** The underlying type of the enum named {@code enumName}: {@code int} unless chosen otherwise. */
+  public String enumType(String enumName) {
+    return enumTypes.getOrDefault(enumName, "int");
   }
 
   /** A builder with no choices made. */
@@ -57,7 +69,7 @@ public final class FlatLayout {
 
   /** Whether no choice is made. */
   public boolean isDefault() {
-    return structs.isEmpty() && arrays.isEmpty();
+    return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty();
   }
 
   /**
@@ -69,7 +81,9 @@ public final class FlatLayout {
     Builder b = new Builder();
     b.structs.putAll(structs);
     b.arrays.putAll(arrays);
+    b.enumTypes.putAll(enumTypes);
     other.structs.forEach(b::struct);
+    other.enumTypes.forEach(b::enumType);
     other.arrays.forEach((k, v) -> {
       int dot = k.lastIndexOf('.');
       b.array(k.substring(0, dot), k.substring(dot + 1), v);
@@ -79,25 +93,49 @@ public final class FlatLayout {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays);
+    return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays)
+        && enumTypes.equals(((FlatLayout) o).enumTypes);
   }
 
   @Override
   public int hashCode() {
-    return structs.hashCode() * 31 + arrays.hashCode();
+    return (structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode();
   }
 
   @Override
   public String toString() {
-    return "FlatLayout{structs=" + structs + ", arrays=" + arrays + "}";
+    return "FlatLayout{structs=" + structs + ", arrays=" + arrays + ", enumTypes=" + enumTypes + "}";
   }
 
   /** Builds a {@link FlatLayout}. Not thread-safe. */
   public static final class Builder {
     private final Map<String, Integer> structs = new TreeMap<>();
     private final Map<String, Integer> arrays = new TreeMap<>();
+    private final Map<String, String> enumTypes = new TreeMap<>();
 
     private Builder() {}
+
+    /**
+     * Gives the enum named {@code enumName} the underlying type {@code type} ({@code byte}, {@code ubyte},
+     * {@code short}, {@code ushort}, {@code int}, {@code uint}, {@code long}, {@code ulong}).
+     *
+     * @throws IllegalArgumentException for another type, or if the enum already has another one
+     */
+    public Builder enumType(String enumName, String type) {
+      Objects.requireNonNull(enumName, "enumName");
+      if (!ENUM_TYPES.contains(type)) {
+        throw new IllegalArgumentException("enum " + enumName + ": underlying type must be one of " + ENUM_TYPES
+            + ", was " + type);
+      }
+      if (type.equals("int")) {
+        return this;
+      }
+      String prior = enumTypes.putIfAbsent(enumName, type);
+      if (prior != null && !prior.equals(type)) {
+        throw new IllegalArgumentException("enum " + enumName + " is given underlying types " + prior + " and " + type);
+      }
+      return this;
+    }
 
     /** Lays out the record named {@code record} as a struct with its natural alignment. */
     public Builder struct(String record) {
@@ -147,7 +185,7 @@ public final class FlatLayout {
     /** The layout. */
     public FlatLayout build() {
       return new FlatLayout(Collections.unmodifiableMap(new TreeMap<>(structs)),
-          Collections.unmodifiableMap(new TreeMap<>(arrays)));
+          Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)));
     }
   }
 }

@@ -98,7 +98,7 @@ public final class FlatList {
 
   /** An enum element's number. */
   public int getEnumNumber(int k) {
-    return r.bb.getInt(pos(k, Kind.ENUM));
+    return ((EnumLayout) layout.element).number(r.bb, pos(k, Kind.ENUM));
   }
 
   /**

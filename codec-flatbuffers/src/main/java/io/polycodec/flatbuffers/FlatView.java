@@ -241,7 +241,7 @@ public final class FlatView<T> {
     if (p == 0) {
       return ((EnumLayout) plan.layouts[i]).defaultNumber();
     }
-    return r.bb.getInt(p);
+    return ((EnumLayout) plan.layouts[i]).number(r.bb, p);
   }
 
   /** {@link #getEnumNumber(int)} by name. */

@@ -89,6 +89,20 @@ final class PlanCompiler {
     return n;
   }
 
+  private EnumLayout enumLayout(EnumBinding b) {
+    String type = given.enumType(b.schema().name());
+    FlatEnum a = b.javaType() == null || !b.javaType().isEnum() ? null : b.javaType().getAnnotation(FlatEnum.class);
+    if (a != null) {
+      if (!FlatLayout.ENUM_TYPES.contains(a.value())) {
+        throw new SchemaException("enum " + b.schema().name() + ": @FlatEnum must be one of " + FlatLayout.ENUM_TYPES
+            + ", was " + a.value());
+      }
+      type = a.value();
+    }
+    effective.enumType(b.schema().name(), type);
+    return new EnumLayout(b, type);
+  }
+
   private StructLayout struct(RecordBinding<?> binding, String path) {
     StructLayout done = structs.get(binding);
     if (done != null) {
@@ -138,7 +152,7 @@ final class PlanCompiler {
       case BOOL: case INT8: case INT16: case INT32: case INT64: case FLOAT32: case FLOAT64:
         return ScalarLayout.of(type.kind());
       case ENUM:
-        return new EnumLayout((EnumBinding) child);
+        return enumLayout((EnumBinding) child);
       case RECORD:
         if (isStruct((RecordBinding<?>) child)) {
           return struct((RecordBinding<?>) child, where);
@@ -201,7 +215,7 @@ final class PlanCompiler {
     @Override public Layout visitString(ScalarSchema s) { return StringLayout.INSTANCE; }
     @Override public Layout visitBytes(ScalarSchema s) { return BytesLayout.INSTANCE; }
     @Override public Layout visitTimestamp(ScalarSchema s) { return TimestampLayout.INSTANCE; }
-    @Override public Layout visitEnum(EnumSchema s) { return new EnumLayout((EnumBinding) child); }
+    @Override public Layout visitEnum(EnumSchema s) { return enumLayout((EnumBinding) child); }
     @Override
     public Layout visitRecord(RecordSchema s) {
       RecordBinding<?> rb = (RecordBinding<?>) child;

@@ -136,7 +136,7 @@ public final class StructView {
 
   /** An enum member's number. */
   public int getEnumNumber(int m) {
-    return r.bb.getInt(pos(m, Kind.ENUM));
+    return ((EnumLayout) layout.members[m]).number(r.bb, pos(m, Kind.ENUM));
   }
 
   /** Points {@code into} at the struct member {@code m} and returns it. */
@@ -183,7 +183,7 @@ public final class StructView {
 
   /** Element {@code k}'s number, of an enum array member. */
   public int getEnumNumber(int m, int k) {
-    return r.bb.getInt(elementPos(m, k, Kind.ENUM));
+    return ((EnumLayout) ((ArrayLayout) layout.members[m]).element).number(r.bb, elementPos(m, k, Kind.ENUM));
   }
 
   /** Points {@code into} at struct element {@code k} of array member {@code m} and returns it. */

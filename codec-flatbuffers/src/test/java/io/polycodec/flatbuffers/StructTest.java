@@ -33,13 +33,20 @@ import org.junit.jupiter.api.io.TempDir;
  * allocation-free struct reads from views; the verifier on mutated buffers.
  */
 class StructTest {
+  @FlatEnum("ubyte")
   enum Color { Red, Green, Blue }
+
+  @FlatEnum("long")
+  enum Wide { Narrow, Broad }
+
+  @FlatEnum("short")
+  enum Medium { Low, High }
 
   /** flatc: size 4, align 2 (a short, a byte, one byte of padding). */
   @FlatStruct
   record Duo(short a, byte b) {}
 
-  /** flatc: x,y,z at 0,4,8; test1 at 16 (8-aligned); test2 at 24; test3 at 28; size 32, align 8. */
+  /** flatc: x,y,z at 0,4,8; test1 at 16 (8-aligned); test2 (ubyte) at 24; test3 at 26; size 32, align 8. */
   @FlatStruct
   record Vec3(float x, float y, float z, double test1, Color test2, Duo test3) {}
 
@@ -55,7 +62,8 @@ class StructTest {
       @FlatArray(2) List<Long> f) {}
 
   record Monster(@Tag(1) Vec3 pos, @Tag(2) String name, @Tag(3) List<Vec3> path, @Tag(4) Optional<Duo> maybe,
-      @Tag(5) Arrays arrays, @Tag(6) Aligned aligned, @Tag(7) List<Duo> tests, @Tag(8) int hp) {}
+      @Tag(5) Arrays arrays, @Tag(6) Aligned aligned, @Tag(7) List<Duo> tests, @Tag(8) int hp,
+      @Tag(9) Wide wide, @Tag(10) List<Medium> mediums) {}
 
   static Monster monster(long seed) {
     Random rnd = new Random(seed);
@@ -76,7 +84,8 @@ class StructTest {
     Arrays arrays = new Arrays(rnd.nextInt(1000) / 8f, b, (byte) rnd.nextInt(), List.of(n1, n2), rnd.nextInt(),
         List.of(rnd.nextLong(), rnd.nextLong()));
     return new Monster(vec(rnd), "orc" + seed, path, rnd.nextBoolean() ? Optional.of(test(rnd)) : Optional.empty(),
-        arrays, new Aligned((byte) rnd.nextInt()), tests, rnd.nextInt(200));
+        arrays, new Aligned((byte) rnd.nextInt()), tests, rnd.nextInt(200), Wide.values()[rnd.nextInt(2)],
+        rnd.nextBoolean() ? List.of(Medium.High, Medium.Low) : List.of());
   }
 
   private static Vec3 vec(Random rnd) {
@@ -114,13 +123,15 @@ class StructTest {
         || fbs.contains("  d: [StructTest.Nested:2];") || fbs.matches("(?s).*  d: \\[[A-Za-z.]*Nested:2\\];.*"), fbs);
     assertTrue(fbs.indexOf("struct Duo {") < fbs.indexOf("struct Vec3 {"), "nested structs first:\n" + fbs);
     assertTrue(fbs.contains("table Monster {"), fbs);
+    assertTrue(fbs.contains("enum Color : ubyte {") && fbs.contains("enum Wide : long {")
+        && fbs.contains("enum Medium : short {"), fbs);
   }
 
   /** Sizes and offsets of flatc's struct layout, checked on Polycodec's own bytes. */
   @Test
   void layoutIsFlatcs() {
     Monster m = new Monster(new Vec3(1f, 2f, 3f, 4.0, Color.Blue, new Duo((short) 5, (byte) 6)), "", List.of(),
-        Optional.empty(), CODEC.decode(CODEC.encode(monster(1))).arrays(), new Aligned((byte) 7), List.of(), 0);
+        Optional.empty(), CODEC.decode(CODEC.encode(monster(1))).arrays(), new Aligned((byte) 7), List.of(), 0, Wide.Broad, List.of());
     ByteBuffer bb = ByteBuffer.wrap(CODEC.encode(m)).order(ByteOrder.LITTLE_ENDIAN);
     int root = bb.getInt(0);
     int vt = root - bb.getInt(root);
@@ -129,17 +140,20 @@ class StructTest {
     assertEquals(1f, bb.getFloat(pos));
     assertEquals(3f, bb.getFloat(pos + 8));
     assertEquals(4.0, bb.getDouble(pos + 16));
-    assertEquals(2, bb.getInt(pos + 24));
-    assertEquals(5, bb.getShort(pos + 28));
-    assertEquals(6, bb.get(pos + 30));
+    assertEquals(2, bb.get(pos + 24));
+    assertEquals(5, bb.getShort(pos + 26));
+    assertEquals(6, bb.get(pos + 28));
+    int wide = root + bb.getShort(vt + 4 + 2 * 8);
+    assertEquals(1L, bb.getLong(wide), "a long enum takes 8 bytes");
     int aligned = root + bb.getShort(vt + 4 + 2 * 5);
     assertEquals(0, aligned % 16, "force_align 16");
     assertEquals(7, bb.get(aligned));
     StructLayout vec3 = (StructLayout) layout(0);
     assertEquals(32, vec3.slotSize());
     StructLayout arrays = (StructLayout) layout(4);
-    // flatc's ArrayStruct: a at 0, b[15] at 4, c at 64, d[2] of 40-byte NestedStruct at 72, e at 152, f at 160: 176.
-    assertEquals(176, arrays.slotSize());
+    // flatc's ArrayStruct (arrays_test.fbs): a at 0, b[15] at 4, c at 64, d[2] of 32-byte NestedStruct at 72,
+    // e at 136, f at 144: 160 bytes.
+    assertEquals(160, arrays.slotSize());
     assertEquals(8, arrays.slotAlign());
   }
 
@@ -270,7 +284,8 @@ class StructTest {
   void anArrayOfTheWrongLengthIsAnEncodeException() {
     Monster m = monster(3);
     Arrays bad = new Arrays(1f, List.of(1, 2), (byte) 0, m.arrays().d(), 0, m.arrays().f());
-    Monster wrong = new Monster(m.pos(), m.name(), m.path(), m.maybe(), bad, m.aligned(), m.tests(), 1);
+    Monster wrong = new Monster(m.pos(), m.name(), m.path(), m.maybe(), bad, m.aligned(), m.tests(), 1, m.wide(),
+        m.mediums());
     EncodeException e = assertThrows(EncodeException.class, () -> CODEC.encode(wrong));
     assertTrue(e.getMessage().contains("arrays.b") && e.getMessage().contains("15"), e.getMessage());
   }
@@ -286,7 +301,7 @@ class StructTest {
     ByteBuffer.wrap(misaligned).order(ByteOrder.LITTLE_ENDIAN).putShort(vt + 4, (short) (bb.getShort(vt + 4) + 4));
     DecodeException e = assertThrows(DecodeException.class, () -> CODEC.decode(misaligned));
     assertTrue(e.getMessage().contains("pos"), e.getMessage());
-    // arrays (id 4) pointed past its table: the 176-byte struct runs outside.
+    // arrays (id 4) pointed past its table: the 160-byte struct runs outside.
     byte[] outside = good.clone();
     ByteBuffer.wrap(outside).order(ByteOrder.LITTLE_ENDIAN).putShort(vt + 4 + 2 * 4, (short) 0x7FF8);
     e = assertThrows(DecodeException.class, () -> CODEC.decode(outside));
