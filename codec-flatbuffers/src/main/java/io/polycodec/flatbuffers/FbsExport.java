@@ -224,6 +224,9 @@ public final class FbsExport {
       namespace = "";
     }
     out.append("\nroot_type ").append(root.name()).append(";\n");
+    if (!layout.fileIdentifier().isEmpty()) {
+      out.append("file_identifier \"").append(layout.fileIdentifier()).append("\";\n");
+    }
     return out.toString();
   }
 
@@ -342,10 +345,8 @@ public final class FbsExport {
       }
       out.append("  ").append(f.name()).append(": ").append(type(r, f, f.type(), false));
       out.append(fieldDefault(f.type(), f.optional()));
-      out.append(" (id: ").append(id).append(");");
-      if (f.deprecated()) {
-        out.append("  // deprecated in the Polycodec schema");
-      }
+      // flatc's deprecated: generated code no longer reads or writes the field, and its id stays taken.
+      out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "").append(");");
       out.append('\n');
     }
     out.append("}\n");

@@ -165,7 +165,11 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       } catch (StackOverflowError e) {
         throw shell.decorate(EncodeException.stackExhausted(shell.format()));
       }
-      w.builder.finish(root);
+      if (layout.fileIdentifier().isEmpty()) {
+        w.builder.finish(root);
+      } else {
+        w.builder.finish(root, layout.fileIdentifier());
+      }
       byte[] out = w.builder.sizedByteArray();
       keep = w.retainable();
       shell.checkEncodedLength(out.length);
@@ -261,6 +265,16 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     shell.checkMessageLength(r.length());
     if (r.length() < 4) {
       throw DecodeException.at(FlatBuffersProvider.NAME, 0, "a FlatBuffer needs at least 4 bytes, got " + r.length());
+    }
+    String id = layout.fileIdentifier();
+    if (!id.isEmpty()) {
+      boolean ok = r.length() >= 8;
+      for (int k = 0; ok && k < 4; k++) {
+        ok = r.bb.get(4 + k) == id.charAt(k);
+      }
+      if (!ok) {
+        throw DecodeException.at(FlatBuffersProvider.NAME, 4, "the buffer does not carry the file identifier \"" + id + "\"");
+      }
     }
   }
 

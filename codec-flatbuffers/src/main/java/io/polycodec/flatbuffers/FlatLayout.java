@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 public final class FlatLayout {
   /** No choices: every record is a table, every list a vector. */
-  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of());
+  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of(), "");
 
   /** The underlying types an enum may have, as flatc spells them. */
   static final java.util.List<String> ENUM_TYPES = java.util.List.of("byte", "ubyte", "short", "ushort", "int", "uint",
@@ -31,10 +31,24 @@ public final class FlatLayout {
   /** Enum name → underlying type other than int. */
   private final Map<String, String> enumTypes;
 
-  private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes) {
+  /** The root's file identifier, or "" for none. */
+  private final String fileIdentifier;
+
+  private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes,
+      String fileIdentifier) {
     this.structs = structs;
     this.arrays = arrays;
     this.enumTypes = enumTypes;
+    this.fileIdentifier = fileIdentifier;
+  }
+
+  /**
+   * The {@code file_identifier} written after the root offset (4 ASCII characters), or "" for none.
+   * Codecs with one write it and refuse, with a {@link io.polycodec.DecodeException}, buffers that do
+   * not carry it.
+   */
+  public String fileIdentifier() {
+    return fileIdentifier;
   }
 
   /** The underlying type of the enum named {@code enumName}: {@code int} unless chosen otherwise. */
@@ -69,7 +83,7 @@ public final class FlatLayout {
 
   /** Whether no choice is made. */
   public boolean isDefault() {
-    return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty();
+    return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty() && fileIdentifier.isEmpty();
   }
 
   /**
@@ -82,6 +96,13 @@ public final class FlatLayout {
     b.structs.putAll(structs);
     b.arrays.putAll(arrays);
     b.enumTypes.putAll(enumTypes);
+    b.fileIdentifier = fileIdentifier;
+    if (!other.fileIdentifier.isEmpty()) {
+      if (!fileIdentifier.isEmpty() && !fileIdentifier.equals(other.fileIdentifier)) {
+        throw new IllegalArgumentException("file identifiers " + fileIdentifier + " and " + other.fileIdentifier + " differ");
+      }
+      b.fileIdentifier(other.fileIdentifier);
+    }
     other.structs.forEach(b::struct);
     other.enumTypes.forEach(b::enumType);
     other.arrays.forEach((k, v) -> {
@@ -94,17 +115,18 @@ public final class FlatLayout {
   @Override
   public boolean equals(Object o) {
     return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays)
-        && enumTypes.equals(((FlatLayout) o).enumTypes);
+        && enumTypes.equals(((FlatLayout) o).enumTypes) && fileIdentifier.equals(((FlatLayout) o).fileIdentifier);
   }
 
   @Override
   public int hashCode() {
-    return (structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode();
+    return ((structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode()) * 31 + fileIdentifier.hashCode();
   }
 
   @Override
   public String toString() {
-    return "FlatLayout{structs=" + structs + ", arrays=" + arrays + ", enumTypes=" + enumTypes + "}";
+    return "FlatLayout{structs=" + structs + ", arrays=" + arrays + ", enumTypes=" + enumTypes
+        + (fileIdentifier.isEmpty() ? "" : ", fileIdentifier=" + fileIdentifier) + "}";
   }
 
   /** Builds a {@link FlatLayout}. Not thread-safe. */
@@ -112,8 +134,25 @@ public final class FlatLayout {
     private final Map<String, Integer> structs = new TreeMap<>();
     private final Map<String, Integer> arrays = new TreeMap<>();
     private final Map<String, String> enumTypes = new TreeMap<>();
+    private String fileIdentifier = "";
 
     private Builder() {}
+
+    /**
+     * Sets the root's {@code file_identifier}: exactly 4 ASCII characters, or "" for none.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public Builder fileIdentifier(String identifier) {
+      Objects.requireNonNull(identifier, "identifier");
+      if (!identifier.isEmpty() && (identifier.length() != 4 || !identifier.chars().allMatch(c -> c >= 0x20 && c < 0x7F)
+          || identifier.indexOf('"') >= 0 || identifier.indexOf('\\') >= 0)) {
+        throw new IllegalArgumentException("a file identifier is 4 printable ASCII characters (no quote or backslash), was \""
+            + identifier + "\"");
+      }
+      this.fileIdentifier = identifier;
+      return this;
+    }
 
     /**
      * Gives the enum named {@code enumName} the underlying type {@code type} ({@code byte}, {@code ubyte},
@@ -185,7 +224,7 @@ public final class FlatLayout {
     /** The layout. */
     public FlatLayout build() {
       return new FlatLayout(Collections.unmodifiableMap(new TreeMap<>(structs)),
-          Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)));
+          Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)), fileIdentifier);
     }
   }
 }

@@ -54,6 +54,7 @@ final class PlanCompiler {
    */
   static Compiled compile(RecordBinding<?> root, FlatLayout layout) {
     PlanCompiler c = new PlanCompiler(layout);
+    c.effective.fileIdentifier(layout.fileIdentifier());
     TablePlan plan = c.plan(root);
     return new Compiled(plan, c.effective.build());
   }
