@@ -58,6 +58,8 @@ public final class FbsExport {
   private String namespace = "";
 
   private final FlatLayout layout;
+  /** Unions that some field holds through a holder table. */
+  private final java.util.Set<String> held = new java.util.HashSet<>();
 
   private FbsExport(RecordSchema root, FlatLayout layout) {
     this.root = root;
@@ -131,6 +133,22 @@ public final class FbsExport {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new SchemaException(e.getMessage(), e);
     }
+    // Unions some field holds in a holder table (not inline): those keep U_Union + table U.
+    for (Schema s : graph.namedTypes()) {
+      if (s instanceof RecordSchema) {
+        RecordSchema r = (RecordSchema) s;
+        for (Field f : r.fields()) {
+          if (f.type() instanceof UnionSchema && !layout.isInlineUnion(r.name(), f.name())) {
+            held.add(((UnionSchema) f.type()).name());
+          }
+          Schema inner = f.type() instanceof ListSchema ? ((ListSchema) f.type()).element()
+              : f.type() instanceof MapSchema ? ((MapSchema) f.type()).value() : null;
+          if (inner instanceof UnionSchema) {
+            held.add(((UnionSchema) inner).name());
+          }
+        }
+      }
+    }
     for (Schema s : graph.namedTypes()) {
       if (s instanceof EnumSchema) {
         enums.add((EnumSchema) s);
@@ -138,7 +156,9 @@ public final class FbsExport {
       } else if (s instanceof UnionSchema) {
         UnionSchema u = (UnionSchema) s;
         unions.add(u);
-        declare(u.name(), "the holder table of union " + u.name());
+        if (held.contains(u.name())) {
+          declare(u.name(), "the holder table of union " + u.name());
+        }
         declare(unionEnum(u), "the FlatBuffers union of " + u.name());
       } else {
         RecordSchema r = (RecordSchema) s;
@@ -197,6 +217,9 @@ public final class FbsExport {
       out.append("\ntable Int8Vector {\n  scale: float (id: 0);\n  values: [byte] (id: 1);\n}\n");
     }
     for (UnionSchema u : unions) {
+      if (!held.contains(u.name())) {
+        continue;
+      }
       enter(u.name());
       out.append("\ntable ").append(simple(u.name())).append(" {\n  value: ").append(ref(unionEnum(u)))
           .append(" (id: 1);\n}\n");
@@ -261,8 +284,9 @@ public final class FbsExport {
     }
   }
 
-  static String unionEnum(UnionSchema u) {
-    return u.name() + "_Union";
+  /** The FlatBuffers union's name: the union's own when only inline fields use it, else {@code U_Union}. */
+  private String unionEnum(UnionSchema u) {
+    return held.contains(u.name()) ? u.name() + "_Union" : u.name();
   }
 
   static String entryName(RecordSchema r, Field f) {
@@ -334,16 +358,25 @@ public final class FbsExport {
     enter(r.name());
     out.append("\ntable ").append(simple(r.name())).append(" {\n");
     Field[] byId = new Field[r.maxTag()];
+    boolean[] typeSlot = new boolean[r.maxTag()];
     for (Field f : r.fields()) {
       byId[f.tag() - 1] = f;
+      if (f.type() instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name()) && f.tag() >= 2) {
+        typeSlot[f.tag() - 2] = true; // flatc declares it implicitly, as f_type
+      }
     }
     for (int id = 0; id < byId.length; id++) {
       Field f = byId[id];
+      if (f == null && typeSlot[id]) {
+        continue;
+      }
       if (f == null) {
         out.append("  ").append(placeholder(r, id)).append(": ubyte (id: ").append(id).append(", deprecated);\n");
         continue;
       }
-      out.append("  ").append(f.name()).append(": ").append(type(r, f, f.type(), false));
+      boolean inline = f.type() instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name());
+      out.append("  ").append(f.name()).append(": ")
+          .append(inline ? ref(unionEnum((UnionSchema) f.type())) : type(r, f, f.type(), false));
       out.append(fieldDefault(f.type(), f.optional()));
       // flatc's deprecated: generated code no longer reads or writes the field, and its id stays taken.
       out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "").append(");");

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 public final class FlatLayout {
   /** No choices: every record is a table, every list a vector. */
-  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of(), "");
+  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of(), "", java.util.Set.of());
 
   /** The underlying types an enum may have, as flatc spells them. */
   static final java.util.List<String> ENUM_TYPES = java.util.List.of("byte", "ubyte", "short", "ushort", "int", "uint",
@@ -34,8 +34,12 @@ public final class FlatLayout {
   /** The root's file identifier, or "" for none. */
   private final String fileIdentifier;
 
+  /** "Record.field" of unions laid out inline, as flatc does. */
+  private final java.util.Set<String> inlineUnions;
+
   private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes,
-      String fileIdentifier) {
+      String fileIdentifier, java.util.Set<String> inlineUnions) {
+    this.inlineUnions = inlineUnions;
     this.structs = structs;
     this.arrays = arrays;
     this.enumTypes = enumTypes;
@@ -76,6 +80,11 @@ public final class FlatLayout {
     return arrays.isEmpty() ? 0 : arrays.getOrDefault(record + "." + field, 0);
   }
 
+  /** Whether union field {@code field} of table {@code record} is laid out inline, as flatc does. */
+  public boolean isInlineUnion(String record, String field) {
+    return !inlineUnions.isEmpty() && inlineUnions.contains(record + "." + field);
+  }
+
   /** The names of the struct records, sorted. */
   public java.util.Set<String> structs() {
     return structs.keySet();
@@ -83,7 +92,8 @@ public final class FlatLayout {
 
   /** Whether no choice is made. */
   public boolean isDefault() {
-    return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty() && fileIdentifier.isEmpty();
+    return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty() && fileIdentifier.isEmpty()
+        && inlineUnions.isEmpty();
   }
 
   /**
@@ -96,6 +106,8 @@ public final class FlatLayout {
     b.structs.putAll(structs);
     b.arrays.putAll(arrays);
     b.enumTypes.putAll(enumTypes);
+    b.inlineUnions.addAll(inlineUnions);
+    b.inlineUnions.addAll(other.inlineUnions);
     b.fileIdentifier = fileIdentifier;
     if (!other.fileIdentifier.isEmpty()) {
       if (!fileIdentifier.isEmpty() && !fileIdentifier.equals(other.fileIdentifier)) {
@@ -115,18 +127,21 @@ public final class FlatLayout {
   @Override
   public boolean equals(Object o) {
     return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays)
-        && enumTypes.equals(((FlatLayout) o).enumTypes) && fileIdentifier.equals(((FlatLayout) o).fileIdentifier);
+        && enumTypes.equals(((FlatLayout) o).enumTypes) && fileIdentifier.equals(((FlatLayout) o).fileIdentifier)
+        && inlineUnions.equals(((FlatLayout) o).inlineUnions);
   }
 
   @Override
   public int hashCode() {
-    return ((structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode()) * 31 + fileIdentifier.hashCode();
+    return ((structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode()) * 31 + fileIdentifier.hashCode()
+        + inlineUnions.hashCode();
   }
 
   @Override
   public String toString() {
     return "FlatLayout{structs=" + structs + ", arrays=" + arrays + ", enumTypes=" + enumTypes
-        + (fileIdentifier.isEmpty() ? "" : ", fileIdentifier=" + fileIdentifier) + "}";
+        + (fileIdentifier.isEmpty() ? "" : ", fileIdentifier=" + fileIdentifier)
+        + (inlineUnions.isEmpty() ? "" : ", inlineUnions=" + inlineUnions) + "}";
   }
 
   /** Builds a {@link FlatLayout}. Not thread-safe. */
@@ -135,6 +150,16 @@ public final class FlatLayout {
     private final Map<String, Integer> arrays = new TreeMap<>();
     private final Map<String, String> enumTypes = new TreeMap<>();
     private String fileIdentifier = "";
+    private final java.util.Set<String> inlineUnions = new java.util.TreeSet<>();
+
+    /**
+     * Lays out union field {@code field} of table {@code record} inline, as flatc does: type byte at field
+     * id {@code tag − 2}, member table behind the field's own slot, no holder table (see {@link InlineUnion}).
+     */
+    public Builder inlineUnion(String record, String field) {
+      inlineUnions.add(Objects.requireNonNull(record, "record") + "." + Objects.requireNonNull(field, "field"));
+      return this;
+    }
 
     private Builder() {}
 
@@ -224,7 +249,8 @@ public final class FlatLayout {
     /** The layout. */
     public FlatLayout build() {
       return new FlatLayout(Collections.unmodifiableMap(new TreeMap<>(structs)),
-          Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)), fileIdentifier);
+          Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)), fileIdentifier,
+          Collections.unmodifiableSet(new java.util.TreeSet<>(inlineUnions)));
     }
   }
 }

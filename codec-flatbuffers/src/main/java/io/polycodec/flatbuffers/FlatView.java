@@ -367,6 +367,10 @@ public final class FlatView<T> {
     if (p == 0) {
       return null;
     }
+    if (plan.layouts[i] instanceof InlineUnionLayout) {
+      InlineUnionLayout il = (InlineUnionLayout) plan.layouts[i];
+      return il.union.binding().schema().members().get(inlineMember(il, p, i)).name();
+    }
     UnionLayout u = (UnionLayout) plan.layouts[i];
     return u.binding().schema().members().get(memberIndex(u, p, i)).name();
   }
@@ -382,6 +386,10 @@ public final class FlatView<T> {
     if (p == 0) {
       return null;
     }
+    if (plan.layouts[i] instanceof InlineUnionLayout) {
+      InlineUnionLayout il = (InlineUnionLayout) plan.layouts[i];
+      return new FlatView<>(il.union.member(inlineMember(il, p, i)), r, r.target(p));
+    }
     UnionLayout u = (UnionLayout) plan.layouts[i];
     int holder = r.target(p);
     return new FlatView<>(u.member(memberIndex(u, p, i)), r, u.memberTable(r, holder));
@@ -390,6 +398,14 @@ public final class FlatView<T> {
   /** {@link #getUnion(int)} by name. */
   public FlatView<?> getUnion(String name) {
     return getUnion(fieldIndex(name));
+  }
+
+  private int inlineMember(InlineUnionLayout il, int p, int i) {
+    try {
+      return il.memberIndex(r, TablePlan.typePos(r.bb, table, vt, vtSize, plan.vtOffsets[i] - 2), p);
+    } catch (CodecException e) {
+      throw located(e, i);
+    }
   }
 
   private int memberIndex(UnionLayout u, int p, int i) {
@@ -422,6 +438,10 @@ public final class FlatView<T> {
     Objects.checkIndex(i, plan.size);
     int p = pos(i);
     try {
+      if (p != 0 && plan.layouts[i] instanceof InlineUnionLayout) {
+        return ((InlineUnionLayout) plan.layouts[i]).read(r, TablePlan.typePos(r.bb, table, vt, vtSize,
+            plan.vtOffsets[i] - 2), p);
+      }
       if (p != 0) {
         return plan.layouts[i].readSlot(r, p);
       }

@@ -90,6 +90,17 @@ final class PlanCompiler {
     return n;
   }
 
+  private boolean isInlineUnion(RecordBinding<?> b, int i) {
+    if (given.isInlineUnion(b.schema().name(), b.schema().field(i).name())) {
+      return true;
+    }
+    if (!b.isGeneric() && b.javaType().isRecord()) {
+      java.lang.reflect.RecordComponent[] cs = b.javaType().getRecordComponents();
+      return cs.length == b.schema().size() && cs[i].isAnnotationPresent(InlineUnion.class);
+    }
+    return false;
+  }
+
   private EnumLayout enumLayout(EnumBinding b) {
     String type = given.enumType(b.schema().name());
     FlatEnum a = b.javaType() == null || !b.javaType().isEnum() ? null : b.javaType().getAnnotation(FlatEnum.class);
@@ -185,6 +196,18 @@ final class PlanCompiler {
       if (arrayLength(binding, i) != 0) {
         throw new SchemaException(s.name() + "." + f.name() + ": fixed-size arrays are only allowed in FlatBuffers structs, and "
             + s.name() + " is a table");
+      }
+      if (f.type() instanceof UnionSchema && isInlineUnion(binding, i)) {
+        String where = s.name() + "." + f.name();
+        if (f.tag() < 2 || s.indexOfTag(f.tag() - 1) >= 0) {
+          throw new SchemaException(where + ": an inline union at tag " + f.tag() + " needs tag " + (f.tag() - 1)
+              + " free for its type byte (FlatBuffers puts it at field id " + (f.tag() - 2) + ")"
+              + (f.tag() < 2 ? ", so its tag must be at least 2" : ", but field "
+                  + s.field(s.indexOfTag(f.tag() - 1)).name() + " has it"));
+        }
+        effective.inlineUnion(s.name(), f.name());
+        layouts[i] = new InlineUnionLayout(union((UnionBinding) binding.child(i), where));
+        continue;
       }
       layouts[i] = layout(f.type(), binding.child(i), s.name() + "." + f.name());
     }

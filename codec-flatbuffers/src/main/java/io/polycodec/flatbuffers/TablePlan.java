@@ -34,6 +34,8 @@ final class TablePlan {
   static final byte INLINE = 7;
   static final byte BYTE = 8;
   static final byte SHORT = 9;
+  /** A union written as flatc writes it: an offset plus a type byte in the slot before it. */
+  static final byte UNION_INLINE = 10;
 
   @SuppressWarnings("rawtypes")
   final RecordBinding binding;
@@ -92,6 +94,10 @@ final class TablePlan {
       byte prim = primitiveCode(f.type().kind());
       readCodes[i] = prim != 0 ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
       writeCodes[i] = prim != 0 && !f.optional() ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
+      if (layouts[i] instanceof InlineUnionLayout) {
+        readCodes[i] = UNION_INLINE;
+        writeCodes[i] = UNION_INLINE;
+      }
       if (layouts[i].isOffset()) {
         offsets.add(i);
       }
@@ -218,6 +224,14 @@ final class TablePlan {
         }
         break;
       }
+      case UNION_INLINE: {
+        int off = w.stack[base + i];
+        if (off != 0) {
+          b.addOffset(id, off, 0);
+          b.addByte(id - 1, (byte) ((InlineUnionLayout) layouts[i]).tagOf(binding.get(record, i)), 0);
+        }
+        break;
+      }
       default: {
         Object v = binding.get(record, i);
         if (v != null) {
@@ -282,6 +296,13 @@ final class TablePlan {
         case DOUBLE:
           s.setDouble(i, bb.getDouble(p));
           break;
+        case UNION_INLINE:
+          try {
+            s.set(i, ((InlineUnionLayout) layouts[i]).read(r, typePos(bb, table, vt, vtSize, o - 2), p));
+          } catch (CodecException e) {
+            throw e.withOffset(p).prependField(names[i]);
+          }
+          break;
         default:
           try {
             s.set(i, layouts[i].readSlot(r, p));
@@ -307,6 +328,15 @@ final class TablePlan {
     }
   }
 
+  /** The position of the slot at {@code vtOffset} of a verified table, or 0 if absent. */
+  static int typePos(ByteBuffer bb, int table, int vt, int vtSize, int vtOffset) {
+    if (vtOffset >= vtSize) {
+      return 0;
+    }
+    int fo = bb.getShort(vt + vtOffset) & 0xFFFF;
+    return fo == 0 ? 0 : table + fo;
+  }
+
   // ---- verifying -----------------------------------------------------------------------------------
 
   /** Verifies the table at {@code table}, at nesting {@code depth}, and everything it reaches. */
@@ -320,6 +350,9 @@ final class TablePlan {
         int p = v.field(table, vt, vtSize, obj, vtOffsets[i], slotSizes[i], slotAligns[i]);
         if (p != 0 && verifies[i]) {
           layouts[i].verifySlot(v, p, depth);
+        } else if (p != 0 && readCodes[i] == UNION_INLINE) {
+          int typePos = v.field(table, vt, vtSize, obj, vtOffsets[i] - 2, 1, 1);
+          ((InlineUnionLayout) layouts[i]).verify(v, typePos, p, depth);
         }
       } catch (DecodeException e) {
         throw e.prependField(names[i]);
