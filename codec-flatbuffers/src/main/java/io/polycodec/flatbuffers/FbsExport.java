@@ -197,7 +197,7 @@ public final class FbsExport {
     }
 
     out.append("// FlatBuffers schema of ").append(root.name()).append(", written by Polycodec.\n")
-        .append("// Field ids are tags - 1; unions are held in tables; maps are vectors of entry tables in key order.\n");
+        .append("// Field ids are tags - 1; unions are held in tables unless inline; maps are vectors of entry tables in key order.\n");
     for (EnumSchema e : enums) {
       writeEnum(e);
     }
@@ -419,8 +419,8 @@ public final class FbsExport {
     // A switch expression names every kind, so a new kind cannot be exported by accident as nothing.
     return switch (type.kind()) {
       case BOOL -> "bool";
-      case INT8 -> "byte";
-      case INT16 -> "short";
+      case INT8 -> layout.isUnsigned(r.name(), f.name()) ? "ubyte" : "byte";
+      case INT16 -> layout.isUnsigned(r.name(), f.name()) ? "ushort" : "short";
       case INT32 -> ((ScalarSchema) type).encoding().isUnsigned() ? "uint" : "int";
       case INT64 -> ((ScalarSchema) type).encoding().isUnsigned() ? "ulong" : "long";
       case FLOAT32 -> "float";

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  */
 public final class FlatLayout {
   /** No choices: every record is a table, every list a vector. */
-  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of(), "", java.util.Set.of());
+  public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of(), "", java.util.Set.of(),
+      java.util.Set.of());
 
   /** The underlying types an enum may have, as flatc spells them. */
   static final java.util.List<String> ENUM_TYPES = java.util.List.of("byte", "ubyte", "short", "ushort", "int", "uint",
@@ -34,12 +35,15 @@ public final class FlatLayout {
   /** The root's file identifier, or "" for none. */
   private final String fileIdentifier;
 
+  /** "Record.field" of int8/int16 fields (or lists, arrays of them) that are flatc's ubyte/ushort. */
+  private final java.util.Set<String> unsignedNarrow;
   /** "Record.field" of unions laid out inline, as flatc does. */
   private final java.util.Set<String> inlineUnions;
 
   private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes,
-      String fileIdentifier, java.util.Set<String> inlineUnions) {
+      String fileIdentifier, java.util.Set<String> inlineUnions, java.util.Set<String> unsignedNarrow) {
     this.inlineUnions = inlineUnions;
+    this.unsignedNarrow = unsignedNarrow;
     this.structs = structs;
     this.arrays = arrays;
     this.enumTypes = enumTypes;
@@ -85,6 +89,16 @@ public final class FlatLayout {
     return !inlineUnions.isEmpty() && inlineUnions.contains(record + "." + field);
   }
 
+  /**
+   * Whether the int8 / int16 field {@code field} of {@code record} (or the elements of that list field)
+   * is flatc's {@code ubyte} / {@code ushort}: the same bytes, exported as the unsigned type. The Java
+   * value carries the bit pattern ({@code (byte) 200} for 200), as unsigned values do everywhere in
+   * Polycodec.
+   */
+  public boolean isUnsigned(String record, String field) {
+    return !unsignedNarrow.isEmpty() && unsignedNarrow.contains(record + "." + field);
+  }
+
   /** The names of the struct records, sorted. */
   public java.util.Set<String> structs() {
     return structs.keySet();
@@ -93,7 +107,7 @@ public final class FlatLayout {
   /** Whether no choice is made. */
   public boolean isDefault() {
     return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty() && fileIdentifier.isEmpty()
-        && inlineUnions.isEmpty();
+        && inlineUnions.isEmpty() && unsignedNarrow.isEmpty();
   }
 
   /**
@@ -108,6 +122,8 @@ public final class FlatLayout {
     b.enumTypes.putAll(enumTypes);
     b.inlineUnions.addAll(inlineUnions);
     b.inlineUnions.addAll(other.inlineUnions);
+    b.unsignedNarrow.addAll(unsignedNarrow);
+    b.unsignedNarrow.addAll(other.unsignedNarrow);
     b.fileIdentifier = fileIdentifier;
     if (!other.fileIdentifier.isEmpty()) {
       if (!fileIdentifier.isEmpty() && !fileIdentifier.equals(other.fileIdentifier)) {
@@ -128,20 +144,21 @@ public final class FlatLayout {
   public boolean equals(Object o) {
     return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays)
         && enumTypes.equals(((FlatLayout) o).enumTypes) && fileIdentifier.equals(((FlatLayout) o).fileIdentifier)
-        && inlineUnions.equals(((FlatLayout) o).inlineUnions);
+        && inlineUnions.equals(((FlatLayout) o).inlineUnions) && unsignedNarrow.equals(((FlatLayout) o).unsignedNarrow);
   }
 
   @Override
   public int hashCode() {
     return ((structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode()) * 31 + fileIdentifier.hashCode()
-        + inlineUnions.hashCode();
+        + inlineUnions.hashCode() + 7 * unsignedNarrow.hashCode();
   }
 
   @Override
   public String toString() {
     return "FlatLayout{structs=" + structs + ", arrays=" + arrays + ", enumTypes=" + enumTypes
         + (fileIdentifier.isEmpty() ? "" : ", fileIdentifier=" + fileIdentifier)
-        + (inlineUnions.isEmpty() ? "" : ", inlineUnions=" + inlineUnions) + "}";
+        + (inlineUnions.isEmpty() ? "" : ", inlineUnions=" + inlineUnions)
+        + (unsignedNarrow.isEmpty() ? "" : ", unsigned=" + unsignedNarrow) + "}";
   }
 
   /** Builds a {@link FlatLayout}. Not thread-safe. */
@@ -151,6 +168,16 @@ public final class FlatLayout {
     private final Map<String, String> enumTypes = new TreeMap<>();
     private String fileIdentifier = "";
     private final java.util.Set<String> inlineUnions = new java.util.TreeSet<>();
+    private final java.util.Set<String> unsignedNarrow = new java.util.TreeSet<>();
+
+    /**
+     * Exports int8 / int16 field {@code field} of {@code record} (or its list's elements) as flatc's
+     * {@code ubyte} / {@code ushort}; the bytes are the same (see {@link FlatLayout#isUnsigned}).
+     */
+    public Builder unsigned(String record, String field) {
+      unsignedNarrow.add(Objects.requireNonNull(record, "record") + "." + Objects.requireNonNull(field, "field"));
+      return this;
+    }
 
     /**
      * Lays out union field {@code field} of table {@code record} inline, as flatc does: type byte at field
@@ -250,7 +277,8 @@ public final class FlatLayout {
     public FlatLayout build() {
       return new FlatLayout(Collections.unmodifiableMap(new TreeMap<>(structs)),
           Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)), fileIdentifier,
-          Collections.unmodifiableSet(new java.util.TreeSet<>(inlineUnions)));
+          Collections.unmodifiableSet(new java.util.TreeSet<>(inlineUnions)),
+          Collections.unmodifiableSet(new java.util.TreeSet<>(unsignedNarrow)));
     }
   }
 }

@@ -54,9 +54,9 @@ final class PlanCompiler {
    */
   static Compiled compile(RecordBinding<?> root, FlatLayout layout) {
     PlanCompiler c = new PlanCompiler(layout);
-    c.effective.fileIdentifier(layout.fileIdentifier());
     TablePlan plan = c.plan(root);
-    return new Compiled(plan, c.effective.build());
+    // What the given layout says about types not reached (or only about names, like unsigned) is kept.
+    return new Compiled(plan, layout.merge(c.effective.build()));
   }
 
   private boolean isStruct(RecordBinding<?> b) {
