@@ -21,7 +21,8 @@ import java.util.Objects;
 
 /**
  * Reads a FlatBuffers schema in flatc's binary form ({@code .bfbs}, written by
- * {@code flatc -b --schema [--bfbs-builtins] file.fbs}) into a {@link RecordSchema} and the
+ * {@code flatc -b --schema --bfbs-builtins file.fbs}; without {@code --bfbs-builtins} flatc leaves out
+ * attributes such as {@code bit_flags}, so such enums would not be recognised) into a {@link RecordSchema} and the
  * {@link FlatLayout} that makes a {@link FlatBuffersCodec} read and write exactly the bytes flatc does:
  * tables become records (field tag = flatc id + 1), structs become records laid out as structs (with
  * {@code force_align} and fixed-size arrays), enums keep their underlying type, unions become
@@ -336,13 +337,23 @@ public final class FbsImport {
       }
       constants.add(new EnumSchema.Constant(v.name(), (int) v.value()));
     }
-    if (e.attributesByKey("bit_flags") != null) {
+    if (hasAttribute(e, "bit_flags")) {
       // Combinations of flags are not constants of the enum; single flags are.
       unsupported.add(where + ": bit_flags enum " + e.name() + " (combinations of flags)");
     }
     enums[index] = EnumSchema.of(e.name(), constants);
     layout.enumType(e.name(), BaseType.name(e.underlyingType().baseType()).toLowerCase(java.util.Locale.ROOT));
     return enums[index];
+  }
+
+  // A linear scan: attributesByKey's binary search relies on an order older flatc versions do not keep.
+  private static boolean hasAttribute(com.google.flatbuffers.reflection.Enum e, String key) {
+    for (int i = 0; i < e.attributesLength(); i++) {
+      if (key.equals(e.attributes(i).key())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private UnionSchema union(int index, String where) {
