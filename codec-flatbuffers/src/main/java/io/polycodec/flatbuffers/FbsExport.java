@@ -88,6 +88,12 @@ public final class FbsExport {
     return new FbsExport(root, layout).run();
   }
 
+  /** A union field, or list of unions, laid out inline as flatc does. */
+  private boolean isInlineUnionField(RecordSchema r, Field f) {
+    Schema t = f.type() instanceof ListSchema ? ((ListSchema) f.type()).element() : f.type();
+    return t instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name());
+  }
+
   private boolean isStruct(RecordSchema r) {
     return r != root && layout.isStruct(r.name());
   }
@@ -141,7 +147,8 @@ public final class FbsExport {
           if (f.type() instanceof UnionSchema && !layout.isInlineUnion(r.name(), f.name())) {
             held.add(((UnionSchema) f.type()).name());
           }
-          Schema inner = f.type() instanceof ListSchema ? ((ListSchema) f.type()).element()
+          Schema inner = f.type() instanceof ListSchema && !layout.isInlineUnion(r.name(), f.name())
+              ? ((ListSchema) f.type()).element()
               : f.type() instanceof MapSchema ? ((MapSchema) f.type()).value() : null;
           if (inner instanceof UnionSchema) {
             held.add(((UnionSchema) inner).name());
@@ -361,7 +368,7 @@ public final class FbsExport {
     boolean[] typeSlot = new boolean[r.maxTag()];
     for (Field f : r.fields()) {
       byId[f.tag() - 1] = f;
-      if (f.type() instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name()) && f.tag() >= 2) {
+      if (isInlineUnionField(r, f) && f.tag() >= 2) {
         typeSlot[f.tag() - 2] = true; // flatc declares it implicitly, as f_type
       }
     }
@@ -374,9 +381,15 @@ public final class FbsExport {
         out.append("  ").append(placeholder(r, id)).append(": ubyte (id: ").append(id).append(", deprecated);\n");
         continue;
       }
-      boolean inline = f.type() instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name());
-      out.append("  ").append(f.name()).append(": ")
-          .append(inline ? ref(unionEnum((UnionSchema) f.type())) : type(r, f, f.type(), false));
+      String typeName;
+      if (isInlineUnionField(r, f) && f.type() instanceof ListSchema) {
+        typeName = "[" + ref(unionEnum((UnionSchema) ((ListSchema) f.type()).element())) + "]";
+      } else if (isInlineUnionField(r, f)) {
+        typeName = ref(unionEnum((UnionSchema) f.type()));
+      } else {
+        typeName = type(r, f, f.type(), false);
+      }
+      out.append("  ").append(f.name()).append(": ").append(typeName);
       out.append(fieldDefault(f.type(), f.optional()));
       // flatc's deprecated: generated code no longer reads or writes the field, and its id stays taken.
       out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "").append(");");

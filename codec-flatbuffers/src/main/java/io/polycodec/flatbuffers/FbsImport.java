@@ -26,13 +26,13 @@ import java.util.Objects;
  * {@link FlatLayout} that makes a {@link FlatBuffersCodec} read and write exactly the bytes flatc does:
  * tables become records (field tag = flatc id + 1), structs become records laid out as structs (with
  * {@code force_align} and fixed-size arrays), enums keep their underlying type, unions become
- * {@link UnionSchema}s laid out inline (the {@code _type} field is implied), {@code = null} scalars and
+ * {@link UnionSchema}s laid out inline (the {@code _type} field is implied; vectors of unions too), {@code = null} scalars and
  * strings, bytes, structs, tables and unions that are not {@code (required)} become optional fields (flatc may
  * leave them out, and absent is not the same as empty), {@code deprecated} stays deprecated, {@code [ubyte]} becomes bytes, {@code ubyte} and
  * {@code ushort} stay unsigned in the export, and the {@code file_identifier} is written and checked.
  *
  * <p>What the model cannot express yet is refused with a {@link SchemaException} that lists every such
- * construct at once (with its table and field): non-zero scalar defaults, vectors of unions, unions whose
+ * construct at once (with its table and field): non-zero scalar defaults, unions whose
  * members are structs or strings or repeat a table, 64-bit offsets, enum values outside int's range.
  * Reading uses flatbuffers-java's {@code com.google.flatbuffers.reflection} classes.
  */
@@ -224,11 +224,12 @@ public final class FbsImport {
         case BaseType.Vector:
           if (t.element() == BaseType.UByte && t.index() < 0) {
             type = Schema.bytes();
-          } else if (t.element() == BaseType.Union || t.element() == BaseType.UType) {
-            if (t.element() == BaseType.Union) {
-              unsupported.add(where + ": a vector of unions");
-            }
-            continue;
+          } else if (t.element() == BaseType.UType) {
+            continue; // the type vector of the vector of unions that follows it
+          } else if (t.element() == BaseType.Union) {
+            UnionSchema u = union(t.index(), where);
+            type = u == null ? null : Schema.list(u);
+            layout.inlineUnion(o.name(), f.name());
           } else {
             Schema e = scalarOrNamed(t.element(), t.index(), where, o.name(), f.name());
             type = e == null ? null : Schema.list(e);

@@ -419,6 +419,10 @@ public final class FlatView<T> {
   /** A view of a list field's elements (empty if absent). */
   public FlatList getList(int i) {
     int p = pos(i, Kind.LIST);
+    if (plan.layouts[i] instanceof UnionVectorLayout) {
+      throw new IllegalArgumentException(plan.schema.name() + "." + plan.names[i]
+          + " is a vector of unions: read it with get(i)");
+    }
     ListLayout l = (ListLayout) plan.layouts[i];
     return p == 0 ? new FlatList(l, r, -1) : new FlatList(l, r, r.target(p));
   }
@@ -438,6 +442,10 @@ public final class FlatView<T> {
     Objects.checkIndex(i, plan.size);
     int p = pos(i);
     try {
+      if (p != 0 && plan.layouts[i] instanceof UnionVectorLayout) {
+        return ((UnionVectorLayout) plan.layouts[i]).read(r, TablePlan.typePos(r.bb, table, vt, vtSize,
+            plan.vtOffsets[i] - 2), p);
+      }
       if (p != 0 && plan.layouts[i] instanceof InlineUnionLayout) {
         return ((InlineUnionLayout) plan.layouts[i]).read(r, TablePlan.typePos(r.bb, table, vt, vtSize,
             plan.vtOffsets[i] - 2), p);

@@ -197,7 +197,8 @@ final class PlanCompiler {
         throw new SchemaException(s.name() + "." + f.name() + ": fixed-size arrays are only allowed in FlatBuffers structs, and "
             + s.name() + " is a table");
       }
-      if (f.type() instanceof UnionSchema && isInlineUnion(binding, i)) {
+      boolean unionList = f.type() instanceof ListSchema && ((ListSchema) f.type()).element() instanceof UnionSchema;
+      if ((f.type() instanceof UnionSchema || unionList) && isInlineUnion(binding, i)) {
         String where = s.name() + "." + f.name();
         if (f.tag() < 2 || s.indexOfTag(f.tag() - 1) >= 0) {
           throw new SchemaException(where + ": an inline union at tag " + f.tag() + " needs tag " + (f.tag() - 1)
@@ -206,7 +207,8 @@ final class PlanCompiler {
                   + s.field(s.indexOfTag(f.tag() - 1)).name() + " has it"));
         }
         effective.inlineUnion(s.name(), f.name());
-        layouts[i] = new InlineUnionLayout(union((UnionBinding) binding.child(i), where));
+        UnionLayout u = union((UnionBinding) binding.child(i), where);
+        layouts[i] = unionList ? new UnionVectorLayout(u) : new InlineUnionLayout(u);
         continue;
       }
       layouts[i] = layout(f.type(), binding.child(i), s.name() + "." + f.name());

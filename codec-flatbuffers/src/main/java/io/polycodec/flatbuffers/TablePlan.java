@@ -36,6 +36,8 @@ final class TablePlan {
   static final byte SHORT = 9;
   /** A union written as flatc writes it: an offset plus a type byte in the slot before it. */
   static final byte UNION_INLINE = 10;
+  /** A list of unions written as flatc writes it: a vector of offsets plus a vector of types before it. */
+  static final byte UNION_VECTOR = 11;
 
   @SuppressWarnings("rawtypes")
   final RecordBinding binding;
@@ -59,6 +61,8 @@ final class TablePlan {
   private int numSlots;
   /** Non-optional struct fields: absent, they read as the struct's own default (arrays full of zeros). */
   private boolean[] structDefault;
+  /** Extra stack entries per table write for second offsets (vectors of unions): 0 or {@link #size}. */
+  private int sideSlots;
 
   TablePlan(RecordBinding<?> binding) {
     this.binding = binding;
@@ -97,6 +101,11 @@ final class TablePlan {
       if (layouts[i] instanceof InlineUnionLayout) {
         readCodes[i] = UNION_INLINE;
         writeCodes[i] = UNION_INLINE;
+      }
+      if (layouts[i] instanceof UnionVectorLayout) {
+        readCodes[i] = UNION_VECTOR;
+        writeCodes[i] = UNION_VECTOR;
+        sideSlots = size;
       }
       if (layouts[i].isOffset()) {
         offsets.add(i);
@@ -149,13 +158,16 @@ final class TablePlan {
   int write(WriteContext w, Object record) {
     w.enter();
     FlatBufferBuilder b = w.builder;
-    int base = w.reserve(size);
+    int base = w.reserve(size + sideSlots);
     for (int i : offsetFields) {
       int off = 0;
       try {
         Object v = binding.get(record, i);
         if (v != null) {
           off = layouts[i].prepare(w, v, !optional[i]);
+          if (writeCodes[i] == UNION_VECTOR) {
+            w.stack[base + size + i] = w.sideOffset;
+          }
         }
       } catch (CodecException e) {
         throw e.prependField(names[i]);
@@ -221,6 +233,14 @@ final class TablePlan {
         int off = w.stack[base + i];
         if (off != 0) {
           b.addOffset(id, off, 0);
+        }
+        break;
+      }
+      case UNION_VECTOR: {
+        int off = w.stack[base + i];
+        if (off != 0) {
+          b.addOffset(id, off, 0);
+          b.addOffset(id - 1, w.stack[base + size + i], 0);
         }
         break;
       }
@@ -296,6 +316,13 @@ final class TablePlan {
         case DOUBLE:
           s.setDouble(i, bb.getDouble(p));
           break;
+        case UNION_VECTOR:
+          try {
+            s.set(i, ((UnionVectorLayout) layouts[i]).read(r, typePos(bb, table, vt, vtSize, o - 2), p));
+          } catch (CodecException e) {
+            throw e.withOffset(p).prependField(names[i]);
+          }
+          break;
         case UNION_INLINE:
           try {
             s.set(i, ((InlineUnionLayout) layouts[i]).read(r, typePos(bb, table, vt, vtSize, o - 2), p));
@@ -350,6 +377,9 @@ final class TablePlan {
         int p = v.field(table, vt, vtSize, obj, vtOffsets[i], slotSizes[i], slotAligns[i]);
         if (p != 0 && verifies[i]) {
           layouts[i].verifySlot(v, p, depth);
+        } else if (p != 0 && readCodes[i] == UNION_VECTOR) {
+          int typePos = v.field(table, vt, vtSize, obj, vtOffsets[i] - 2, 4, 4);
+          ((UnionVectorLayout) layouts[i]).verify(v, typePos, p, depth);
         } else if (p != 0 && readCodes[i] == UNION_INLINE) {
           int typePos = v.field(table, vt, vtSize, obj, vtOffsets[i] - 2, 1, 1);
           ((InlineUnionLayout) layouts[i]).verify(v, typePos, p, depth);
