@@ -392,7 +392,8 @@ public final class FbsExport {
       out.append("  ").append(f.name()).append(": ").append(typeName);
       out.append(fieldDefault(f.type(), f.optional()));
       // flatc's deprecated: generated code no longer reads or writes the field, and its id stays taken.
-      out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "").append(");");
+      out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "")
+          .append(f.name().equals(layout.key(r.name())) ? ", key" : "").append(");");
       out.append('\n');
     }
     out.append("}\n");

@@ -256,6 +256,9 @@ public final class FbsImport {
       if (f.deprecated()) {
         field = field.withDeprecated(true);
       }
+      if (f.key()) {
+        layout.key(o.name(), f.name());
+      }
       if (f.id() + 1 > FlatBuffersProvider.MAX_TAG) {
         unsupported.add(where + ": id " + f.id() + " above " + (FlatBuffersProvider.MAX_TAG - 1));
         continue;

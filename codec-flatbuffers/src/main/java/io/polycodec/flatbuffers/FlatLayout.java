@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public final class FlatLayout {
   /** No choices: every record is a table, every list a vector. */
   public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of(), "", java.util.Set.of(),
-      java.util.Set.of());
+      java.util.Set.of(), Map.of());
 
   /** The underlying types an enum may have, as flatc spells them. */
   static final java.util.List<String> ENUM_TYPES = java.util.List.of("byte", "ubyte", "short", "ushort", "int", "uint",
@@ -37,11 +37,15 @@ public final class FlatLayout {
 
   /** "Record.field" of int8/int16 fields (or lists, arrays of them) that are flatc's ubyte/ushort. */
   private final java.util.Set<String> unsignedNarrow;
+  /** Table record name → its key field. */
+  private final Map<String, String> keys;
   /** "Record.field" of unions laid out inline, as flatc does. */
   private final java.util.Set<String> inlineUnions;
 
   private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes,
-      String fileIdentifier, java.util.Set<String> inlineUnions, java.util.Set<String> unsignedNarrow) {
+      String fileIdentifier, java.util.Set<String> inlineUnions, java.util.Set<String> unsignedNarrow,
+      Map<String, String> keys) {
+    this.keys = keys;
     this.inlineUnions = inlineUnions;
     this.unsignedNarrow = unsignedNarrow;
     this.structs = structs;
@@ -99,6 +103,11 @@ public final class FlatLayout {
     return !unsignedNarrow.isEmpty() && unsignedNarrow.contains(record + "." + field);
   }
 
+  /** The name of table {@code record}'s {@code key} field, or null. */
+  public String key(String record) {
+    return keys.get(record);
+  }
+
   /** The names of the struct records, sorted. */
   public java.util.Set<String> structs() {
     return structs.keySet();
@@ -107,7 +116,7 @@ public final class FlatLayout {
   /** Whether no choice is made. */
   public boolean isDefault() {
     return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty() && fileIdentifier.isEmpty()
-        && inlineUnions.isEmpty() && unsignedNarrow.isEmpty();
+        && inlineUnions.isEmpty() && unsignedNarrow.isEmpty() && keys.isEmpty();
   }
 
   /**
@@ -124,6 +133,8 @@ public final class FlatLayout {
     b.inlineUnions.addAll(other.inlineUnions);
     b.unsignedNarrow.addAll(unsignedNarrow);
     b.unsignedNarrow.addAll(other.unsignedNarrow);
+    b.keys.putAll(keys);
+    other.keys.forEach(b::key);
     b.fileIdentifier = fileIdentifier;
     if (!other.fileIdentifier.isEmpty()) {
       if (!fileIdentifier.isEmpty() && !fileIdentifier.equals(other.fileIdentifier)) {
@@ -144,13 +155,14 @@ public final class FlatLayout {
   public boolean equals(Object o) {
     return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays)
         && enumTypes.equals(((FlatLayout) o).enumTypes) && fileIdentifier.equals(((FlatLayout) o).fileIdentifier)
-        && inlineUnions.equals(((FlatLayout) o).inlineUnions) && unsignedNarrow.equals(((FlatLayout) o).unsignedNarrow);
+        && inlineUnions.equals(((FlatLayout) o).inlineUnions) && unsignedNarrow.equals(((FlatLayout) o).unsignedNarrow)
+        && keys.equals(((FlatLayout) o).keys);
   }
 
   @Override
   public int hashCode() {
     return ((structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode()) * 31 + fileIdentifier.hashCode()
-        + inlineUnions.hashCode() + 7 * unsignedNarrow.hashCode();
+        + inlineUnions.hashCode() + 7 * unsignedNarrow.hashCode() + 11 * keys.hashCode();
   }
 
   @Override
@@ -158,7 +170,8 @@ public final class FlatLayout {
     return "FlatLayout{structs=" + structs + ", arrays=" + arrays + ", enumTypes=" + enumTypes
         + (fileIdentifier.isEmpty() ? "" : ", fileIdentifier=" + fileIdentifier)
         + (inlineUnions.isEmpty() ? "" : ", inlineUnions=" + inlineUnions)
-        + (unsignedNarrow.isEmpty() ? "" : ", unsigned=" + unsignedNarrow) + "}";
+        + (unsignedNarrow.isEmpty() ? "" : ", unsigned=" + unsignedNarrow)
+        + (keys.isEmpty() ? "" : ", keys=" + keys) + "}";
   }
 
   /** Builds a {@link FlatLayout}. Not thread-safe. */
@@ -169,6 +182,22 @@ public final class FlatLayout {
     private String fileIdentifier = "";
     private final java.util.Set<String> inlineUnions = new java.util.TreeSet<>();
     private final java.util.Set<String> unsignedNarrow = new java.util.TreeSet<>();
+    private final Map<String, String> keys = new TreeMap<>();
+
+    /**
+     * Makes string or number field {@code field} the {@code key} of table {@code record} (see
+     * {@link FlatKey}).
+     *
+     * @throws IllegalArgumentException if the record already has another key
+     */
+    public Builder key(String record, String field) {
+      Objects.requireNonNull(field, "field");
+      String prior = keys.putIfAbsent(Objects.requireNonNull(record, "record"), field);
+      if (prior != null && !prior.equals(field)) {
+        throw new IllegalArgumentException(record + " is given keys " + prior + " and " + field);
+      }
+      return this;
+    }
 
     /**
      * Exports int8 / int16 field {@code field} of {@code record} (or its list's elements) as flatc's
@@ -278,7 +307,8 @@ public final class FlatLayout {
       return new FlatLayout(Collections.unmodifiableMap(new TreeMap<>(structs)),
           Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)), fileIdentifier,
           Collections.unmodifiableSet(new java.util.TreeSet<>(inlineUnions)),
-          Collections.unmodifiableSet(new java.util.TreeSet<>(unsignedNarrow)));
+          Collections.unmodifiableSet(new java.util.TreeSet<>(unsignedNarrow)),
+          Collections.unmodifiableMap(new TreeMap<>(keys)));
     }
   }
 }

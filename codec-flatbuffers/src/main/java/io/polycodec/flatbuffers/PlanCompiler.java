@@ -90,6 +90,38 @@ final class PlanCompiler {
     return n;
   }
 
+  /** The index of the key field the layout or a {@link FlatKey} names, or -1; checks its kind. */
+  private int keyField(RecordBinding<?> b) {
+    RecordSchema s = b.schema();
+    int k = -1;
+    String named = given.key(s.name());
+    if (named != null) {
+      k = s.indexOf(named);
+      if (k < 0) {
+        throw new SchemaException(s.name() + ": the FlatLayout key " + named + " is not a field");
+      }
+    } else if (!b.isGeneric() && b.javaType().isRecord()) {
+      java.lang.reflect.RecordComponent[] cs = b.javaType().getRecordComponents();
+      for (int i = 0; i < cs.length && cs.length == s.size(); i++) {
+        if (cs[i].isAnnotationPresent(FlatKey.class)) {
+          if (k >= 0) {
+            throw new SchemaException(s.name() + ": @FlatKey on " + s.field(k).name() + " and " + s.field(i).name()
+                + "; a table has at most one key");
+          }
+          k = i;
+        }
+      }
+    }
+    if (k >= 0) {
+      Kind kind = s.field(k).type().kind();
+      if (!(kind == Kind.STRING || kind.isPrimitive()) || kind == Kind.TIMESTAMP) {
+        throw new SchemaException(s.name() + "." + s.field(k).name() + ": a FlatBuffers key is a string or a number, not "
+            + s.field(k).type().describe());
+      }
+    }
+    return k;
+  }
+
   private boolean isInlineUnion(RecordBinding<?> b, int i) {
     if (given.isInlineUnion(b.schema().name(), b.schema().field(i).name())) {
       return true;
@@ -185,6 +217,10 @@ final class PlanCompiler {
     plan = new TablePlan(binding);
     plans.put(binding, plan);
     RecordSchema s = binding.schema();
+    plan.keyField = keyField(binding);
+    if (plan.keyField >= 0) {
+      effective.key(s.name(), s.field(plan.keyField).name());
+    }
     Layout[] layouts = new Layout[s.size()];
     for (int i = 0; i < layouts.length; i++) {
       Field f = s.field(i);

@@ -61,6 +61,8 @@ final class TablePlan {
   private int numSlots;
   /** Non-optional struct fields: absent, they read as the struct's own default (arrays full of zeros). */
   private boolean[] structDefault;
+  /** The index of the record's FlatBuffers key field, or -1 (set by the compiler before {@link #init}). */
+  int keyField = -1;
   /** Extra stack entries per table write for second offsets (vectors of unions): 0 or {@link #size}. */
   private int sideSlots;
 
