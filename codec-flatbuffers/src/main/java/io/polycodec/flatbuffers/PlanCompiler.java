@@ -56,7 +56,13 @@ final class PlanCompiler {
     PlanCompiler c = new PlanCompiler(layout);
     TablePlan plan = c.plan(root);
     // What the given layout says about types not reached (or only about names, like unsigned) is kept.
-    return new Compiled(plan, layout.merge(c.effective.build()));
+    try {
+      return new Compiled(plan, layout.merge(c.effective.build()));
+    } catch (IllegalArgumentException e) {
+      // The options' layout and the annotations disagree (another force_align, array length or key).
+      throw new SchemaException(root.schema().name() + ": the FlatLayout in the options and the annotations disagree: "
+          + e.getMessage(), e);
+    }
   }
 
   private boolean isStruct(RecordBinding<?> b) {
