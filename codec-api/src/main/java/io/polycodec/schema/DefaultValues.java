@@ -26,7 +26,7 @@ public final class DefaultValues {
   public static boolean allowed(Schema type) {
     return switch (type.kind()) {
       case BOOL, INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, STRING, BYTES, ENUM -> true;
-      case TIMESTAMP, LIST, VECTOR, MAP, RECORD, UNION -> false;
+      case TIMESTAMP, DURATION, LIST, VECTOR, MAP, RECORD, UNION -> false;
     };
   }
 
