@@ -88,7 +88,7 @@ final class BodyCompiler {
     return comps != null && comps.length == fields ? comps : null;
   }
 
-  /** How a field is spun: inline as a primitive or a string, or through its codec (null). */
+  /** How a field is spun: inline as a primitive or a string; null if it cannot be (then the record is not spun). */
   private static Class<?> inlineType(FieldCodec f, RecordComponent[] comps) {
     Class<?> javaType = comps[f.index].getType();
     if (f instanceof PrimitiveField) {
