@@ -69,7 +69,11 @@ class ProtocRoundTripProperties {
       Kinds.Scalars s = new RandomKinds(seed).scalars();
       PlainScalars plain = new PlainScalars(s.flag(), s.i32(), s.i64(), s.f32(), s.f64(), s.text(), s.zz32(),
           s.zz64(), s.sf32(), s.sf64(), s.u32(), s.u64(), s.fx32(), s.fx64());
-      Scalars expected = KindsToProto.scalars(s).toBuilder().clearBlob().clearAt().clearColor().build();
+      // Built with setters, not toBuilder().clear…(): protobuf-java 4.28's generated mergeFrom drops a
+      // -0.0 float (it compares with != 0F), which the dependency-floors run caught as 5 "extra" bytes.
+      Scalars expected = Scalars.newBuilder().setFlag(s.flag()).setI32(s.i32()).setI64(s.i64()).setF32(s.f32())
+          .setF64(s.f64()).setText(s.text()).setZz32(s.zz32()).setZz64(s.zz64()).setSf32(s.sf32())
+          .setSf64(s.sf64()).setU32(s.u32()).setU64(s.u64()).setFx32(s.fx32()).setFx64(s.fx64()).build();
       assertArrayEquals(deterministic(expected), PLAIN.encode(plain), "bytes differ from protobuf-java's");
     });
   }
