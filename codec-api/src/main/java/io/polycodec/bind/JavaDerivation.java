@@ -1,11 +1,14 @@
 package io.polycodec.bind;
 
+import io.polycodec.Adapted;
 import io.polycodec.Fallback;
 import io.polycodec.IntEncoded;
 import io.polycodec.Quantized;
 import io.polycodec.SchemaException;
 import io.polycodec.SchemaName;
 import io.polycodec.Tag;
+import io.polycodec.TypeAdapter;
+import java.lang.invoke.MethodType;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.IntEncoding;
@@ -38,7 +41,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Derives schemas and typed bindings from Java records, enums and sealed interfaces, once per class.
@@ -46,23 +48,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * one schema node per class, and publishes the results to a cache only when the whole graph is valid.
  */
 final class JavaDerivation {
-  // Per class, held by the Class object itself (ClassValue), so a cached binding does not keep its class
-  // loader alive after the application that loaded it is gone. Set only when a whole graph is valid.
-  private static final ClassValue<AtomicReference<TypeBinding>> CACHE = new ClassValue<>() {
-    @Override
-    protected AtomicReference<TypeBinding> computeValue(Class<?> type) {
-      return new AtomicReference<>();
-    }
-  };
-
+  // The adapters in force, whose ClassValue caches this scope's bindings per class: held by the Class
+  // object itself, so a cached binding does not keep its class loader alive after the application that
+  // loaded it is gone. Set only when a whole graph is valid.
+  private final Adapters adapters;
   private final Map<Class<?>, TypeBinding> local = new LinkedHashMap<>();
   private final Map<String, Class<?>> namesInUse = new HashMap<>();
 
-  private JavaDerivation() {}
+  private JavaDerivation(Adapters adapters) {
+    this.adapters = adapters;
+  }
 
   @SuppressWarnings("unchecked")
-  static <T> RecordBinding<T> binding(Class<T> type) {
-    TypeBinding cached = cached(type);
+  static <T> RecordBinding<T> binding(Class<T> type, Adapters adapters) {
+    TypeBinding cached = cached(type, adapters);
     if (cached != null) {
       return (RecordBinding<T>) cached;
     }
@@ -71,24 +70,28 @@ final class JavaDerivation {
           + (type.isSealed() ? " (wrap the sealed interface in a record field)" : ""));
     }
     synchronized (JavaDerivation.class) {
-      cached = cached(type);
+      cached = cached(type, adapters);
       if (cached != null) {
         return (RecordBinding<T>) cached;
       }
-      JavaDerivation d = new JavaDerivation();
+      JavaDerivation d = new JavaDerivation(adapters);
       RecordBinding<T> b = (RecordBinding<T>) d.named(type, simpleName(type));
       try {
         SchemaGraph.of(b.schema());
       } catch (IllegalArgumentException e) {
         throw new SchemaException(type.getSimpleName() + ": " + e.getMessage(), e);
       }
-      d.local.forEach((c, binding) -> CACHE.get(c).set(binding));
+      d.local.forEach((c, binding) -> adapters.bindings.get(c).set(binding));
       return b;
     }
   }
 
-  private static TypeBinding cached(Class<?> type) {
-    return CACHE.get(type).get();
+  private static TypeBinding cached(Class<?> type, Adapters adapters) {
+    return adapters.bindings.get(type).get();
+  }
+
+  private TypeBinding cached(Class<?> type) {
+    return cached(type, adapters);
   }
 
   private static String simpleName(Class<?> c) {
@@ -190,6 +193,8 @@ final class JavaDerivation {
 
     JavaRep[] reps = new JavaRep[comps.length];
     TypeBinding[] children = new TypeBinding[comps.length];
+    Adaptation[] adaptations = new Adaptation[comps.length];
+    Class<?>[] modelTypes = new Class<?>[comps.length];
     for (int i = 0; i < comps.length; i++) {
       RecordComponent rc = comps[i];
       String path = name + "." + rc.getName();
@@ -199,9 +204,11 @@ final class JavaDerivation {
       if (tag < 1) {
         throw new SchemaException(path + ": @Tag must be positive, was " + tag);
       }
-      FieldType ft = fieldType(rc, path);
+      FieldType ft = fieldType(rc, path, fieldName);
       reps[i] = ft.rep;
       children[i] = ft.child;
+      adaptations[i] = ft.adaptation;
+      modelTypes[i] = ft.modelType;
       try {
         Field f = ft.rep.isOptional() ? Field.optional(fieldName, tag, ft.schema) : Field.of(fieldName, tag, ft.schema);
         if (rc.isAnnotationPresent(Deprecated.class) || rc.getAccessor().isAnnotationPresent(Deprecated.class)) {
@@ -217,13 +224,17 @@ final class JavaDerivation {
     } catch (IllegalArgumentException e) {
       throw new SchemaException(e.getMessage(), e);
     }
-    binding.init(comps, reps, children);
+    binding.init(comps, reps, children, adaptations, modelTypes);
   }
 
   private static final class FieldType {
     final Schema schema;
     final JavaRep rep;
     final TypeBinding child;
+    // For an adapted component: how its value passes through the adapter, and the class of the component
+    // as the binding sees it (the model type in the component's shape: String, Optional, List…).
+    Adaptation adaptation;
+    Class<?> modelType;
 
     FieldType(Schema schema, JavaRep rep, TypeBinding child) {
       this.schema = schema;
@@ -232,12 +243,119 @@ final class JavaDerivation {
     }
   }
 
-  private FieldType fieldType(RecordComponent rc, String path) {
+  private FieldType fieldType(RecordComponent rc, String path, String fieldName) {
     Type t = rc.getGenericType();
     Class<?> raw = rc.getType();
     boolean nullable = isNullable(rc);
     IntEncoding enc = rc.isAnnotationPresent(IntEncoded.class) ? rc.getAnnotation(IntEncoded.class).value() : null;
     Quantized q = rc.getAnnotation(Quantized.class);
+
+    // An adapted type, where it may sit: the component's type, or the argument of its Optional, List, Set
+    // or SortedSet, or its Map's value. The rest of the derivation sees the model type in its place.
+    Adaptation.Shape shape = raw == Optional.class ? Adaptation.Shape.OPTIONAL
+        : raw == List.class ? Adaptation.Shape.LIST
+        : raw == Set.class ? Adaptation.Shape.SET
+        : raw == SortedSet.class ? Adaptation.Shape.SORTED_SET
+        : raw == Map.class ? Adaptation.Shape.MAP_VALUE
+        : Adaptation.Shape.DIRECT;
+    Type site = shape == Adaptation.Shape.DIRECT ? t
+        : !(t instanceof ParameterizedType) ? null
+        : ((ParameterizedType) t).getActualTypeArguments()[shape == Adaptation.Shape.MAP_VALUE ? 1 : 0];
+    Adapted declared = rc.getAnnotation(Adapted.class);
+    if (declared != null && !(site instanceof Class)) {
+      throw new SchemaException(path + ": @Adapted applies to a component whose type (or Optional, List, Set"
+          + " element or Map value) is a class, not " + t.getTypeName());
+    }
+    if (site instanceof Class && !((Class<?>) site).isPrimitive()) {
+      Class<?> user = (Class<?>) site;
+      TypeAdapter<?, ?> adapter = declared != null ? Adapters.fromAnnotation(declared, user, path)
+          : Adapters.refusal(user) == null ? adapters.forType(user) : null;
+      if (adapter != null) {
+        return adapted(rc, t, raw, shape, user, adapter, nullable, enc, q, path, fieldName);
+      }
+    }
+    return fieldType(t, raw, nullable, enc, q, path);
+  }
+
+  /** The field of a component whose (element) type {@code user} is mapped by {@code adapter}. */
+  private FieldType adapted(RecordComponent rc, Type t, Class<?> raw, Adaptation.Shape shape, Class<?> user,
+      TypeAdapter<?, ?> adapter, boolean nullable, IntEncoding enc, Quantized q, String path, String fieldName) {
+    String name = Adapters.describe(adapter);
+    Class<?> model = adapter.modelType();
+    if (model == null) {
+      throw new SchemaException(path + ": adapter " + name + " has no modelType()");
+    }
+    if (model.isPrimitive()) {
+      throw new SchemaException(path + ": adapter " + name + " maps to the primitive " + model
+          + "; use its box (" + MethodType.methodType(model).wrap().returnType().getSimpleName() + ")");
+    }
+    if (Adapters.refusal(model) == null && adapters.forType(model) != null) {
+      throw new SchemaException(path + ": adapter " + name + " maps to " + model.getName()
+          + ", which is itself adapted; adapters do not chain, map to a model type");
+    }
+    if (shape == Adaptation.Shape.SORTED_SET && !Comparable.class.isAssignableFrom(user)) {
+      throw new SchemaException(path + ": a SortedSet's elements must be Comparable (natural order), not "
+          + user.getName() + "; use a Set or a List");
+    }
+    Type virtual = shape == Adaptation.Shape.DIRECT ? model
+        : shape == Adaptation.Shape.MAP_VALUE
+            ? new ModelType(Map.class, ((ParameterizedType) t).getActualTypeArguments()[0], model)
+            : new ModelType(shape == Adaptation.Shape.SORTED_SET ? Set.class : raw, model);
+    Class<?> virtualRaw = shape == Adaptation.Shape.DIRECT ? model
+        : shape == Adaptation.Shape.SORTED_SET ? Set.class : raw;
+    FieldType inner;
+    try {
+      inner = fieldType(virtual, virtualRaw, nullable, enc, q, path);
+    } catch (SchemaException e) {
+      throw new SchemaException(e.getMessage() + " (the model type of adapter " + name + ")", e);
+    }
+    FieldType ft = new FieldType(inner.schema, inner.rep, inner.child);
+    ft.adaptation = new Adaptation(adapter, shape, fieldName);
+    ft.modelType = virtualRaw;
+    return ft;
+  }
+
+  /** A parameterized type the derivation reads in place of the component's: {@code List<MoneyModel>} for {@code List<Money>}. */
+  private static final class ModelType implements ParameterizedType {
+    private final Class<?> raw;
+    private final Type[] args;
+
+    ModelType(Class<?> raw, Type... args) {
+      this.raw = raw;
+      this.args = args;
+    }
+
+    @Override
+    public Type[] getActualTypeArguments() {
+      return args.clone();
+    }
+
+    @Override
+    public Type getRawType() {
+      return raw;
+    }
+
+    @Override
+    public Type getOwnerType() {
+      return null;
+    }
+
+    @Override
+    public String getTypeName() {
+      StringBuilder sb = new StringBuilder(raw.getName()).append('<');
+      for (int i = 0; i < args.length; i++) {
+        sb.append(i == 0 ? "" : ", ").append(args[i].getTypeName());
+      }
+      return sb.append('>').toString();
+    }
+
+    @Override
+    public String toString() {
+      return getTypeName();
+    }
+  }
+
+  private FieldType fieldType(Type t, Class<?> raw, boolean nullable, IntEncoding enc, Quantized q, String path) {
     if (q != null && raw != float[].class) {
       throw new SchemaException(path + ": @Quantized applies to float[] only");
     }
@@ -283,9 +401,6 @@ final class JavaDerivation {
             + ((Class<?>) innerRaw).getSimpleName() + " already means absent); declare the "
             + ((Class<?>) innerRaw).getSimpleName() + " itself, or wrap it in a record to tell empty from absent");
       }
-      if (inner instanceof Class && StringForm.of((Class<?>) inner) != null) {
-        return new FieldType(noEncoding(Kind.STRING, enc, path), JavaRep.OPTIONAL_STRING_FORM, null);
-      }
       Element e = element(inner, enc, path + "<>");
       return new FieldType(e.schema, JavaRep.OPTIONAL, e.child);
     }
@@ -319,10 +434,6 @@ final class JavaDerivation {
     }
     if (raw == double[].class) {
       return collection(Schema.float64Vector(), null, nullable, path);
-    }
-    if (StringForm.of(raw) != null) {
-      return new FieldType(noEncoding(Kind.STRING, enc, path),
-          nullable ? JavaRep.NULLABLE_STRING_FORM : JavaRep.STRING_FORM, null);
     }
     Element e = element(t, enc, path);
     return new FieldType(e.schema, nullable ? JavaRep.NULLABLE : (isBox(raw) ? JavaRep.BOXED : JavaRep.REFERENCE),
@@ -404,15 +515,11 @@ final class JavaDerivation {
     if (c == Optional.class || c == OptionalInt.class || c == OptionalLong.class || c == OptionalDouble.class) {
       throw new SchemaException(path + ": " + c.getSimpleName() + " may only be a record component's type");
     }
-    if (StringForm.of(c) != null) {
-      throw new SchemaException(path + ": " + c.getSimpleName() + " is supported as a record component (also"
-          + " @Nullable or in an Optional), not yet inside a List, Set or Map; wrap it in a record");
-    }
     if (c == Object.class) {
       throw new SchemaException(path + ": Object is not supported; use a concrete type");
     }
-    if (c.isPrimitive() || c == Character.class) {
-      throw new SchemaException(path + ": " + c.getName() + " is not supported");
+    if (c.isPrimitive()) {
+      throw new SchemaException(path + ": " + c.getName() + " is not supported; use String or int");
     }
     if (c.isRecord() || c.isEnum() || (c.isInterface() && c.isSealed())) {
       TypeBinding b = named(c, path);
@@ -421,10 +528,18 @@ final class JavaDerivation {
     if (c.isArray()) {
       throw new SchemaException(path + ": arrays other than byte[], float[] and double[] are not supported; use a List");
     }
-    throw new SchemaException(path + ": " + c.getName()
-        + " is not supported (records, enums, sealed interfaces, primitives and boxes, String, byte[], Instant,"
-        + " float[], double[], List, Set, SortedSet, Map, Optional, and as components UUID, URI, BigDecimal, BigInteger,"
-        + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime are; for another type, declare a record that holds its value)");
+    throw new SchemaException(unsupported(path, c));
+  }
+
+  /** The message for a type nothing maps: what is supported, and how to map it with an adapter. */
+  static String unsupported(String path, Class<?> c) {
+    String simple = c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
+    return path + ": " + c.getName() + " is not supported: supported are records, enums, sealed interfaces,"
+        + " boolean, byte, short, int, long, float, double and their boxes, String, byte[], Instant, UUID, URI,"
+        + " BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, float[] and double[] vectors,"
+        + " List, Set, SortedSet, Map and Optional of these; map " + simple + " onto one of them with a TypeAdapter:"
+        + " @Adapted(" + simple + "Adapter.class) on the type or the component, or"
+        + " CodecRegistry.builder().adapter(TypeAdapter.of(" + simple + ".class, String.class, …, …))";
   }
 
   private static Type typeArgument(Type t, int index, String path) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polycodec.DecodeException;
-import io.polycodec.SchemaException;
 import io.polycodec.schema.Schema;
 import java.net.URI;
 import java.util.List;
@@ -67,9 +66,18 @@ class StringFormsTest {
   }
 
   @Test
-  void insideACollectionTheyAreNotSupportedYetAndTheMessageSaysSo() {
-    SchemaException e = assertThrows(SchemaException.class, () -> RecordBinding.of(Many.class));
-    assertTrue(e.getMessage().contains("UUID") && e.getMessage().contains("wrap it in a record"), e.getMessage());
+  void insideACollectionTheyAreStringsToo() {
+    RecordBinding<Many> b = RecordBinding.of(Many.class);
+    assertEquals(Schema.list(Schema.string()), b.schema().field(0).type());
+    Many m = new Many(List.of(ID, new UUID(0, 1)));
+    assertEquals(List.of("123e4567-e89b-12d3-a456-426614174000", "00000000-0000-0000-0000-000000000001"), b.get(m, 0));
+    FieldSlots s = b.newSlots();
+    s.set(0, b.get(m, 0));
+    assertEquals(m, b.build(s));
+    FieldSlots t = b.newSlots();
+    t.set(0, List.of(ID.toString(), "nope"));
+    DecodeException e = assertThrows(DecodeException.class, () -> b.build(t));
+    assertTrue(e.getMessage().startsWith("ids[1]: ") && e.getMessage().contains("not a UUID"), e.getMessage());
   }
 
   record Everyday(java.math.BigDecimal price, java.math.BigInteger big, java.time.LocalDate day,
