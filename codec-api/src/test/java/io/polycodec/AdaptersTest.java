@@ -265,4 +265,21 @@ class AdaptersTest {
     Thing t = new Thing(java.util.UUID.randomUUID());
     assertEquals(t, roundTrip(bytes.binding(Thing.class), t));
   }
+
+  @Test
+  void snapshotsAndTheCheckerSeeTheModelType() {
+    record Price(Money amount) {}
+    RecordSchema asRecord = Codecs.schemaOf(Price.class);
+    String json = io.polycodec.schema.SchemaSnapshot.toJson(asRecord);
+    assertTrue(json.contains("\"MoneyModel\"") && !json.contains("\"Money\""), json);
+    assertEquals(asRecord, io.polycodec.schema.SchemaSnapshot.fromJson(json));
+
+    RecordSchema asText = CodecRegistry.builder()
+        .adapter(TypeAdapter.of(Money.class, String.class, m -> m.cents + " " + m.currency, AdaptersTest::parse))
+        .build().schemaOf(Price.class);
+    Format protobuf = Format.builder("protobuf").mediaType("application/x-protobuf").keying(FieldKeying.NUMBER).build();
+    assertTrue(io.polycodec.evolution.Compatibility.check(asRecord, asRecord, protobuf).isCompatible());
+    assertTrue(!io.polycodec.evolution.Compatibility.check(asRecord, asText, protobuf).isCompatible(),
+        "switching Money's adapter from a record to a string is a type change the checker reports");
+  }
 }
