@@ -225,6 +225,8 @@ class AdaptersTest {
 
   record Wrong(@Adapted(EmailAdapter.class) Money m) {}
 
+  record OnAPrimitive(@Adapted(EmailAdapter.class) long m) {}
+
   @Test
   void whatCannotBeMappedIsASchemaExceptionThatNamesTheWayOut() {
     SchemaException e = assertThrows(SchemaException.class, () -> RecordBinding.of(Paid.class));
@@ -236,6 +238,9 @@ class AdaptersTest {
     e = assertThrows(SchemaException.class, () -> RecordBinding.of(Wrong.class));
     assertTrue(e.getMessage().contains("Wrong.m") && e.getMessage().contains("adapts " + Email.class.getName()),
         e.getMessage());
+
+    e = assertThrows(SchemaException.class, () -> RecordBinding.of(OnAPrimitive.class));
+    assertTrue(e.getMessage().startsWith("OnAPrimitive.m: @Adapted applies to"), e.getMessage());
 
     TypeAdapter<Currency, Money> chain = TypeAdapter.of(Currency.class, Money.class, c -> null, m -> null);
     e = assertThrows(SchemaException.class,

@@ -262,9 +262,9 @@ final class JavaDerivation {
         : !(t instanceof ParameterizedType) ? null
         : ((ParameterizedType) t).getActualTypeArguments()[shape == Adaptation.Shape.MAP_VALUE ? 1 : 0];
     Adapted declared = rc.getAnnotation(Adapted.class);
-    if (declared != null && !(site instanceof Class)) {
+    if (declared != null && (!(site instanceof Class) || ((Class<?>) site).isPrimitive())) {
       throw new SchemaException(path + ": @Adapted applies to a component whose type (or Optional, List, Set"
-          + " element or Map value) is a class, not " + t.getTypeName());
+          + " element or Map value) is a class other than a primitive, not " + t.getTypeName());
     }
     if (site instanceof Class && !((Class<?>) site).isPrimitive()) {
       Class<?> user = (Class<?>) site;
