@@ -166,7 +166,7 @@ public final class CodecRegistry {
      * The registry.
      *
      * @throws IllegalArgumentException if two adapters adapt one type, or one adapts a type the model has
-     *     already (a primitive or box, String, byte[], Instant, a collection, Optional, an array, Object)
+     *     already (a primitive or box, String, byte[], Instant, Duration, a collection, Optional, an array, Object)
      */
     public CodecRegistry build() {
       return new CodecRegistry(Adapters.of(adapters));

@@ -24,7 +24,7 @@ import java.util.Objects;
  * with every codec ({@link Codecs#generic}). Immutable and thread-safe.
  *
  * <p>Values use the canonical Java forms: {@code Boolean}, {@code Integer} (int8, int16 and int32 alike; int8 and int16 checked against their range), {@code Long}, {@code Float},
- * {@code Double}, {@code String}, {@code byte[]}, {@code Instant}, {@link GenericEnum},
+ * {@code Double}, {@code String}, {@code byte[]}, {@code Instant}, {@code Duration}, {@link GenericEnum},
  * {@code List}, {@code Map} (keys {@code String}, {@code Boolean}, {@code Integer} or {@code Long}),
  * {@code float[]}/{@code double[]} for vectors, and {@code GenericRecord} for records and for union
  * values (the member is the one whose record schema the value has). An absent optional field is null.
@@ -288,19 +288,25 @@ public final class GenericRecord {
     }
 
     /**
-     * The record; unset non-optional fields take their defaults.
+     * The record; unset non-optional fields take their defaults (the field's own
+     * {@link Field#defaultValue()} if it has one).
      *
-     * @throws IllegalStateException if a non-optional union field was not set (it has no default)
+     * @throws IllegalStateException if a {@link Field#required() required} field or a non-optional
+     *     union field (which has no default) was not set; the message names it
      */
     public GenericRecord build() {
       Object[] out = values.clone();
       for (int i = 0; i < out.length; i++) {
         Field f = schema.field(i);
         if (out[i] == null && !f.optional()) {
+          if (f.required()) {
+            throw new IllegalStateException(schema.name() + "." + f.name() + ": the field is required; set it");
+          }
           if (f.type().kind() == Kind.UNION) {
             throw new IllegalStateException(schema.name() + "." + f.name() + ": a required union has no default; set it");
           }
-          out[i] = defaultOf(f.type());
+          out[i] = f.hasDefault() ? check(f.type(), f.defaultValue(), schema.name() + "." + f.name())
+              : defaultOf(f.type());
         }
       }
       return new GenericRecord(schema, out, unknown);
@@ -338,6 +344,8 @@ public final class GenericRecord {
         case STRING: return expect(v, String.class, type, path);
         case BYTES: return expect(v, byte[].class, type, path).clone();
         case TIMESTAMP: return expect(v, Instant.class, type, path);
+        // Like a timestamp, a duration out of range is refused by the codec that encodes it (EncodeException).
+        case DURATION: return expect(v, java.time.Duration.class, type, path);
         case VECTOR:
           return ((VectorSchema) type).element() == Kind.FLOAT64
               ? expect(v, double[].class, type, path).clone()

@@ -56,6 +56,48 @@ public final class Limits {
     return DEFAULTS;
   }
 
+  /**
+   * Refuses nesting level {@code depth}, counted by the depth rule above, when it is past
+   * {@link #maxDepth()}: the one wording every codec uses ("nesting deeper than the limit of N").
+   *
+   * @param depth the level reached
+   * @param encoding whether an encoder (an {@link EncodeException}) or a decoder (a
+   *     {@link DecodeException}, without an offset: the caller's codec adds it) is asking
+   * @throws CodecException if {@code depth > maxDepth()}
+   */
+  public void checkDepth(int depth, boolean encoding) {
+    if (depth > maxDepth) {
+      String problem = "nesting deeper than the limit of " + maxDepth;
+      throw encoding ? new EncodeException(problem) : new DecodeException(problem);
+    }
+  }
+
+  /**
+   * Refuses, when encoding, a list, map or vector of {@code n} elements over {@link #maxCollectionSize()}.
+   *
+   * @param n the elements or entries
+   * @throws EncodeException if {@code n > maxCollectionSize()}
+   */
+  public void checkEncodedCollection(long n) {
+    if (n > maxCollectionSize) {
+      throw new EncodeException(n + " elements exceed the limit of " + maxCollectionSize);
+    }
+  }
+
+  /**
+   * Refuses a byte array of {@code n} bytes over {@link #maxStringBytes()} (its decoded size, whatever
+   * the format carries it as).
+   *
+   * @param n the bytes
+   * @param encoding whether an encoder or a decoder is asking
+   * @throws CodecException if {@code n > maxStringBytes()}, as {@link Utf8#tooLong} words it
+   */
+  public void checkByteArray(long n, boolean encoding) {
+    if (n > maxStringBytes) {
+      throw Utf8.tooLong(n, "", this, encoding);
+    }
+  }
+
   /** The largest message, in encoded bytes, that a decoder reads or an encoder writes. */
   public int maxMessageBytes() {
     return maxMessageBytes;

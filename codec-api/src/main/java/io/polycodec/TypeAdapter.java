@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 /**
  * Maps a Java type the model does not know ({@code Money}, {@code EmailAddress}, {@code java.util.Currency})
- * onto one it does: its <em>model type</em>, a box, {@code String}, {@code byte[]}, {@code Instant}, a
+ * onto one it does: its <em>model type</em>, a box, {@code String}, {@code byte[]}, {@code Instant}, {@code Duration}, a
  * record, an enum or a sealed interface. Codecs then write the model value, schemas describe the model
  * type, and decoding maps the model value back.
  *

@@ -287,4 +287,49 @@ class AdaptersTest {
     assertTrue(!io.polycodec.evolution.Compatibility.check(asRecord, asText, protobuf).isCompatible(),
         "switching Money's adapter from a record to a string is a type change the checker reports");
   }
+
+  @Test
+  void mapKeysAreAdaptedByTheKeyTypesAdapterAndSetsKeepTheValuesOrder() {
+    record Book(Map<Email, Money> owed, Map<java.util.UUID, java.time.Duration> ttl, Set<java.util.UUID> ids) {}
+    CodecRegistry r = CodecRegistry.builder().adapter(new EmailAdapter()).build();
+    RecordBinding<Book> b = r.binding(Book.class);
+    RecordSchema money = RecordBinding.of(MoneyModel.class).schema();
+    assertEquals(Schema.map(Schema.string(), money), b.schema().field("owed").type());
+    assertEquals(Schema.map(Schema.string(), Schema.duration()), b.schema().field("ttl").type());
+    java.util.UUID high = java.util.UUID.fromString("80000000-0000-0000-0000-000000000000");
+    java.util.UUID low = java.util.UUID.fromString("00000000-0000-0000-0000-000000000001");
+    Book v = new Book(Map.of(new Email("a@x.y"), new Money(1, EUR)), Map.of(high, java.time.Duration.ofMillis(-1500)),
+        Set.of(low, high));
+    assertEquals(Map.of("a@x.y", new MoneyModel(1, "EUR")), b.get(v, 0));
+    // UUID.compareTo is signed: 8000… sorts before 0000…, though its text sorts after.
+    assertEquals(List.of(high.toString(), low.toString()), b.get(v, 2));
+    assertEquals(v, roundTrip(b, v));
+
+    FieldSlots bad = b.newSlots();
+    bad.set(0, Map.of("nobody", new MoneyModel(1, "EUR")));
+    DecodeException d = assertThrows(DecodeException.class, () -> b.build(bad));
+    assertTrue(d.getMessage().startsWith("owed") && d.getMessage().contains("nobody")
+        && d.getMessage().contains("no @ in an e-mail address"), d.getMessage());
+
+    // Two keys whose adapter gives one model value cannot both be written.
+    RecordBinding<Book> lower = CodecRegistry.builder().adapter(TypeAdapter.of(Email.class, String.class,
+        e -> e.value().toLowerCase(java.util.Locale.ROOT), Email::new)).build().binding(Book.class);
+    Map<Email, Money> twice = new java.util.LinkedHashMap<>();
+    twice.put(new Email("a@x.y"), new Money(1, EUR));
+    twice.put(new Email("A@x.y"), new Money(2, EUR));
+    EncodeException e = assertThrows(EncodeException.class,
+        () -> lower.get(new Book(twice, Map.of(), Set.of()), 0));
+    assertTrue(e.getMessage().contains("two keys"), e.getMessage());
+
+    record Keyed(Map<Money, String> byMoney) {}
+    SchemaException s = assertThrows(SchemaException.class, () -> RecordBinding.of(Keyed.class));
+    assertTrue(s.getMessage().contains("map keys must be") && s.getMessage().contains("MoneyAdapter"),
+        s.getMessage());
+    IllegalArgumentException core = assertThrows(IllegalArgumentException.class, () -> CodecRegistry.builder()
+        .adapter(TypeAdapter.of(java.time.Duration.class, Long.class, java.time.Duration::toNanos,
+            java.time.Duration::ofNanos)).build());
+    assertTrue(core.getMessage().contains("part of the model already"), core.getMessage());
+    SchemaException paid = assertThrows(SchemaException.class, () -> RecordBinding.of(Paid.class));
+    assertTrue(paid.getMessage().contains("Duration"), paid.getMessage());
+  }
 }

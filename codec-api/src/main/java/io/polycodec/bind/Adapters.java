@@ -68,7 +68,7 @@ public final class Adapters {
    * These adapters, over the built-in ones (a registered adapter for {@code UUID} replaces the built-in one).
    *
    * @throws IllegalArgumentException if two adapt the same type, or one adapts a type the model already
-   *     has (a primitive or box, String, byte[], Instant, a collection, an Optional, an array, Object)
+   *     has (a primitive or box, String, byte[], Instant, Duration, a collection, an Optional, an array, Object)
    * @throws NullPointerException if the collection or an adapter, or its types, is null
    */
   public static Adapters of(Collection<? extends TypeAdapter<?, ?>> adapters) {
@@ -132,6 +132,7 @@ public final class Adapters {
   /** Why {@code t} cannot be adapted, or null if it can. */
   static String refusal(Class<?> t) {
     if (t.isPrimitive() || t.isArray() || t == Object.class || t == String.class || t == Instant.class
+        || t == java.time.Duration.class
         || t == Boolean.class || t == Integer.class || t == Long.class || t == Float.class || t == Double.class
         || t == Byte.class || t == Short.class || t == List.class || t == Set.class || t == SortedSet.class
         || t == Map.class || t == Optional.class || t == OptionalInt.class || t == OptionalLong.class

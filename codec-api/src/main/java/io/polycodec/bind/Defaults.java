@@ -35,6 +35,7 @@ public final class Defaults {
       case STRING: return "";
       case BYTES: return new byte[0];
       case TIMESTAMP: return Instant.EPOCH;
+      case DURATION: return java.time.Duration.ZERO;
       case LIST: return List.of();
       case MAP: return Map.of();
       case VECTOR: return ((VectorSchema) type).element() == Kind.FLOAT64 ? new double[0] : new float[0];

@@ -48,6 +48,10 @@ public final class EnumBinding implements TypeBinding {
     for (int i = 0; i < cs.size(); i++) {
       byName.put(cs.get(i).name(), valuesInSchemaOrder[i]);
     }
+    for (Map.Entry<String, Integer> alias : schema.aliases().entrySet()) {
+      int at = Arrays.binarySearch(sortedNumbers, alias.getValue());
+      byName.putIfAbsent(alias.getKey(), valueBySortedNumber[at]);
+    }
     this.fallback = fallback;
     this.defaultValue = valuesInSchemaOrder[cs.indexOf(schema.defaultConstant())];
   }
@@ -107,7 +111,10 @@ public final class EnumBinding implements TypeBinding {
     return generic ? GenericEnum.unknown(number) : fallback;
   }
 
-  /** The value named {@code name}; unknown names give the fallback constant, or null. */
+  /**
+   * The value named {@code name} (a constant's name, or one of the schema's {@link EnumSchema#aliases()});
+   * unknown names give the fallback constant, or null.
+   */
   public Object forName(String name) {
     Object v = byName.get(name);
     return v != null ? v : fallback;

@@ -72,6 +72,7 @@ final class GenericRecordBinding extends RecordBinding<GenericRecord> {
 
   @Override
   public GenericRecord build(FieldSlots slots) {
+    applyDefaults(slots);
     Object[] values = new Object[kinds.length];
     SlotLayout layout = layout();
     for (int i = 0; i < values.length; i++) {

@@ -1,9 +1,11 @@
 package io.polycodec.bind;
 
 import io.polycodec.Adapted;
+import io.polycodec.Default;
 import io.polycodec.Fallback;
 import io.polycodec.IntEncoded;
 import io.polycodec.Quantized;
+import io.polycodec.Required;
 import io.polycodec.SchemaException;
 import io.polycodec.SchemaName;
 import io.polycodec.Tag;
@@ -214,8 +216,15 @@ final class JavaDerivation {
         if (rc.isAnnotationPresent(Deprecated.class) || rc.getAccessor().isAnnotationPresent(Deprecated.class)) {
           f = f.withDeprecated(true);
         }
+        if (rc.isAnnotationPresent(Required.class)) {
+          f = f.withRequired(true);
+        }
+        Default def = rc.getAnnotation(Default.class);
+        if (def != null) {
+          f = f.withDefaultText(def.value());
+        }
         builder.field(f);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | SchemaException e) {
         throw new SchemaException(path + ": " + e.getMessage(), e);
       }
     }
@@ -251,35 +260,100 @@ final class JavaDerivation {
     Quantized q = rc.getAnnotation(Quantized.class);
 
     // An adapted type, where it may sit: the component's type, or the argument of its Optional, List, Set
-    // or SortedSet, or its Map's value. The rest of the derivation sees the model type in its place.
+    // or SortedSet, or its Map's key or value. The rest of the derivation sees the model type in its place.
     Adaptation.Shape shape = raw == Optional.class ? Adaptation.Shape.OPTIONAL
         : raw == List.class ? Adaptation.Shape.LIST
         : raw == Set.class ? Adaptation.Shape.SET
         : raw == SortedSet.class ? Adaptation.Shape.SORTED_SET
-        : raw == Map.class ? Adaptation.Shape.MAP_VALUE
+        : raw == Map.class ? Adaptation.Shape.MAP
         : Adaptation.Shape.DIRECT;
     Type site = shape == Adaptation.Shape.DIRECT ? t
         : !(t instanceof ParameterizedType) ? null
-        : ((ParameterizedType) t).getActualTypeArguments()[shape == Adaptation.Shape.MAP_VALUE ? 1 : 0];
+        : ((ParameterizedType) t).getActualTypeArguments()[shape == Adaptation.Shape.MAP ? 1 : 0];
     Adapted declared = rc.getAnnotation(Adapted.class);
     if (declared != null && (!(site instanceof Class) || ((Class<?>) site).isPrimitive())) {
       throw new SchemaException(path + ": @Adapted applies to a component whose type (or Optional, List, Set"
           + " element or Map value) is a class other than a primitive, not " + t.getTypeName());
     }
+    TypeAdapter<?, ?> adapter = null;
     if (site instanceof Class && !((Class<?>) site).isPrimitive()) {
       Class<?> user = (Class<?>) site;
-      TypeAdapter<?, ?> adapter = declared != null ? Adapters.fromAnnotation(declared, user, path)
-          : Adapters.refusal(user) == null ? adapters.forType(user) : null;
-      if (adapter != null) {
-        return adapted(rc, t, raw, shape, user, adapter, nullable, enc, q, path, fieldName);
-      }
+      adapter = declared != null ? Adapters.fromAnnotation(declared, user, path) : adapterOf(user);
+    }
+    // A map's key is adapted only by the adapter of its type (registered, on the type, or built in):
+    // a component's @Adapted names the adapter of its values.
+    Type keySite = shape == Adaptation.Shape.MAP && t instanceof ParameterizedType
+        ? ((ParameterizedType) t).getActualTypeArguments()[0] : null;
+    TypeAdapter<?, ?> keyAdapter = keySite instanceof Class ? adapterOf((Class<?>) keySite) : null;
+    if (adapter != null || keyAdapter != null) {
+      return adapted(t, raw, shape, adapter, keyAdapter, nullable, enc, q, path, fieldName);
     }
     return fieldType(t, raw, nullable, enc, q, path);
   }
 
-  /** The field of a component whose (element) type {@code user} is mapped by {@code adapter}. */
-  private FieldType adapted(RecordComponent rc, Type t, Class<?> raw, Adaptation.Shape shape, Class<?> user,
-      TypeAdapter<?, ?> adapter, boolean nullable, IntEncoding enc, Quantized q, String path, String fieldName) {
+  /** The adapter in force for fields of {@code c}, or null (also for the model's own types). */
+  private TypeAdapter<?, ?> adapterOf(Class<?> c) {
+    return c.isPrimitive() || Adapters.refusal(c) != null ? null : adapters.forType(c);
+  }
+
+  /**
+   * The field of a component whose (element or map value) type is mapped by {@code adapter} and/or whose
+   * map key type is mapped by {@code keyAdapter} (either may be null for a map, not both).
+   */
+  private FieldType adapted(Type t, Class<?> raw, Adaptation.Shape shape, TypeAdapter<?, ?> adapter,
+      TypeAdapter<?, ?> keyAdapter, boolean nullable, IntEncoding enc, Quantized q, String path, String fieldName) {
+    String name = adapter != null ? Adapters.describe(adapter) : Adapters.describe(keyAdapter);
+    if (adapter != null) {
+      checkModel(adapter, path);
+    }
+    if (keyAdapter != null) {
+      checkModel(keyAdapter, path);
+    }
+    if (shape == Adaptation.Shape.SORTED_SET && !Comparable.class.isAssignableFrom(adapter.javaType())) {
+      throw new SchemaException(path + ": a SortedSet's elements must be Comparable (natural order), not "
+          + adapter.javaType().getName() + "; use a Set or a List");
+    }
+    Type virtual;
+    Class<?> virtualRaw;
+    switch (shape) {
+      case DIRECT:
+        virtual = adapter.modelType();
+        virtualRaw = adapter.modelType();
+        break;
+      case MAP: {
+        Type[] args = ((ParameterizedType) t).getActualTypeArguments();
+        virtual = new ModelType(Map.class, keyAdapter != null ? keyAdapter.modelType() : args[0],
+            adapter != null ? adapter.modelType() : args[1]);
+        virtualRaw = Map.class;
+        break;
+      }
+      case SET:
+      case SORTED_SET:
+        // A set of adapted values is, for the binding, the list of their model values in the set's order.
+        virtual = new ModelType(List.class, adapter.modelType());
+        virtualRaw = List.class;
+        break;
+      default:
+        virtual = new ModelType(raw, adapter.modelType());
+        virtualRaw = raw;
+        break;
+    }
+    FieldType inner;
+    try {
+      inner = fieldType(virtual, virtualRaw, nullable, enc, q, path);
+    } catch (SchemaException e) {
+      String names = adapter != null && keyAdapter != null
+          ? "adapters " + name + " and " + Adapters.describe(keyAdapter) : "adapter " + name;
+      throw new SchemaException(e.getMessage() + " (the model type of " + names + ")", e);
+    }
+    FieldType ft = new FieldType(inner.schema, inner.rep, inner.child);
+    ft.adaptation = new Adaptation(adapter, keyAdapter, shape, fieldName);
+    ft.modelType = virtualRaw;
+    return ft;
+  }
+
+  /** Refuses an adapter whose model type the derivation cannot take in place of its Java type. */
+  private void checkModel(TypeAdapter<?, ?> adapter, String path) {
     String name = Adapters.describe(adapter);
     Class<?> model = adapter.modelType();
     if (model == null) {
@@ -293,26 +367,6 @@ final class JavaDerivation {
       throw new SchemaException(path + ": adapter " + name + " maps to " + model.getName()
           + ", which is itself adapted; adapters do not chain, map to a model type");
     }
-    if (shape == Adaptation.Shape.SORTED_SET && !Comparable.class.isAssignableFrom(user)) {
-      throw new SchemaException(path + ": a SortedSet's elements must be Comparable (natural order), not "
-          + user.getName() + "; use a Set or a List");
-    }
-    Type virtual = shape == Adaptation.Shape.DIRECT ? model
-        : shape == Adaptation.Shape.MAP_VALUE
-            ? new ModelType(Map.class, ((ParameterizedType) t).getActualTypeArguments()[0], model)
-            : new ModelType(shape == Adaptation.Shape.SORTED_SET ? Set.class : raw, model);
-    Class<?> virtualRaw = shape == Adaptation.Shape.DIRECT ? model
-        : shape == Adaptation.Shape.SORTED_SET ? Set.class : raw;
-    FieldType inner;
-    try {
-      inner = fieldType(virtual, virtualRaw, nullable, enc, q, path);
-    } catch (SchemaException e) {
-      throw new SchemaException(e.getMessage() + " (the model type of adapter " + name + ")", e);
-    }
-    FieldType ft = new FieldType(inner.schema, inner.rep, inner.child);
-    ft.adaptation = new Adaptation(adapter, shape, fieldName);
-    ft.modelType = virtualRaw;
-    return ft;
   }
 
   /** A parameterized type the derivation reads in place of the component's: {@code List<MoneyModel>} for {@code List<Money>}. */
@@ -424,9 +478,8 @@ final class JavaDerivation {
     if (raw == Map.class) {
       Type keyType = typeArgument(t, 0, path);
       Type valueType = typeArgument(t, 1, path);
-      ScalarSchema key = mapKey(keyType, path);
       Element v = element(valueType, null, path + "{}");
-      return collection(Schema.map(key, v.schema), v.child, nullable, path);
+      return collection(Schema.map(mapKey(keyType, path), v.schema), v.child, nullable, path);
     }
     if (raw == float[].class) {
       Schema s = q != null ? Schema.float32Vector(q.value()) : VectorSchema.of(Kind.FLOAT32, Quantization.NONE);
@@ -504,6 +557,9 @@ final class JavaDerivation {
     if (c == Instant.class) {
       return new Element(Schema.timestamp(), null);
     }
+    if (c == java.time.Duration.class) {
+      return new Element(Schema.duration(), null);
+    }
     if (c == Byte.class || c == Short.class) {
       throw new SchemaException(path + ": " + c.getSimpleName() + " is only supported as a record component; use Integer");
     }
@@ -517,6 +573,9 @@ final class JavaDerivation {
     }
     if (c == Object.class) {
       throw new SchemaException(path + ": Object is not supported; use a concrete type");
+    }
+    if (c == Character.class || c == char.class) {
+      throw new SchemaException(path + ": " + NO_CHAR);
     }
     if (c.isPrimitive()) {
       throw new SchemaException(path + ": " + c.getName() + " is not supported; use String or int");
@@ -535,7 +594,7 @@ final class JavaDerivation {
   static String unsupported(String path, Class<?> c) {
     String simple = c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
     return path + ": " + c.getName() + " is not supported: supported are records, enums, sealed interfaces,"
-        + " boolean, byte, short, int, long, float, double and their boxes, String, byte[], Instant, UUID, URI,"
+        + " boolean, byte, short, int, long, float, double and their boxes, String, byte[], Instant, Duration, UUID, URI,"
         + " BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, float[] and double[] vectors,"
         + " List, Set, SortedSet, Map and Optional of these; map " + simple + " onto one of them with a TypeAdapter:"
         + " @Adapted(" + simple + "Adapter.class) on the type or the component, or"
@@ -562,8 +621,20 @@ final class JavaDerivation {
     if (t == Boolean.class) {
       return Schema.bool();
     }
-    throw new SchemaException(path + ": map keys must be String, Integer, Long or Boolean, not " + t.getTypeName());
+    throw new SchemaException(path + ": map keys must be String, Integer, Long, Boolean or a type with a TypeAdapter"
+        + " to one of them (built in: UUID, URI, BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime,"
+        + " OffsetDateTime), not " + t.getTypeName());
   }
+
+  /**
+   * Why char is refused (docs/types.md): a char is a UTF-16 code unit, not a character. As text, half a
+   * surrogate pair is not valid UTF-8, so Protobuf, FlatBuffers and MessagePack readers refuse it; as an
+   * int16 every other language would read a number. Either choice would surprise someone, so the user says
+   * which they mean.
+   */
+  private static final String NO_CHAR = "char and Character are not supported: a char is a UTF-16 code unit,"
+      + " which is not text on its own (half a surrogate pair is not valid UTF-8); use String for a character"
+      + " (one code point may need two chars), or short/int for a code unit";
 
   private static Kind primitiveKind(Class<?> c, String path) {
     if (c == boolean.class) {
@@ -580,6 +651,9 @@ final class JavaDerivation {
     }
     if (c == double.class) {
       return Kind.FLOAT64;
+    }
+    if (c == char.class) {
+      throw new SchemaException(path + ": " + NO_CHAR);
     }
     throw new SchemaException(path + ": " + c.getName() + " is not supported (use String or int)");
   }

@@ -649,6 +649,7 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
 
   @Override
   public T build(FieldSlots slots) {
+    applyDefaults(slots);
     try {
       return type.cast((Object) constructor.invokeExact(slots));
     } catch (CodecException e) {

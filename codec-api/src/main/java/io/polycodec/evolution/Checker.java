@@ -57,6 +57,10 @@ final class Checker {
     notes.add(new Reason("", path, tag, message, Severity.CAVEAT));
   }
 
+  private void policy(String path, int tag, String message) {
+    notes.add(new Reason("", path, tag, message, Severity.POLICY));
+  }
+
   private void note(String path, int tag, String message) {
     notes.add(new Reason("", path, tag, message, Severity.SAFE));
   }
@@ -129,8 +133,10 @@ final class Checker {
       }
       String fp = path + "." + wf.name();
       if (rules.removalNeedsDeprecation() && !wf.deprecated()) {
-        breaking(fp, wf.tag(), "removed without being deprecated first: flatbuffers requires a field to stay"
-            + " in the schema, marked deprecated, before it goes (so that its id is never reused)");
+        // The reader skips the slot (FlatBuffersEvolutionBytesTest, and flatc --conform accepts it); the
+        // rule exists so that the id is never reused with another type: hygiene, not wire breakage.
+        policy(fp, wf.tag(), "removed without being deprecated first: the reader skips it, but flatbuffers asks"
+            + " that a field stay in the schema, marked deprecated, so that its id is never reused");
       } else {
         note(fp, wf.tag(), "removed; the reader skips it");
       }
@@ -180,6 +186,14 @@ final class Checker {
     if (rules.family == FormatRules.Family.PROTOBUF && ProtobufWire.hasImplicitPresence(rf.type())
         && wf.optional() != rf.optional()) {
       presence(wf, rf, fp);
+    } else if (rules.family == FormatRules.Family.FLATBUFFERS && flatScalar(wf.type()) && flatScalar(rf.type())
+        && wf.optional() != rf.optional()) {
+      String d = defaultOf(rf.type());
+      caveat(fp, tag, rf.optional()
+          ? "required → optional: the writer leaves " + d + " off the wire, so the reader sees the field absent"
+              + " where " + d + " was written"
+          : "optional → required: an absent field reads as " + d + ", so only the difference between absent and "
+              + d + " is lost");
     } else if (!wf.optional() && rf.optional()) {
       if (rf.type().kind() == Kind.UNION) {
         note(fp, tag, "required → optional (a union is always written)");
@@ -192,6 +206,9 @@ final class Checker {
     } else if (wf.optional() && !rf.optional()) {
       if (rf.type().kind() == Kind.UNION) {
         breaking(fp, tag, "optional → required: data without it fails to decode (a union has no default)");
+      } else if (rules.absentReadsAsDefault() && hasDefault(rf.type())) {
+        caveat(fp, tag, "optional → required: data without it reads as " + defaultOf(rf.type())
+            + ", which cannot be told apart from a written " + defaultOf(rf.type()) + " (the value's absence is lost)");
       } else {
         breaking(fp, tag, "optional → required: data without it would read as " + defaultOf(rf.type())
             + ", which cannot be told apart from a written " + defaultOf(rf.type()));
@@ -344,6 +361,11 @@ final class Checker {
       }
       return;
     }
+    if (rules.family == FormatRules.Family.FLATBUFFERS && integerRank(wk) > 0 && integerRank(rk) > 0
+        && !w.equals(r)) {
+      flatInteger((ScalarSchema) w, (ScalarSchema) r, path, tag);
+      return;
+    }
     if (wk == rk) {
       switch (wk) {
         case INT32:
@@ -360,9 +382,19 @@ final class Checker {
         case ENUM:
           enums((EnumSchema) w, (EnumSchema) r, path, tag);
           return;
-        case LIST:
-          type(((ListSchema) w).element(), ((ListSchema) r).element(), path + "[]", tag);
+        case LIST: {
+          Schema we = ((ListSchema) w).element();
+          Schema re = ((ListSchema) r).element();
+          if (rules.family == FormatRules.Family.FLATBUFFERS && integerRank(we.kind()) > 0
+              && integerRank(re.kind()) > 0 && we.kind() != re.kind()) {
+            // Elements of a vector are packed at the element's width: another width misreads every one.
+            breaking(path + "[]", tag, we.describe() + " → " + re.describe() + " is not readable in flatbuffers: a"
+                + " vector's elements are packed at their width, so another width reads other numbers");
+            return;
+          }
+          type(we, re, path + "[]", tag);
           return;
+        }
         case MAP:
           mapKeys(((MapSchema) w).key(), ((MapSchema) r).key(), path, tag);
           type(((MapSchema) w).value(), ((MapSchema) r).value(), path + "{}", tag);
@@ -380,8 +412,12 @@ final class Checker {
           unions((UnionSchema) w, (UnionSchema) r, path, tag);
           return;
         default:
-          return; // bool, floats, string, bytes, timestamp: one schema each
+          return; // bool, floats, string, bytes, timestamp, duration: one schema each
       }
+    }
+    if ((wk == Kind.DURATION || rk == Kind.DURATION) && rules.family == FormatRules.Family.PROTOBUF
+        && durationInProtobuf(w, r, path, tag)) {
+      return;
     }
     if (integerRank(wk) > 0 && integerRank(wk) < integerRank(rk)) {
       String why = rules.integerChange((ScalarSchema) w, (ScalarSchema) r);
@@ -414,8 +450,38 @@ final class Checker {
               : " reads it exactly)"));
       return;
     }
+    if (wk == Kind.STRING && rk == Kind.BYTES && rules.readsStringAsBytes()) {
+      note(path, tag, "string → bytes (" + rules.name + " reads a string as the bytes of its UTF-8)");
+      return;
+    }
     breaking(path, tag, w.describe() + " → " + r.describe() + " is not readable in " + rules.name
         + (rules.family == FormatRules.Family.FLATBUFFERS ? " (flatbuffers allows no type change)" : ""));
+  }
+
+  // FlatBuffers stores a scalar in place, little-endian, at a width fixed by the reader's type: a narrower
+  // reader reads the low bytes (truncation, perhaps a change of sign), a wider one reads past the
+  // writer's bytes into a neighbour's or padding. Proven in FlatBuffersEvolutionBytesTest; flatc --conform
+  // refuses every type change.
+  private void flatInteger(ScalarSchema w, ScalarSchema r, String path, int tag) {
+    String change = w.describe() + " → " + r.describe();
+    if (integerRank(w.kind()) < integerRank(r.kind())) {
+      breaking(path, tag, change + " is not readable in flatbuffers: the reader reads " + bytes(r.kind())
+          + " bytes where the writer stored " + bytes(w.kind()) + " (flatbuffers allows no type change)");
+    } else if (w.kind() == r.kind() && w.encoding().isUnsigned() == r.encoding().isUnsigned()) {
+      note(path, tag, change + " (the encoding hint does not change what flatbuffers writes)");
+    } else {
+      caveat(path, tag, change + ": flatbuffers reads the low " + bytes(r.kind()) + " byte(s) of the little-endian"
+          + " value, so values outside the reader's range are truncated or change sign");
+    }
+  }
+
+  private static int bytes(Kind k) {
+    return 1 << (integerRank(k) - 1);
+  }
+
+  private static boolean flatScalar(Schema s) {
+    return integerRank(s.kind()) > 0 || s.kind() == Kind.BOOL || s.kind() == Kind.FLOAT32
+        || s.kind() == Kind.FLOAT64 || s.kind() == Kind.ENUM;
   }
 
   private void mapKeys(ScalarSchema w, ScalarSchema r, String path, int tag) {
@@ -601,6 +667,47 @@ final class Checker {
     return true;
   }
 
+  /**
+   * A duration is the message {@code {int64 seconds = 1; int32 nanos = 2;}} in Protobuf, as is a timestamp
+   * and as may be a record: between those the bytes are the same and only the values' meaning or validity
+   * changes. False if {@code w → r} is not such a change (the caller reports it as breaking).
+   */
+  private boolean durationInProtobuf(Schema w, Schema r, String path, int tag) {
+    Schema other = w.kind() == Kind.DURATION ? r : w;
+    boolean toDuration = r.kind() == Kind.DURATION;
+    String change = w.describe() + " → " + r.describe();
+    if (other.kind() == Kind.TIMESTAMP) {
+      if (toDuration) {
+        caveat(path, tag, change + " reads the same bytes (both are {int64 seconds = 1; int32 nanos = 2}), but a"
+            + " point in time becomes a span since the epoch");
+      } else {
+        breaking(path, tag, change + " reads the same bytes, but a negative duration (nanos below 0) is not a"
+            + " timestamp and fails to decode");
+      }
+      return true;
+    }
+    if (other.kind() != Kind.RECORD || !secondsAndNanos((RecordSchema) other)) {
+      return false;
+    }
+    if (toDuration) {
+      breaking(path, tag, change + " reads the same bytes, but a record whose seconds and nanos differ in sign,"
+          + " or whose nanos reach ±10^9, is not a duration and fails to decode");
+    } else {
+      note(path, tag, change + " (the same bytes: google.protobuf.Duration is {int64 seconds = 1; int32 nanos = 2})");
+    }
+    return true;
+  }
+
+  private static boolean secondsAndNanos(RecordSchema s) {
+    if (s.fields().size() != 2) {
+      return false;
+    }
+    Field a = s.fields().get(0).tag() == 1 ? s.fields().get(0) : s.fields().get(1);
+    Field b = a == s.fields().get(0) ? s.fields().get(1) : s.fields().get(0);
+    return a.tag() == 1 && b.tag() == 2 && a.oneof() == null && b.oneof() == null
+        && a.type().equals(Schema.int64()) && b.type().equals(Schema.int32());
+  }
+
   static String defaultOf(Schema s) {
     return switch (s.kind()) {
       case BOOL -> "false";
@@ -609,6 +716,7 @@ final class Checker {
       case STRING -> "\"\"";
       case BYTES -> "empty bytes";
       case TIMESTAMP -> "the epoch";
+      case DURATION -> "zero";
       case LIST -> "an empty list";
       case MAP -> "an empty map";
       case VECTOR -> "an empty vector";
@@ -625,7 +733,7 @@ final class Checker {
       case INT16 -> 2;
       case INT32 -> 3;
       case INT64 -> 4;
-      case BOOL, FLOAT32, FLOAT64, STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
+      case BOOL, FLOAT32, FLOAT64, STRING, BYTES, TIMESTAMP, DURATION, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
     };
   }
 }

@@ -61,6 +61,25 @@ final class FormatRules {
     return family == Family.FLATBUFFERS;
   }
 
+  /**
+   * A field the data lacks reads as its default in a reader that requires it (no union involved), so
+   * optional → required loses only the absence: a caveat. Proven on bytes for JSON and MessagePack
+   * ({@code *EvolutionBytesTest}); other formats stay strict.
+   */
+  boolean absentReadsAsDefault() {
+    return family == Family.JSON || family == Family.MSGPACK;
+  }
+
+  /**
+   * A string read where bytes are expected gives the string's UTF-8 bytes: msgpack-java's
+   * {@code unpackBinaryHeader} accepts the str family, as the MessagePack spec's compatibility notes
+   * ask of deserializers (the old spec's raw type is today's str); a FlatBuffers string is a vector of
+   * bytes (plus a terminating 0 outside its length), which a {@code [ubyte]} reader reads as is.
+   */
+  boolean readsStringAsBytes() {
+    return family == Family.MSGPACK || family == Family.FLATBUFFERS;
+  }
+
   /** Integers read as floats, float32 read as float64 (the text-like readers). */
   boolean readsNumbersLoosely() {
     return family == Family.JSON || family == Family.MSGPACK;

@@ -24,8 +24,13 @@ public final class EnumSchema implements Schema {
   private final List<Constant> constants;
   private final Map<String, Constant> byName;
   private final Map<Integer, Constant> byNumber;
+  private final Map<String, Integer> aliases;
 
   private EnumSchema(String name, List<Constant> constants) {
+    this(name, constants, Map.of());
+  }
+
+  private EnumSchema(String name, List<Constant> constants, Map<String, Integer> aliases) {
     this.name = Names.checkTypeName(name, "enum");
     if (constants.isEmpty()) {
       throw new IllegalArgumentException("enum " + name + " needs at least one constant");
@@ -45,6 +50,19 @@ public final class EnumSchema implements Schema {
     }
     this.byName = Collections.unmodifiableMap(names);
     this.byNumber = Collections.unmodifiableMap(numbers);
+    Map<String, Integer> a = new java.util.TreeMap<>();
+    for (Map.Entry<String, Integer> e : aliases.entrySet()) {
+      Names.checkIdentifier(e.getKey(), "enum alias");
+      if (names.containsKey(e.getKey())) {
+        throw new IllegalArgumentException("enum " + name + ": alias " + e.getKey() + " is a constant's name");
+      }
+      if (!numbers.containsKey(e.getValue())) {
+        throw new IllegalArgumentException("enum " + name + ": alias " + e.getKey() + " names number " + e.getValue()
+            + ", which no constant has");
+      }
+      a.put(e.getKey(), e.getValue());
+    }
+    this.aliases = Collections.unmodifiableMap(a);
   }
 
   /**
@@ -54,6 +72,20 @@ public final class EnumSchema implements Schema {
    */
   public static EnumSchema of(String name, List<Constant> constants) {
     return new EnumSchema(name, new ArrayList<>(Objects.requireNonNull(constants, "constants")));
+  }
+
+  /**
+   * An enum with the given constants and aliases: more names for some constants' numbers, as protobuf's
+   * {@code allow_alias} declares them (imported schemas keep the first name of an aliased number as the
+   * constant). Aliases are accepted where a format reads constants by name and never written; they are
+   * not part of the schema's identity ({@link #equals}) or of its snapshot, since no wire holds them.
+   *
+   * @throws IllegalArgumentException if empty, names or numbers repeat, an alias is a constant's name,
+   *     or an alias names a number no constant has
+   */
+  public static EnumSchema of(String name, List<Constant> constants, Map<String, Integer> aliases) {
+    return new EnumSchema(name, new ArrayList<>(Objects.requireNonNull(constants, "constants")),
+        Objects.requireNonNull(aliases, "aliases"));
   }
 
   /** An enum whose constants are numbered 0, 1, 2… in the order given. */
@@ -78,6 +110,11 @@ public final class EnumSchema implements Schema {
   /** The constant with this name, or null. */
   public Constant byName(String constantName) {
     return byName.get(constantName);
+  }
+
+  /** Other names of constants' numbers (alias to number), for reading by name; empty for most enums. */
+  public Map<String, Integer> aliases() {
+    return aliases;
   }
 
   /** The constant with this number, or null. */

@@ -25,6 +25,11 @@ public enum Kind {
   BYTES,
   /** A point in time with nanosecond precision ({@code java.time.Instant}). */
   TIMESTAMP,
+  /**
+   * A signed span of time with nanosecond precision ({@code java.time.Duration}), within
+   * {@link DurationRange} (the range of {@code google.protobuf.Duration}).
+   */
+  DURATION,
   /** A named set of constants with stable numbers ({@code enum}). */
   ENUM,
   /** An ordered sequence ({@code List<E>}). */

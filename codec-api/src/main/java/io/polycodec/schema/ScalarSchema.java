@@ -3,8 +3,8 @@ package io.polycodec.schema;
 import java.util.Objects;
 
 /**
- * A schema of a scalar kind: bool, int8, int16, int32, int64, float32, float64, string, bytes or
- * timestamp. int32 and int64 carry an {@link IntEncoding} hint; instances are interned and compared by
+ * A schema of a scalar kind: bool, int8, int16, int32, int64, float32, float64, string, bytes,
+ * timestamp or duration. int32 and int64 carry an {@link IntEncoding} hint; instances are interned and compared by
  * value.
  */
 public final class ScalarSchema implements Schema {
@@ -18,6 +18,7 @@ public final class ScalarSchema implements Schema {
   static final ScalarSchema STRING = new ScalarSchema(Kind.STRING, IntEncoding.VARINT);
   static final ScalarSchema BYTES = new ScalarSchema(Kind.BYTES, IntEncoding.VARINT);
   static final ScalarSchema TIMESTAMP = new ScalarSchema(Kind.TIMESTAMP, IntEncoding.VARINT);
+  static final ScalarSchema DURATION = new ScalarSchema(Kind.DURATION, IntEncoding.VARINT);
 
   private static final ScalarSchema[] INT32_BY_ENCODING = interned(Kind.INT32, INT32);
   private static final ScalarSchema[] INT64_BY_ENCODING = interned(Kind.INT64, INT64);
@@ -78,6 +79,7 @@ public final class ScalarSchema implements Schema {
       case STRING: return STRING;
       case BYTES: return BYTES;
       case TIMESTAMP: return TIMESTAMP;
+      case DURATION: return DURATION;
       default: throw new IllegalArgumentException(kind + " is not a scalar kind");
     }
   }
@@ -96,6 +98,7 @@ public final class ScalarSchema implements Schema {
       case STRING -> visitor.visitString(this);
       case BYTES -> visitor.visitBytes(this);
       case TIMESTAMP -> visitor.visitTimestamp(this);
+      case DURATION -> visitor.visitDuration(this);
       case ENUM, LIST, VECTOR, MAP, RECORD, UNION -> throw new AssertionError(kind + " is not scalar");
     };
   }

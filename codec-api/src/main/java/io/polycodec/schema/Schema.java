@@ -86,6 +86,11 @@ public sealed interface Schema
     return ScalarSchema.TIMESTAMP;
   }
 
+  /** {@code duration}: a {@code java.time.Duration} within {@link DurationRange}. */
+  static ScalarSchema duration() {
+    return ScalarSchema.DURATION;
+  }
+
   /** A list of {@code element}; the element may not itself be a list, map or vector. */
   static ListSchema list(Schema element) {
     return new ListSchema(element);

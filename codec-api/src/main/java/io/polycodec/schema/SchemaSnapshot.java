@@ -19,7 +19,8 @@ import java.util.List;
  *   "types": [
  *     {"kind": "record", "name": "UserProfile", "fields": [
  *       {"name": "id", "tag": 1, "type": "int64"},
- *       {"name": "email", "tag": 2, "type": "string", "optional": true}
+ *       {"name": "email", "tag": 2, "type": "string", "optional": true},
+ *       {"name": "retries", "tag": 3, "type": "int32", "required": true, "default": "3"}
  *     ]}
  *   ]
  * }
@@ -69,7 +70,8 @@ public final class SchemaSnapshot {
   /**
    * The SHA-256 of {@code root}'s canonical text (UTF-8), as 64 lower-case hexadecimal digits. Equal
    * schemas have equal fingerprints on every machine and JVM; any change to a name, tag, type,
-   * optionality, oneof group or deprecation changes it.
+   * optionality, oneof group, deprecation, required flag or default value changes it (schemas without
+   * required fields or defaults keep the fingerprints they had before those existed).
    */
   public static String fingerprint(RecordSchema root) {
     byte[] digest;
@@ -107,6 +109,13 @@ public final class SchemaSnapshot {
         if (f.deprecated()) {
           sb.append(", \"deprecated\": true");
         }
+        // Written only when present, so snapshots of schemas without them keep their text and fingerprint.
+        if (f.required()) {
+          sb.append(", \"required\": true");
+        }
+        if (f.hasDefault()) {
+          sb.append(", \"default\": ").append(escaped(f.defaultText()));
+        }
         sb.append('}');
       }
       sb.append(fields.isEmpty() ? "]}" : "\n]}");
@@ -139,6 +148,22 @@ public final class SchemaSnapshot {
 
   // Names are identifiers and type expressions use only ASCII punctuation, so no escaping is needed
   // beyond the quotes themselves; keep the check so that a future name rule cannot break the JSON.
+  /** Any text (a string default may hold quotes, controls, any Unicode) as a JSON string. */
+  private static String escaped(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
+  }
+
   private static String quote(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

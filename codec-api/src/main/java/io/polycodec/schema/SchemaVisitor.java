@@ -43,6 +43,9 @@ public interface SchemaVisitor<R> {
   /** A {@code timestamp}. */
   R visitTimestamp(ScalarSchema schema);
 
+  /** A {@code duration} (a {@code java.time.Duration} within {@link DurationRange}). */
+  R visitDuration(ScalarSchema schema);
+
   /** An enum. */
   R visitEnum(EnumSchema schema);
 

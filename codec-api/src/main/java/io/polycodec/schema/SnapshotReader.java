@@ -18,13 +18,14 @@ import java.util.Set;
 final class SnapshotReader {
   private static final Set<String> TOP_KEYS = Set.of("polycodec", "root", "types");
   private static final Set<String> RECORD_KEYS = Set.of("kind", "name", "fields");
-  private static final Set<String> FIELD_KEYS = Set.of("name", "tag", "type", "optional", "oneof", "deprecated");
+  private static final Set<String> FIELD_KEYS = Set.of("name", "tag", "type", "optional", "oneof", "deprecated",
+      "required", "default");
   private static final Set<String> ENUM_KEYS = Set.of("kind", "name", "constants");
   private static final Set<String> CONSTANT_KEYS = Set.of("name", "number");
   private static final Set<String> UNION_KEYS = Set.of("kind", "name", "members");
   private static final Set<String> MEMBER_KEYS = Set.of("name", "tag", "type");
   private static final Set<String> SCALARS = Set.of("bool", "int8", "int16", "int32", "int64", "float32", "float64", "string",
-      "bytes", "timestamp");
+      "bytes", "timestamp", "duration");
   private static final int MAX_TYPE_DEPTH = 8;
 
   private final Map<String, Schema> named = new LinkedHashMap<>();
@@ -137,7 +138,8 @@ final class SnapshotReader {
     }
     if (all) {
       for (String k : allowed) {
-        boolean optionalKey = k.equals("optional") || k.equals("oneof") || k.equals("deprecated");
+        boolean optionalKey = k.equals("optional") || k.equals("oneof") || k.equals("deprecated")
+            || k.equals("required") || k.equals("default");
         if (!optionalKey && !obj.containsKey(k)) {
           throw where.error(what + " lacks the key \"" + k + "\"");
         }
@@ -210,6 +212,8 @@ final class SnapshotReader {
       boolean optional = obj.containsKey("optional") && obj.get("optional").bool("\"optional\"");
       String oneof = obj.containsKey("oneof") ? obj.get("oneof").string("\"oneof\"") : null;
       boolean deprecated = obj.containsKey("deprecated") && obj.get("deprecated").bool("\"deprecated\"");
+      boolean required = obj.containsKey("required") && obj.get("required").bool("\"required\"");
+      String defaultText = obj.containsKey("default") ? obj.get("default").string("\"default\"") : null;
       try {
         Field field = optional ? Field.optional(fieldName, tag, type) : Field.of(fieldName, tag, type);
         if (oneof != null) {
@@ -218,8 +222,15 @@ final class SnapshotReader {
           }
           field = field.withOneof(oneof);
         }
-        b.field(field.withDeprecated(deprecated));
-      } catch (IllegalArgumentException e) {
+        field = field.withDeprecated(deprecated);
+        if (required) {
+          field = field.withRequired(true);
+        }
+        if (defaultText != null) {
+          field = field.withDefaultText(defaultText);
+        }
+        b.field(field);
+      } catch (IllegalArgumentException | SchemaException e) {
         throw f.error(where + ": " + e.getMessage());
       }
     }

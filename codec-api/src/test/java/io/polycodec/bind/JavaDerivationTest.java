@@ -80,6 +80,10 @@ class JavaDerivationTest {
 
   record WithChar(char c) {}
 
+  record WithCharacters(List<Character> cs) {}
+
+  record WithBoxedChar(Character c) {}
+
   @SchemaName("Renamed")
   record Original(@SchemaName("first_name") String firstName) {}
 
@@ -141,7 +145,9 @@ class JavaDerivationTest {
     assertMessage(WithObject.class, "WithObject.anything", "Object");
     assertMessage(WithWildcard.class, "WithWildcard.things", "wildcard");
     assertMessage(WithNested.class, "WithNested.grid", "nested");
-    assertMessage(WithChar.class, "WithChar.c", "char");
+    assertMessage(WithChar.class, "WithChar.c", "char", "UTF-16 code unit", "use String");
+    assertMessage(WithCharacters.class, "WithCharacters.cs", "Character", "UTF-16 code unit");
+    assertMessage(WithBoxedChar.class, "WithBoxedChar.c", "Character", "short/int");
     assertMessage(WithOptionalList.class, "WithOptionalList.tags", "collections cannot be optional", "empty List");
     assertMessage(WithOptionalVector.class, "WithOptionalVector.v", "collections cannot be optional");
   }

@@ -20,8 +20,6 @@ class StringFormsTest {
 
   record Resource(UUID id, URI home, Optional<UUID> parent, @Nullable URI icon) {}
 
-  record Many(List<UUID> ids) {}
-
   private static final UUID ID = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
 
   @Test
@@ -65,19 +63,50 @@ class StringFormsTest {
     assertTrue(e.getMessage().contains("home") && e.getMessage().contains("not a URI"), e.getMessage());
   }
 
+  record Collections(List<UUID> ids, java.util.Set<java.time.LocalDate> days, java.util.SortedSet<UUID> sorted,
+      java.util.Map<String, java.math.BigDecimal> prices, java.util.Map<UUID, java.net.URI> links) {}
+
   @Test
-  void insideACollectionTheyAreStringsToo() {
-    RecordBinding<Many> b = RecordBinding.of(Many.class);
-    assertEquals(Schema.list(Schema.string()), b.schema().field(0).type());
-    Many m = new Many(List.of(ID, new UUID(0, 1)));
-    assertEquals(List.of("123e4567-e89b-12d3-a456-426614174000", "00000000-0000-0000-0000-000000000001"), b.get(m, 0));
+  void insideListsSetsAndMapsTheyAreStringsTooAndBadTextNamesTheIndexOrKey() {
+    RecordBinding<Collections> b = RecordBinding.of(Collections.class);
+    assertEquals(Schema.list(Schema.string()), b.schema().field("ids").type());
+    assertEquals(Schema.list(Schema.string()), b.schema().field("days").type());
+    assertEquals(Schema.map(Schema.string(), Schema.string()), b.schema().field("prices").type());
+    assertEquals(Schema.map(Schema.string(), Schema.string()), b.schema().field("links").type());
+    UUID low = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    Collections c = new Collections(List.of(ID, low), java.util.Set.of(java.time.LocalDate.of(2024, 2, 29),
+        java.time.LocalDate.of(1, 1, 1)), new java.util.TreeSet<>(java.util.Set.of(ID, low)),
+        java.util.Map.of("a", new java.math.BigDecimal("1.50")), java.util.Map.of(ID, URI.create("urn:x")));
+    assertEquals(List.of(ID.toString(), low.toString()), b.get(c, 0));
+    // A set is sorted by the values' natural order (dates, not their text), then written as text.
+    assertEquals(List.of("0001-01-01", "2024-02-29"), b.get(c, 1));
+    assertEquals(java.util.Map.of("a", "1.50"), b.get(c, 3));
+    assertEquals(java.util.Map.of(ID.toString(), "urn:x"), b.get(c, 4));
+
     FieldSlots s = b.newSlots();
-    s.set(0, b.get(m, 0));
-    assertEquals(m, b.build(s));
-    FieldSlots t = b.newSlots();
-    t.set(0, List.of(ID.toString(), "nope"));
-    DecodeException e = assertThrows(DecodeException.class, () -> b.build(t));
-    assertTrue(e.getMessage().startsWith("ids[1]: ") && e.getMessage().contains("not a UUID"), e.getMessage());
+    for (int i = 0; i < 5; i++) {
+      s.set(i, b.get(c, i));
+    }
+    Collections back = b.build(s);
+    assertEquals(c.ids(), back.ids());
+    assertEquals(c.days(), back.days());
+    assertEquals(c.sorted(), back.sorted());
+    assertEquals("1.50", back.prices().get("a").toString());
+    assertEquals(c.links(), back.links());
+
+    FieldSlots bad = b.newSlots();
+    bad.set(0, List.of(ID.toString(), "1-1-1-1-1"));
+    DecodeException e = assertThrows(DecodeException.class, () -> b.build(bad));
+    assertTrue(e.getMessage().contains("ids[1]") && e.getMessage().contains("not a UUID"), e.getMessage());
+    FieldSlots badKey = b.newSlots();
+    badKey.set(4, java.util.Map.of("nope", "urn:x"));
+    e = assertThrows(DecodeException.class, () -> b.build(badKey));
+    assertTrue(e.getMessage().contains("links") && e.getMessage().contains("nope"), e.getMessage());
+    // Two texts of one date in a Set (a leap day written twice) are a repeated element.
+    FieldSlots twice = b.newSlots();
+    twice.set(1, List.of("2024-02-29", "2024-02-29"));
+    e = assertThrows(DecodeException.class, () -> b.build(twice));
+    assertTrue(e.getMessage().contains("days") && e.getMessage().contains("repeats"), e.getMessage());
   }
 
   record Everyday(java.math.BigDecimal price, java.math.BigInteger big, java.time.LocalDate day,

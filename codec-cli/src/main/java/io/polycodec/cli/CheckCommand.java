@@ -55,6 +55,11 @@ final class CheckCommand extends BaseCommand {
   @Option(names = "--json", description = "Print the verdict as JSON, for tools.")
   boolean json;
 
+  @Option(names = "--strict",
+      description = "Count caveats (data reads, but values may be truncated, change sign or lose presence) as"
+          + " breaking.")
+  boolean strict;
+
   @Option(names = "--type", paramLabel = "NAME",
       description = "The type, where a folder or descriptor set holds several (a simple name matches a full one).")
   String type;
@@ -79,7 +84,8 @@ final class CheckCommand extends BaseCommand {
     Map<String, CompatibilityResult> results = new LinkedHashMap<>();
     for (String f : formats) {
       // keyed by what the user wrote (normalised), so msgpack and msgpack/number stay apart
-      results.put(f.strip().toLowerCase(Locale.ROOT), Compatibility.check(schemas, labels, next.schema(), mode, format(f)));
+      CompatibilityResult r = Compatibility.check(schemas, labels, next.schema(), mode, format(f));
+      results.put(f.strip().toLowerCase(Locale.ROOT), strict ? r.caveatsAsBreaking() : r);
     }
     boolean compatible = results.values().stream().allMatch(CompatibilityResult::isCompatible);
     if (json) {
@@ -107,7 +113,8 @@ final class CheckCommand extends BaseCommand {
     for (Map.Entry<String, CompatibilityResult> e : results.entrySet()) {
       CompatibilityResult r = e.getValue();
       List<String> lines = new ArrayList<>(r.report().lines().toList());
-      lines.set(0, r.grade() + " in " + e.getKey() + " under " + mode + ": " + next.label() + " against " + against);
+      lines.set(0, r.grade() + " in " + e.getKey() + " under " + mode + (strict ? " (strict: caveats count as breaking)" : "")
+          + ": " + next.label() + " against " + against);
       for (String line : lines) {
         streams.out().println(line);
       }
@@ -122,6 +129,7 @@ final class CheckCommand extends BaseCommand {
       g.writeStartObject();
       g.writeBooleanField("compatible", compatible);
       g.writeStringField("mode", mode.name());
+      g.writeBooleanField("strict", strict);
       g.writeStringField("type", next.schema().name());
       g.writeStringField("candidate", next.label());
       g.writeArrayFieldStart("history");
@@ -150,10 +158,12 @@ final class CheckCommand extends BaseCommand {
     for (Reason r : reasons) {
       g.writeStartObject();
       g.writeStringField("context", r.context());
+      g.writeStringField("severity", r.severity().label());
       g.writeStringField("path", r.path());
       if (r.tag() > 0) {
         g.writeNumberField("tag", r.tag());
       }
+      g.writeStringField("location", r.location());
       g.writeStringField("message", r.message());
       g.writeStringField("text", r.toString());
       g.writeEndObject();

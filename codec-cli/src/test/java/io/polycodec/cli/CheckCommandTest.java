@@ -79,6 +79,52 @@ class CheckCommandTest {
   }
 
   @Test
+  void aCaveatPassesUnlessStrict() {
+    // int64 → int32 in protobuf: old data reads, numbers beyond 32 bits are truncated (a caveat).
+    CliRun.Result lenient = run("check", resource("history"), resource("account-narrowed.json"), "-f", "protobuf");
+    assertEquals(0, lenient.status(), lenient::toString);
+    assertTrue(lenient.out().startsWith("COMPATIBLE in protobuf under BACKWARD: account-narrowed.json"), lenient::toString);
+    assertTrue(lenient.out().contains("caveats:\n  Account.v2.json → candidate (backward): Account.id (tag 1): int64 → int32"),
+        lenient::toString);
+
+    CliRun.Result strict = run("check", resource("history"), resource("account-narrowed.json"), "-f", "protobuf",
+        "--strict");
+    assertEquals(1, strict.status(), strict::toString);
+    assertTrue(strict.out().startsWith("INCOMPATIBLE in protobuf under BACKWARD (strict: caveats count as breaking):"
+        + " account-narrowed.json"), strict::toString);
+    assertTrue(strict.out().contains("breaking:\n  [caveat] Account.v2.json → candidate (backward): Account.id (tag 1)"),
+        strict::toString);
+
+    CliRun.Result json = run("check", resource("history"), resource("account-narrowed.json"), "-f", "protobuf",
+        "--strict", "--json");
+    assertEquals(1, json.status(), json::toString);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> v = (Map<String, Object>) Codecs.schemaless("json").decode(json.stdout());
+    assertEquals(true, v.get("strict"));
+    assertEquals(false, v.get("compatible"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> result = ((List<Map<String, Object>>) v.get("results")).get(0);
+    assertEquals("INCOMPATIBLE", result.get("grade"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> reason = ((List<Map<String, Object>>) result.get("breaking")).get(0);
+    assertEquals("caveat", reason.get("severity"));
+    assertEquals("Account.id (tag 1)", reason.get("location"));
+
+    CliRun.Result lenientJson = run("check", resource("history"), resource("account-narrowed.json"), "-f", "protobuf",
+        "--json");
+    assertEquals(0, lenientJson.status(), lenientJson::toString);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> lv = (Map<String, Object>) Codecs.schemaless("json").decode(lenientJson.stdout());
+    assertEquals(false, lv.get("strict"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> lr = ((List<Map<String, Object>>) lv.get("results")).get(0);
+    assertEquals(List.of(), lr.get("breaking"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> harmless = (List<Map<String, Object>>) lr.get("harmless");
+    assertTrue(harmless.stream().anyMatch(h -> "caveat".equals(h.get("severity"))), lenientJson::toString);
+  }
+
+  @Test
   void compactMessagePackIsJudgedByTag() {
     CliRun.Result r = run("check", resource("history"), resource("account-retagged.json"), "-f",
         "msgpack,msgpack/number", "--json");

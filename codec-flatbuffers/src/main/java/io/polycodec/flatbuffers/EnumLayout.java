@@ -12,10 +12,68 @@ import io.polycodec.bind.EnumBinding;
 final class EnumLayout extends Layout {
   private final EnumBinding binding;
   private final int defaultNumber;
+  /** The underlying type, as flatc spells it. */
+  final String type;
+  private final int size;
+  private final boolean unsigned;
 
   EnumLayout(EnumBinding binding) {
+    this(binding, "int");
+  }
+
+  /**
+   * An enum of underlying type {@code type}.
+   *
+   * @throws io.polycodec.SchemaException if a constant's number does not fit the type
+   */
+  EnumLayout(EnumBinding binding, String type) {
     this.binding = binding;
     this.defaultNumber = binding.schema().defaultConstant().number();
+    this.type = type;
+    this.unsigned = type.startsWith("u");
+    this.size = switch (type) {
+      case "byte", "ubyte" -> 1;
+      case "short", "ushort" -> 2;
+      case "int", "uint" -> 4;
+      case "long", "ulong" -> 8;
+      default -> throw new IllegalArgumentException(type);
+    };
+    for (io.polycodec.schema.EnumSchema.Constant c : binding.schema().constants()) {
+      if (!fits(c.number())) {
+        throw new io.polycodec.SchemaException("enum " + binding.schema().name() + ": " + c.name() + " = " + c.number()
+            + " does not fit its FlatBuffers underlying type " + type);
+      }
+    }
+  }
+
+  private boolean fits(long n) {
+    return switch (size) {
+      case 1 -> unsigned ? n >= 0 && n <= 0xFF : n >= Byte.MIN_VALUE && n <= Byte.MAX_VALUE;
+      case 2 -> unsigned ? n >= 0 && n <= 0xFFFF : n >= Short.MIN_VALUE && n <= Short.MAX_VALUE;
+      default -> !unsigned || n >= 0;
+    };
+  }
+
+  /** Reads the number at {@code pos}; a number outside int's range reads as a value no enum has. */
+  int number(java.nio.ByteBuffer bb, int pos) {
+    return switch (size) {
+      case 1 -> unsigned ? bb.get(pos) & 0xFF : bb.get(pos);
+      case 2 -> unsigned ? bb.getShort(pos) & 0xFFFF : bb.getShort(pos);
+      case 4 -> bb.getInt(pos);
+      default -> {
+        long n = bb.getLong(pos);
+        yield n == (int) n ? (int) n : Integer.MIN_VALUE;
+      }
+    };
+  }
+
+  private void put(FlatBufferBuilder b, int n, boolean aligned) {
+    switch (size) {
+      case 1 -> { if (aligned) { b.addByte((byte) n); } else { b.putByte((byte) n); } }
+      case 2 -> { if (aligned) { b.addShort((short) n); } else { b.putShort((short) n); } }
+      case 4 -> { if (aligned) { b.addInt(n); } else { b.putInt(n); } }
+      default -> { if (aligned) { b.addLong(n); } else { b.putLong(n); } }
+    }
   }
 
   EnumBinding binding() {
@@ -29,7 +87,7 @@ final class EnumLayout extends Layout {
 
   @Override
   int slotSize() {
-    return 4;
+    return size;
   }
 
   @Override
@@ -41,19 +99,19 @@ final class EnumLayout extends Layout {
   void addInline(FlatBufferBuilder b, int id, Object value, boolean force) {
     int n = binding.number(value);
     if (force || n != defaultNumber) {
-      b.addInt(n);
+      put(b, n, true);
       b.slot(id);
     }
   }
 
   @Override
   void putElement(FlatBufferBuilder b, Object value) {
-    b.addInt(binding.number(value));
+    put(b, binding.number(value), false);
   }
 
   @Override
   Object readSlot(ReadContext r, int pos) {
-    return valueOf(r.bb.getInt(pos), pos);
+    return valueOf(number(r.bb, pos), pos);
   }
 
   /** The enum value numbered {@code n}, as the binding represents it. */

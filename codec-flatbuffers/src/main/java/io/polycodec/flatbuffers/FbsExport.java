@@ -34,7 +34,7 @@ import java.util.Map;
  *       held by {@code table U { value: U_Union (id: 1); }};
  *   <li>a map field {@code f} of record {@code R} becomes a vector of {@code table R_f_Entry {key; value}}
  *       ({@code (key)} on signed-integer and bool keys, whose order matches FlatBuffers' own);
- *   <li>helper types live in namespace {@code polycodec}: {@code struct Timestamp}, {@code table Bytes}
+ *   <li>helper types live in namespace {@code polycodec}: {@code struct Timestamp}, {@code struct Duration}, {@code table Bytes}
  *       (bytes as list elements), {@code table Int8Vector}.
  * </ul>
  *
@@ -42,6 +42,7 @@ import java.util.Map;
  */
 public final class FbsExport {
   private static final String TIMESTAMP = "polycodec.Timestamp";
+  private static final String DURATION = "polycodec.Duration";
   private static final String BYTES = "polycodec.Bytes";
   private static final String INT8_VECTOR = "polycodec.Int8Vector";
 
@@ -52,13 +53,19 @@ public final class FbsExport {
   /** Every type name the output declares, with what declares it (for collision messages). */
   private final Map<String, String> declared = new LinkedHashMap<>();
   private boolean usesTimestamp;
+  private boolean usesDuration;
   private boolean usesBytes;
   private boolean usesInt8;
   private final StringBuilder out = new StringBuilder();
   private String namespace = "";
 
-  private FbsExport(RecordSchema root) {
+  private final FlatLayout layout;
+  /** Unions that some field holds through a holder table. */
+  private final java.util.Set<String> held = new java.util.HashSet<>();
+
+  private FbsExport(RecordSchema root, FlatLayout layout) {
     this.root = root;
+    this.layout = java.util.Objects.requireNonNull(layout, "layout");
   }
 
   /**
@@ -68,7 +75,63 @@ public final class FbsExport {
    *     generated name (such as {@code R_f_Entry}) collides with a type of the schema
    */
   public static String render(RecordSchema root) {
-    return new FbsExport(root).run();
+    return new FbsExport(root, FlatLayout.DEFAULT).run();
+  }
+
+  /**
+   * The {@code .fbs} text for {@code root} with the layout choices of {@code layout}: its struct records
+   * become {@code struct}s (with {@code force_align} when set), their fixed-size arrays {@code [T:n]}.
+   * The root is always a table, as flatc requires. This is what {@link FlatBuffersCodec#fbs()} writes
+   * with the codec's {@link FlatBuffersCodec#layout()}.
+   *
+   * @throws SchemaException as {@link #render(RecordSchema)} does
+   */
+  public static String render(RecordSchema root, FlatLayout layout) {
+    return new FbsExport(root, layout).run();
+  }
+
+  /** A union field, or list of unions, laid out inline as flatc does. */
+  private boolean isInlineUnionField(RecordSchema r, Field f) {
+    Schema t = f.type() instanceof ListSchema ? ((ListSchema) f.type()).element() : f.type();
+    return t instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name());
+  }
+
+  private boolean isStruct(RecordSchema r) {
+    return r != root && layout.isStruct(r.name());
+  }
+
+  private void writeStructAfterMembers(RecordSchema r, java.util.Set<String> written) {
+    if (!written.add(r.name())) {
+      return;
+    }
+    for (Field f : r.fields()) {
+      Schema t = f.type().kind() == Kind.LIST ? ((ListSchema) f.type()).element() : f.type();
+      if (t instanceof RecordSchema && isStruct((RecordSchema) t)) {
+        writeStructAfterMembers((RecordSchema) t, written);
+      }
+    }
+    writeStruct(r);
+  }
+
+  private void writeStruct(RecordSchema r) {
+    enter(r.name());
+    out.append("\nstruct ").append(simple(r.name()));
+    int align = layout.forceAlign(r.name());
+    if (align != 0) {
+      out.append(" (force_align: ").append(align).append(")");
+    }
+    out.append(" {\n");
+    for (Field f : r.fields()) {
+      out.append("  ").append(f.name()).append(": ");
+      int n = layout.arrayLength(r.name(), f.name());
+      if (n != 0 && f.type().kind() == Kind.LIST) {
+        out.append("[").append(type(r, f, ((ListSchema) f.type()).element(), true)).append(":").append(n).append("]");
+      } else {
+        out.append(type(r, f, f.type(), false));
+      }
+      out.append(";\n");
+    }
+    out.append("}\n");
   }
 
   private String run() {
@@ -78,6 +141,23 @@ public final class FbsExport {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new SchemaException(e.getMessage(), e);
     }
+    // Unions some field holds in a holder table (not inline): those keep U_Union + table U.
+    for (Schema s : graph.namedTypes()) {
+      if (s instanceof RecordSchema) {
+        RecordSchema r = (RecordSchema) s;
+        for (Field f : r.fields()) {
+          if (f.type() instanceof UnionSchema && !layout.isInlineUnion(r.name(), f.name())) {
+            held.add(((UnionSchema) f.type()).name());
+          }
+          Schema inner = f.type() instanceof ListSchema && !layout.isInlineUnion(r.name(), f.name())
+              ? ((ListSchema) f.type()).element()
+              : f.type() instanceof MapSchema ? ((MapSchema) f.type()).value() : null;
+          if (inner instanceof UnionSchema) {
+            held.add(((UnionSchema) inner).name());
+          }
+        }
+      }
+    }
     for (Schema s : graph.namedTypes()) {
       if (s instanceof EnumSchema) {
         enums.add((EnumSchema) s);
@@ -85,7 +165,9 @@ public final class FbsExport {
       } else if (s instanceof UnionSchema) {
         UnionSchema u = (UnionSchema) s;
         unions.add(u);
-        declare(u.name(), "the holder table of union " + u.name());
+        if (held.contains(u.name())) {
+          declare(u.name(), "the holder table of union " + u.name());
+        }
         declare(unionEnum(u), "the FlatBuffers union of " + u.name());
       } else {
         RecordSchema r = (RecordSchema) s;
@@ -116,6 +198,9 @@ public final class FbsExport {
     if (usesTimestamp) {
       declare(TIMESTAMP, "Polycodec's timestamp struct");
     }
+    if (usesDuration) {
+      declare(DURATION, "Polycodec's duration struct");
+    }
     if (usesBytes) {
       declare(BYTES, "Polycodec's bytes holder");
     }
@@ -124,7 +209,7 @@ public final class FbsExport {
     }
 
     out.append("// FlatBuffers schema of ").append(root.name()).append(", written by Polycodec.\n")
-        .append("// Field ids are tags - 1; unions are held in tables; maps are vectors of entry tables in key order.\n");
+        .append("// Field ids are tags - 1; unions are held in tables unless inline; maps are vectors of entry tables in key order.\n");
     for (EnumSchema e : enums) {
       writeEnum(e);
     }
@@ -135,6 +220,11 @@ public final class FbsExport {
       enter(TIMESTAMP);
       out.append("\nstruct Timestamp {\n  seconds: long;\n  nanos: int;\n}\n");
     }
+    if (usesDuration) {
+      enter(DURATION);
+      out.append("\n// google.protobuf.Duration's fields: seconds and nanos have the same sign.\n")
+          .append("struct Duration {\n  seconds: long;\n  nanos: int;\n}\n");
+    }
     if (usesBytes) {
       enter(BYTES);
       out.append("\ntable Bytes {\n  value: [ubyte] (id: 0);\n}\n");
@@ -144,11 +234,24 @@ public final class FbsExport {
       out.append("\ntable Int8Vector {\n  scale: float (id: 0);\n  values: [byte] (id: 1);\n}\n");
     }
     for (UnionSchema u : unions) {
+      if (!held.contains(u.name())) {
+        continue;
+      }
       enter(u.name());
       out.append("\ntable ").append(simple(u.name())).append(" {\n  value: ").append(ref(unionEnum(u)))
           .append(" (id: 1);\n}\n");
     }
+    // Structs first, each after the structs it holds: flatc needs a struct's size where it is used.
+    java.util.Set<String> written = new java.util.HashSet<>();
     for (RecordSchema r : records) {
+      if (isStruct(r)) {
+        writeStructAfterMembers(r, written);
+      }
+    }
+    for (RecordSchema r : records) {
+      if (isStruct(r)) {
+        continue;
+      }
       writeTable(r);
       for (Field f : r.fields()) {
         if (f.type().kind() == Kind.MAP) {
@@ -161,6 +264,9 @@ public final class FbsExport {
       namespace = "";
     }
     out.append("\nroot_type ").append(root.name()).append(";\n");
+    if (!layout.fileIdentifier().isEmpty()) {
+      out.append("file_identifier \"").append(layout.fileIdentifier()).append("\";\n");
+    }
     return out.toString();
   }
 
@@ -175,6 +281,9 @@ public final class FbsExport {
     switch (type.kind()) {
       case TIMESTAMP:
         usesTimestamp = true;
+        break;
+      case DURATION:
+        usesDuration = true;
         break;
       case LIST: {
         Schema e = ((ListSchema) type).element();
@@ -195,8 +304,9 @@ public final class FbsExport {
     }
   }
 
-  static String unionEnum(UnionSchema u) {
-    return u.name() + "_Union";
+  /** The FlatBuffers union's name: the union's own when only inline fields use it, else {@code U_Union}. */
+  private String unionEnum(UnionSchema u) {
+    return held.contains(u.name()) ? u.name() + "_Union" : u.name();
   }
 
   static String entryName(RecordSchema r, Field f) {
@@ -241,7 +351,7 @@ public final class FbsExport {
 
   private void writeEnum(EnumSchema e) {
     enter(e.name());
-    out.append("\nenum ").append(simple(e.name())).append(" : int {\n");
+    out.append("\nenum ").append(simple(e.name())).append(" : ").append(layout.enumType(e.name())).append(" {\n");
     List<EnumSchema.Constant> cs = new ArrayList<>(e.constants());
     cs.sort(Comparator.comparingInt(EnumSchema.Constant::number));
     for (int i = 0; i < cs.size(); i++) {
@@ -268,21 +378,35 @@ public final class FbsExport {
     enter(r.name());
     out.append("\ntable ").append(simple(r.name())).append(" {\n");
     Field[] byId = new Field[r.maxTag()];
+    boolean[] typeSlot = new boolean[r.maxTag()];
     for (Field f : r.fields()) {
       byId[f.tag() - 1] = f;
+      if (isInlineUnionField(r, f) && f.tag() >= 2) {
+        typeSlot[f.tag() - 2] = true; // flatc declares it implicitly, as f_type
+      }
     }
     for (int id = 0; id < byId.length; id++) {
       Field f = byId[id];
+      if (f == null && typeSlot[id]) {
+        continue;
+      }
       if (f == null) {
         out.append("  ").append(placeholder(r, id)).append(": ubyte (id: ").append(id).append(", deprecated);\n");
         continue;
       }
-      out.append("  ").append(f.name()).append(": ").append(type(r, f, f.type(), false));
-      out.append(fieldDefault(f.type(), f.optional()));
-      out.append(" (id: ").append(id).append(");");
-      if (f.deprecated()) {
-        out.append("  // deprecated in the Polycodec schema");
+      String typeName;
+      if (isInlineUnionField(r, f) && f.type() instanceof ListSchema) {
+        typeName = "[" + ref(unionEnum((UnionSchema) ((ListSchema) f.type()).element())) + "]";
+      } else if (isInlineUnionField(r, f)) {
+        typeName = ref(unionEnum((UnionSchema) f.type()));
+      } else {
+        typeName = type(r, f, f.type(), false);
       }
+      out.append("  ").append(f.name()).append(": ").append(typeName);
+      out.append(fieldDefault(f.type(), f.optional()));
+      // flatc's deprecated: generated code no longer reads or writes the field, and its id stays taken.
+      out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "")
+          .append(f.name().equals(layout.key(r.name())) ? ", key" : "").append(");");
       out.append('\n');
     }
     out.append("}\n");
@@ -322,8 +446,8 @@ public final class FbsExport {
     // A switch expression names every kind, so a new kind cannot be exported by accident as nothing.
     return switch (type.kind()) {
       case BOOL -> "bool";
-      case INT8 -> "byte";
-      case INT16 -> "short";
+      case INT8 -> layout.isUnsigned(r.name(), f.name()) ? "ubyte" : "byte";
+      case INT16 -> layout.isUnsigned(r.name(), f.name()) ? "ushort" : "short";
       case INT32 -> ((ScalarSchema) type).encoding().isUnsigned() ? "uint" : "int";
       case INT64 -> ((ScalarSchema) type).encoding().isUnsigned() ? "ulong" : "long";
       case FLOAT32 -> "float";
@@ -331,6 +455,7 @@ public final class FbsExport {
       case STRING -> "string";
       case BYTES -> element ? ref(BYTES) : "[ubyte]";
       case TIMESTAMP -> ref(TIMESTAMP);
+      case DURATION -> ref(DURATION);
       case ENUM -> ref(((EnumSchema) type).name());
       case RECORD -> ref(((RecordSchema) type).name());
       case UNION -> ref(((UnionSchema) type).name());

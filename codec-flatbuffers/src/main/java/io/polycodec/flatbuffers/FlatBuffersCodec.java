@@ -43,6 +43,7 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
   private final boolean verify;
   private final int sharedVisits;
   private final CodecShell shell;
+  private final FlatLayout layout;
 
   private FlatBuffersCodec(RecordBinding<T> binding, CodecOptions options) {
     this.binding = binding;
@@ -50,7 +51,9 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     this.limits = options.limits();
     this.verify = options.get(FlatBuffersOptions.VERIFY);
     this.sharedVisits = options.get(FlatBuffersOptions.MAX_SHARED_VISITS);
-    this.plan = PlanCompiler.compile(binding);
+    PlanCompiler.Compiled compiled = PlanCompiler.compile(binding, options.get(FlatBuffersOptions.LAYOUT));
+    this.plan = compiled.plan();
+    this.layout = compiled.layout();
     this.shell = CodecShell.of(FlatBuffersProvider.FORMAT, binding.schema().name(), limits);
   }
 
@@ -123,7 +126,15 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
    * @throws io.polycodec.SchemaException if the schema's names cannot be written as a {@code .fbs}
    */
   public String fbs() {
-    return FbsExport.render(binding.schema());
+    return FbsExport.render(binding.schema(), layout);
+  }
+
+  /**
+   * The layout choices in effect: those of {@link FlatBuffersOptions#LAYOUT} plus the {@link FlatStruct}
+   * and {@link FlatArray} annotations of the Java types reached.
+   */
+  public FlatLayout layout() {
+    return layout;
   }
 
   // ---- encoding ------------------------------------------------------------------------------------
@@ -154,7 +165,11 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
       } catch (StackOverflowError e) {
         throw shell.decorate(EncodeException.stackExhausted(shell.format()));
       }
-      w.builder.finish(root);
+      if (layout.fileIdentifier().isEmpty()) {
+        w.builder.finish(root);
+      } else {
+        w.builder.finish(root, layout.fileIdentifier());
+      }
       byte[] out = w.builder.sizedByteArray();
       keep = w.retainable();
       shell.checkEncodedLength(out.length);
@@ -250,6 +265,16 @@ public final class FlatBuffersCodec<T> implements Codec<T> {
     shell.checkMessageLength(r.length());
     if (r.length() < 4) {
       throw DecodeException.at(FlatBuffersProvider.NAME, 0, "a FlatBuffer needs at least 4 bytes, got " + r.length());
+    }
+    String id = layout.fileIdentifier();
+    if (!id.isEmpty()) {
+      boolean ok = r.length() >= 8;
+      for (int k = 0; ok && k < 4; k++) {
+        ok = r.bb.get(4 + k) == id.charAt(k);
+      }
+      if (!ok) {
+        throw DecodeException.at(FlatBuffersProvider.NAME, 4, "the buffer does not carry the file identifier \"" + id + "\"");
+      }
     }
   }
 

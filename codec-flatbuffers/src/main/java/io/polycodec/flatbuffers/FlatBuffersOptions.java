@@ -25,5 +25,13 @@ public final class FlatBuffersOptions {
   public static final CodecOption<Integer> MAX_SHARED_VISITS =
       CodecOption.of("flatbuffers.maxSharedVisits", Integer.class, 1_000_000);
 
+  /**
+   * Layout choices the schema model cannot express: records laid out as FlatBuffers structs and
+   * fixed-size arrays (default {@link FlatLayout#DEFAULT}). Records annotated {@link FlatStruct} and
+   * components annotated {@link FlatArray} are added to it when a codec is built for a Java type.
+   */
+  public static final CodecOption<FlatLayout> LAYOUT =
+      CodecOption.of("flatbuffers.layout", FlatLayout.class, FlatLayout.DEFAULT);
+
   private FlatBuffersOptions() {}
 }

@@ -51,7 +51,7 @@ public final class FlatBuffersProvider implements CodecProvider {
 
   @Override
   public List<CodecOption<?>> options() {
-    return List.of(FlatBuffersOptions.VERIFY, FlatBuffersOptions.MAX_SHARED_VISITS);
+    return List.of(FlatBuffersOptions.VERIFY, FlatBuffersOptions.MAX_SHARED_VISITS, FlatBuffersOptions.LAYOUT);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.schema.Kind;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +44,13 @@ public final class FlatList {
     if (l instanceof TimestampLayout) {
       return Kind.TIMESTAMP;
     }
+    if (l instanceof DurationLayout) {
+      return Kind.DURATION;
+    }
     if (l instanceof EnumLayout) {
       return Kind.ENUM;
     }
-    if (l instanceof RecordLayout) {
+    if (l instanceof RecordLayout || l instanceof StructLayout) {
       return Kind.RECORD;
     }
     return Kind.UNION;
@@ -98,7 +102,7 @@ public final class FlatList {
 
   /** An enum element's number. */
   public int getEnumNumber(int k) {
-    return r.bb.getInt(pos(k, Kind.ENUM));
+    return ((EnumLayout) layout.element).number(r.bb, pos(k, Kind.ENUM));
   }
 
   /**
@@ -145,10 +149,106 @@ public final class FlatList {
     }
   }
 
+  /**
+   * A duration element.
+   *
+   * @throws DecodeException if it is not a duration (seconds and nanos of different signs, out of range)
+   */
+  public Duration getDuration(int k) {
+    try {
+      return (Duration) DurationLayout.INSTANCE.readElement(r, pos(k, Kind.DURATION));
+    } catch (CodecException e) {
+      throw e.prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
+    }
+  }
+
   /** A view of a record element's table. */
   public FlatView<?> getRecord(int k) {
     int p = pos(k, Kind.RECORD);
+    if (layout.element instanceof StructLayout) {
+      throw new IllegalArgumentException("elements are FlatBuffers structs: read them with getStruct");
+    }
     return new FlatView<>(((RecordLayout) layout.element).plan, r, r.target(p));
+  }
+
+  /**
+   * Points {@code into} at struct element {@code k} (a vector of {@link FlatStruct}s) and returns it;
+   * allocates nothing.
+   *
+   * @throws IllegalArgumentException if the elements are not structs
+   */
+  public StructView getStruct(int k, StructView into) {
+    Objects.requireNonNull(into, "into");
+    int p = pos(k, Kind.RECORD);
+    if (!(layout.element instanceof StructLayout)) {
+      throw new IllegalArgumentException("elements are tables, not FlatBuffers structs: read them with getRecord");
+    }
+    return into.at((StructLayout) layout.element, r, p);
+  }
+
+  /**
+   * A view of the element whose FlatBuffers key ({@link FlatKey}) equals {@code key}, found by binary
+   * search in the vector (written in key order by Polycodec and by flatc's sorted vectors), or null.
+   * Reads keys in place: a string key is compared with the elements' UTF-8 bytes without decoding them.
+   *
+   * @throws IllegalArgumentException if the elements are not tables with a key, or {@code key} is not a
+   *     value of the key's kind ({@code String}, {@code Integer}, {@code Long}, …)
+   */
+  public FlatView<?> lookupByKey(Object key) {
+    Objects.requireNonNull(key, "key");
+    if (!(layout.element instanceof RecordLayout) || ((RecordLayout) layout.element).plan.keyField < 0) {
+      throw new IllegalArgumentException("elements are not tables with a FlatBuffers key");
+    }
+    TablePlan plan = ((RecordLayout) layout.element).plan;
+    int kf = plan.keyField;
+    Kind kk = plan.kinds[kf];
+    Object sample = plan.layouts[kf].defaultValue();
+    if (kk == Kind.STRING ? !(key instanceof String) : key.getClass() != sample.getClass()) {
+      throw new IllegalArgumentException("the key " + plan.schema.name() + "." + plan.names[kf] + " is a "
+          + plan.schema.field(kf).type().describe() + "; " + key.getClass().getSimpleName() + " " + key + " is not one");
+    }
+    byte[] utf8 = kk == Kind.STRING ? ((String) key).getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int table = r.target(vector + 4 + 4 * mid);
+      int p = r.field(table, plan.vtOffsets[kf]);
+      int c;
+      if (utf8 != null) {
+        c = compareUtf8(p == 0 ? -1 : r.target(p), utf8);
+      } else {
+        Object v = p == 0 ? plan.layouts[kf].defaultValue() : plan.layouts[kf].readSlot(r, p);
+        c = KeyOrder.compare(kk, isUnsigned(plan, kf), v, key);
+      }
+      if (c == 0) {
+        return new FlatView<>(plan, r, table);
+      }
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isUnsigned(TablePlan plan, int kf) {
+    io.polycodec.schema.Schema t = plan.schema.field(kf).type();
+    return t instanceof io.polycodec.schema.ScalarSchema && ((io.polycodec.schema.ScalarSchema) t).encoding().isUnsigned();
+  }
+
+  // The string at s (or "" when s < 0) against key, by unsigned bytes.
+  private int compareUtf8(int s, byte[] key) {
+    int n = s < 0 ? 0 : r.bb.getInt(s);
+    int common = Math.min(n, key.length);
+    for (int i = 0; i < common; i++) {
+      int c = Integer.compare(r.bb.get(s + 4 + i) & 0xFF, key[i] & 0xFF);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(n, key.length);
   }
 
   /** A view of the member table a union element holds; its schema tells the member. */

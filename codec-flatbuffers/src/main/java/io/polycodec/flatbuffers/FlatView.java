@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -241,7 +242,7 @@ public final class FlatView<T> {
     if (p == 0) {
       return ((EnumLayout) plan.layouts[i]).defaultNumber();
     }
-    return r.bb.getInt(p);
+    return ((EnumLayout) plan.layouts[i]).number(r.bb, p);
   }
 
   /** {@link #getEnumNumber(int)} by name. */
@@ -269,6 +270,28 @@ public final class FlatView<T> {
   /** {@link #getTimestamp(int)} by name. */
   public Instant getTimestamp(String name) {
     return getTimestamp(fieldIndex(name));
+  }
+
+  /**
+   * A duration field; null if an optional field is absent, zero if a non-optional one is.
+   *
+   * @throws DecodeException if it is not a duration (seconds and nanos of different signs, out of range)
+   */
+  public Duration getDuration(int i) {
+    int p = pos(i, Kind.DURATION);
+    if (p == 0) {
+      return plan.optional(i) ? null : Duration.ZERO;
+    }
+    try {
+      return (Duration) DurationLayout.INSTANCE.readSlot(r, p);
+    } catch (CodecException e) {
+      throw located(e, i);
+    }
+  }
+
+  /** {@link #getDuration(int)} by name. */
+  public Duration getDuration(String name) {
+    return getDuration(fieldIndex(name));
   }
 
   /**
@@ -323,6 +346,10 @@ public final class FlatView<T> {
    */
   public FlatView<?> getRecord(int i) {
     int p = pos(i, Kind.RECORD);
+    if (plan.layouts[i] instanceof StructLayout) {
+      throw new IllegalArgumentException(plan.schema.name() + "." + plan.names[i]
+          + " is a FlatBuffers struct: read it with getStruct");
+    }
     return p == 0 ? null : new FlatView<>(((RecordLayout) plan.layouts[i]).plan, r, r.target(p));
   }
 
@@ -331,11 +358,41 @@ public final class FlatView<T> {
     return getRecord(fieldIndex(name));
   }
 
+  /**
+   * Points {@code into} at the struct ({@link FlatStruct}) field {@code i} and returns it, or returns null
+   * if the field is absent; allocates nothing. Reuse one {@link StructView} per thread for a hot loop.
+   *
+   * @throws IllegalArgumentException if field {@code i} is not a struct
+   */
+  public StructView getStruct(int i, StructView into) {
+    Objects.requireNonNull(into, "into");
+    int p = pos(i, Kind.RECORD);
+    if (!(plan.layouts[i] instanceof StructLayout)) {
+      throw new IllegalArgumentException(plan.schema.name() + "." + plan.names[i]
+          + " is a table, not a FlatBuffers struct: read it with getRecord");
+    }
+    return p == 0 ? null : into.at((StructLayout) plan.layouts[i], r, p);
+  }
+
+  /** {@link #getStruct(int, StructView)} with a new {@link StructView}. */
+  public StructView getStruct(int i) {
+    return getStruct(i, new StructView());
+  }
+
+  /** {@link #getStruct(int)} by name. */
+  public StructView getStruct(String name) {
+    return getStruct(fieldIndex(name));
+  }
+
   /** The name of the member a union field holds, or null if absent. */
   public String getUnionMember(int i) {
     int p = pos(i, Kind.UNION);
     if (p == 0) {
       return null;
+    }
+    if (plan.layouts[i] instanceof InlineUnionLayout) {
+      InlineUnionLayout il = (InlineUnionLayout) plan.layouts[i];
+      return il.union.binding().schema().members().get(inlineMember(il, p, i)).name();
     }
     UnionLayout u = (UnionLayout) plan.layouts[i];
     return u.binding().schema().members().get(memberIndex(u, p, i)).name();
@@ -352,6 +409,10 @@ public final class FlatView<T> {
     if (p == 0) {
       return null;
     }
+    if (plan.layouts[i] instanceof InlineUnionLayout) {
+      InlineUnionLayout il = (InlineUnionLayout) plan.layouts[i];
+      return new FlatView<>(il.union.member(inlineMember(il, p, i)), r, r.target(p));
+    }
     UnionLayout u = (UnionLayout) plan.layouts[i];
     int holder = r.target(p);
     return new FlatView<>(u.member(memberIndex(u, p, i)), r, u.memberTable(r, holder));
@@ -360,6 +421,14 @@ public final class FlatView<T> {
   /** {@link #getUnion(int)} by name. */
   public FlatView<?> getUnion(String name) {
     return getUnion(fieldIndex(name));
+  }
+
+  private int inlineMember(InlineUnionLayout il, int p, int i) {
+    try {
+      return il.memberIndex(r, TablePlan.typePos(r.bb, table, vt, vtSize, plan.vtOffsets[i] - 2), p);
+    } catch (CodecException e) {
+      throw located(e, i);
+    }
   }
 
   private int memberIndex(UnionLayout u, int p, int i) {
@@ -373,6 +442,10 @@ public final class FlatView<T> {
   /** A view of a list field's elements (empty if absent). */
   public FlatList getList(int i) {
     int p = pos(i, Kind.LIST);
+    if (plan.layouts[i] instanceof UnionVectorLayout) {
+      throw new IllegalArgumentException(plan.schema.name() + "." + plan.names[i]
+          + " is a vector of unions: read it with get(i)");
+    }
     ListLayout l = (ListLayout) plan.layouts[i];
     return p == 0 ? new FlatList(l, r, -1) : new FlatList(l, r, r.target(p));
   }
@@ -392,6 +465,14 @@ public final class FlatView<T> {
     Objects.checkIndex(i, plan.size);
     int p = pos(i);
     try {
+      if (p != 0 && plan.layouts[i] instanceof UnionVectorLayout) {
+        return ((UnionVectorLayout) plan.layouts[i]).read(r, TablePlan.typePos(r.bb, table, vt, vtSize,
+            plan.vtOffsets[i] - 2), p);
+      }
+      if (p != 0 && plan.layouts[i] instanceof InlineUnionLayout) {
+        return ((InlineUnionLayout) plan.layouts[i]).read(r, TablePlan.typePos(r.bb, table, vt, vtSize,
+            plan.vtOffsets[i] - 2), p);
+      }
       if (p != 0) {
         return plan.layouts[i].readSlot(r, p);
       }

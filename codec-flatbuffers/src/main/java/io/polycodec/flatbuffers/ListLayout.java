@@ -24,6 +24,14 @@ final class ListLayout extends OffsetLayout {
     // A copy, so that any List (linked, concurrent, a view) is walked once and by index.
     Object[] items = ((List<?>) value).toArray();
     int n = items.length;
+    if (element instanceof RecordLayout && ((RecordLayout) element).plan.keyField >= 0) {
+      // Keyed tables are written in key order, as flatc's createSortedVectorOfTables does, so that
+      // binary search (FlatList.lookupByKey, generated LookupByKey) finds them.
+      for (int k = 0; k < n; k++) {
+        nonNull(items[k]);
+      }
+      Arrays.sort(items, KeyOrder.of(((RecordLayout) element).plan));
+    }
     w.checkCollection(n);
     if (n == 0 && omitDefault) {
       w.enter(); // an empty list is a level too (the depth rule), though nothing is written

@@ -34,6 +34,10 @@ final class TablePlan {
   static final byte INLINE = 7;
   static final byte BYTE = 8;
   static final byte SHORT = 9;
+  /** A union written as flatc writes it: an offset plus a type byte in the slot before it. */
+  static final byte UNION_INLINE = 10;
+  /** A list of unions written as flatc writes it: a vector of offsets plus a vector of types before it. */
+  static final byte UNION_VECTOR = 11;
 
   @SuppressWarnings("rawtypes")
   final RecordBinding binding;
@@ -55,6 +59,12 @@ final class TablePlan {
   private int[] writeOrder;
   private int[][] oneofPeers;
   private int numSlots;
+  /** Non-optional struct fields: absent, they read as the struct's own default (arrays full of zeros). */
+  private boolean[] structDefault;
+  /** The index of the record's FlatBuffers key field, or -1 (set by the compiler before {@link #init}). */
+  int keyField = -1;
+  /** Extra stack entries per table write for second offsets (vectors of unions): 0 or {@link #size}. */
+  private int sideSlots;
 
   TablePlan(RecordBinding<?> binding) {
     this.binding = binding;
@@ -74,6 +84,7 @@ final class TablePlan {
     slotSizes = new int[size];
     slotAligns = new int[size];
     verifies = new boolean[size];
+    structDefault = new boolean[size];
     List<Integer> offsets = new ArrayList<>();
     Map<String, List<Integer>> groups = new HashMap<>();
     for (int i = 0; i < size; i++) {
@@ -85,9 +96,19 @@ final class TablePlan {
       verifies[i] = layouts[i].needsVerification();
       vtOffsets[i] = 4 + 2 * (f.tag() - 1);
       optional[i] = f.optional();
+      structDefault[i] = !f.optional() && layouts[i] instanceof StructLayout;
       byte prim = primitiveCode(f.type().kind());
       readCodes[i] = prim != 0 ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
       writeCodes[i] = prim != 0 && !f.optional() ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
+      if (layouts[i] instanceof InlineUnionLayout) {
+        readCodes[i] = UNION_INLINE;
+        writeCodes[i] = UNION_INLINE;
+      }
+      if (layouts[i] instanceof UnionVectorLayout) {
+        readCodes[i] = UNION_VECTOR;
+        writeCodes[i] = UNION_VECTOR;
+        sideSlots = size;
+      }
       if (layouts[i].isOffset()) {
         offsets.add(i);
       }
@@ -122,7 +143,7 @@ final class TablePlan {
       case INT64 -> LONG;
       case FLOAT32 -> FLOAT;
       case FLOAT64 -> DOUBLE;
-      case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
+      case STRING, BYTES, TIMESTAMP, DURATION, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> 0;
     };
   }
 
@@ -139,13 +160,16 @@ final class TablePlan {
   int write(WriteContext w, Object record) {
     w.enter();
     FlatBufferBuilder b = w.builder;
-    int base = w.reserve(size);
+    int base = w.reserve(size + sideSlots);
     for (int i : offsetFields) {
       int off = 0;
       try {
         Object v = binding.get(record, i);
         if (v != null) {
           off = layouts[i].prepare(w, v, !optional[i]);
+          if (writeCodes[i] == UNION_VECTOR) {
+            w.stack[base + size + i] = w.sideOffset;
+          }
         }
       } catch (CodecException e) {
         throw e.prependField(names[i]);
@@ -214,6 +238,22 @@ final class TablePlan {
         }
         break;
       }
+      case UNION_VECTOR: {
+        int off = w.stack[base + i];
+        if (off != 0) {
+          b.addOffset(id, off, 0);
+          b.addOffset(id - 1, w.stack[base + size + i], 0);
+        }
+        break;
+      }
+      case UNION_INLINE: {
+        int off = w.stack[base + i];
+        if (off != 0) {
+          b.addOffset(id, off, 0);
+          b.addByte(id - 1, (byte) ((InlineUnionLayout) layouts[i]).tagOf(binding.get(record, i)), 0);
+        }
+        break;
+      }
       default: {
         Object v = binding.get(record, i);
         if (v != null) {
@@ -248,11 +288,11 @@ final class TablePlan {
     FieldSlots s = binding.newSlots();
     for (int i = 0; i < size; i++) {
       int o = vtOffsets[i];
-      if (o >= vtSize) {
-        continue;
-      }
-      int fo = bb.getShort(vt + o) & 0xFFFF;
+      int fo = o >= vtSize ? 0 : bb.getShort(vt + o) & 0xFFFF;
       if (fo == 0) {
+        if (structDefault[i]) {
+          s.set(i, layouts[i].defaultValue());
+        }
         continue;
       }
       int p = table + fo;
@@ -277,6 +317,20 @@ final class TablePlan {
           break;
         case DOUBLE:
           s.setDouble(i, bb.getDouble(p));
+          break;
+        case UNION_VECTOR:
+          try {
+            s.set(i, ((UnionVectorLayout) layouts[i]).read(r, typePos(bb, table, vt, vtSize, o - 2), p));
+          } catch (CodecException e) {
+            throw e.withOffset(p).prependField(names[i]);
+          }
+          break;
+        case UNION_INLINE:
+          try {
+            s.set(i, ((InlineUnionLayout) layouts[i]).read(r, typePos(bb, table, vt, vtSize, o - 2), p));
+          } catch (CodecException e) {
+            throw e.withOffset(p).prependField(names[i]);
+          }
           break;
         default:
           try {
@@ -303,6 +357,15 @@ final class TablePlan {
     }
   }
 
+  /** The position of the slot at {@code vtOffset} of a verified table, or 0 if absent. */
+  static int typePos(ByteBuffer bb, int table, int vt, int vtSize, int vtOffset) {
+    if (vtOffset >= vtSize) {
+      return 0;
+    }
+    int fo = bb.getShort(vt + vtOffset) & 0xFFFF;
+    return fo == 0 ? 0 : table + fo;
+  }
+
   // ---- verifying -----------------------------------------------------------------------------------
 
   /** Verifies the table at {@code table}, at nesting {@code depth}, and everything it reaches. */
@@ -316,6 +379,12 @@ final class TablePlan {
         int p = v.field(table, vt, vtSize, obj, vtOffsets[i], slotSizes[i], slotAligns[i]);
         if (p != 0 && verifies[i]) {
           layouts[i].verifySlot(v, p, depth);
+        } else if (p != 0 && readCodes[i] == UNION_VECTOR) {
+          int typePos = v.field(table, vt, vtSize, obj, vtOffsets[i] - 2, 4, 4);
+          ((UnionVectorLayout) layouts[i]).verify(v, typePos, p, depth);
+        } else if (p != 0 && readCodes[i] == UNION_INLINE) {
+          int typePos = v.field(table, vt, vtSize, obj, vtOffsets[i] - 2, 1, 1);
+          ((InlineUnionLayout) layouts[i]).verify(v, typePos, p, depth);
         }
       } catch (DecodeException e) {
         throw e.prependField(names[i]);

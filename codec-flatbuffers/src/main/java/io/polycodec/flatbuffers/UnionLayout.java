@@ -88,6 +88,16 @@ final class UnionLayout extends OffsetLayout {
     return r.target(r.field(holder, VALUE_SLOT));
   }
 
+  /** The member tag of member {@code index}. */
+  int tag(int index) {
+    return tags[index] & 0xFF;
+  }
+
+  /** The index of the member tagged {@code tag} (0 to 255), or -1. */
+  int memberOfTag(int tag) {
+    return (memberByTag[tag] & 0xFF) - 1;
+  }
+
   TablePlan member(int index) {
     return members[index];
   }

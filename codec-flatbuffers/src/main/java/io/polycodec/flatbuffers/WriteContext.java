@@ -19,6 +19,8 @@ final class WriteContext {
   /** Set while an encode uses this context, so that a reentrant encode on the same thread gets its own. */
   boolean inUse;
   int[] stack = new int[64];
+  /** A second offset a layout's prepare leaves for its table (a vector of unions' type vector). */
+  int sideOffset;
   private int sp;
   private int depth;
   private int maxDepth;

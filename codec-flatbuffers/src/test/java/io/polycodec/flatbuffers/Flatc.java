@@ -63,6 +63,23 @@ final class Flatc {
     return v;
   }
 
+  /**
+   * {@code flatc --conform old new}: null if flatc accepts {@code newSchema} as an evolution of
+   * {@code oldSchema}, else flatc's complaint.
+   */
+  static String conform(Path dir, String oldSchema, String newSchema) throws IOException {
+    java.nio.file.Files.writeString(dir.resolve("old.fbs"), oldSchema);
+    java.nio.file.Files.writeString(dir.resolve("new.fbs"), newSchema);
+    try {
+      run(dir, List.of("--conform", "old.fbs", "new.fbs"));
+      return null;
+    } catch (AssertionError e) {
+      String m = e.getMessage();
+      int at = m.indexOf("schemas don't conform");
+      return at >= 0 ? m.substring(at).trim() : m;
+    }
+  }
+
   /** Runs flatc with {@code args} in {@code dir}; returns its output, failing the test if it fails. */
   static String run(Path dir, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>();

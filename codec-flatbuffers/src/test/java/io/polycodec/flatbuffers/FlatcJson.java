@@ -91,6 +91,12 @@ final class FlatcJson {
         sb.append("{\"seconds\": ").append(t.getEpochSecond()).append(", \"nanos\": ").append(t.getNano()).append('}');
         break;
       }
+      case DURATION: {
+        java.time.Duration d = (java.time.Duration) v;
+        sb.append("{\"seconds\": ").append(io.polycodec.schema.DurationRange.seconds(d)).append(", \"nanos\": ")
+            .append(io.polycodec.schema.DurationRange.nanos(d)).append('}');
+        break;
+      }
       case ENUM: {
         GenericEnum e = (GenericEnum) v;
         if (e.isKnown()) {
@@ -307,6 +313,7 @@ final class FlatcJson {
         return arr == null ? new byte[0] : bytes(arr);
       }
       case TIMESTAMP: return Instant.ofEpochSecond(n.get("seconds").longValue(), n.get("nanos").intValue());
+      case DURATION: return java.time.Duration.ofSeconds(n.get("seconds").longValue(), n.get("nanos").intValue());
       case ENUM: {
         EnumSchema e = (EnumSchema) type;
         if (n.isNumber()) {

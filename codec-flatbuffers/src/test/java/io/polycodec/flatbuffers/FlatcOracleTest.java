@@ -105,6 +105,25 @@ class FlatcOracleTest {
   }
 
   @Test
+  void theZoosEverydayRecordCompilesWithFlatcWhichReadsItsBytes(@TempDir Path dir) throws IOException {
+    Flatc.require();
+    RecordSchema schema = io.polycodec.bind.RecordBinding.of(io.polycodec.tck.zoo.Zoo.Everyday.class).schema();
+    FlatBuffersCodec<io.polycodec.tck.zoo.Zoo.Everyday> typed = FlatBuffersCodec.of(io.polycodec.tck.zoo.Zoo.Everyday.class);
+    String fbs = typed.fbs();
+    assertTrue(fbs.contains("struct Duration {") && fbs.contains("ttl: polycodec.Duration"), fbs);
+    Files.writeString(dir.resolve("e.fbs"), fbs);
+    // flatc compiles the schema to Java too, so the export is a schema flatc accepts, not only parses.
+    Flatc.run(dir, List.of("--java", "-o", "java", "e.fbs"));
+    byte[] bytes = typed.encode(io.polycodec.tck.zoo.Zoo.everydayEdges());
+    Files.write(dir.resolve("e.bin"), bytes);
+    Flatc.run(dir, List.of("--json", "--strict-json", "--raw-binary", "e.fbs", "--", "e.bin"));
+    GenericRecord fromFlatc = FlatcJson.read(Files.readString(dir.resolve("e.json")), schema);
+    GenericRecord fromPolycodec = FlatBuffersCodec.generic(schema).decode(bytes);
+    assertEquals(fromPolycodec, fromFlatc);
+    assertEquals(java.time.Duration.ofSeconds(-1, -499_999_999), fromFlatc.get("ttl"));
+  }
+
+  @Test
   void flatcIsRequiredOnlyWhenAsked() {
     assertEquals(Flatc.Decision.RUN, Flatc.decide(true, null));
     assertEquals(Flatc.Decision.RUN, Flatc.decide(true, "1"));

@@ -92,6 +92,7 @@ final class RandomValues {
         return b;
       }
       case TIMESTAMP: return aTimestamp();
+      case DURATION: return aDuration();
       case ENUM: {
         EnumSchema e = (EnumSchema) type;
         if (rnd.nextInt(8) == 0) {
@@ -215,6 +216,21 @@ final class RandomValues {
         long hi = TimestampRange.MAX.getEpochSecond();
         long s = lo + (long) (rnd.nextDouble() * (hi - lo));
         return Instant.ofEpochSecond(s, rnd.nextInt(1_000_000_000));
+      }
+    }
+  }
+
+  java.time.Duration aDuration() {
+    switch (rnd.nextInt(6)) {
+      case 0: return io.polycodec.schema.DurationRange.MIN;
+      case 1: return io.polycodec.schema.DurationRange.MAX;
+      case 2: return java.time.Duration.ZERO;
+      case 3: return java.time.Duration.ofMillis(-1500);
+      default: {
+        long max = io.polycodec.schema.DurationRange.MAX_SECONDS;
+        long s = (long) ((rnd.nextDouble() * 2 - 1) * max);
+        int nanos = rnd.nextInt(1_000_000_000);
+        return java.time.Duration.ofSeconds(s, s < 0 ? -nanos : nanos);
       }
     }
   }

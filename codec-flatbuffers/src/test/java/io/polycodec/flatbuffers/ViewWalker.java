@@ -32,6 +32,7 @@ final class ViewWalker {
         }
         case BYTES: sum += v.getBytes(i) == null ? 0 : v.getBytes(i).remaining(); break;
         case TIMESTAMP: sum += v.getTimestamp(i) == null ? 0 : v.getTimestamp(i).getNano(); break;
+        case DURATION: sum += v.getDuration(i) == null ? 0 : v.getDuration(i).getNano(); break;
         case ENUM: sum += v.getEnumNumber(i); break;
         case RECORD: {
           FlatView<?> r = v.getRecord(i);
@@ -83,6 +84,7 @@ final class ViewWalker {
         case STRING: sum += l.getString(k).length() + l.getUtf8(k).remaining(); break;
         case BYTES: sum += l.getBytes(k).remaining(); break;
         case TIMESTAMP: sum += l.getTimestamp(k).getNano(); break;
+        case DURATION: sum += l.getDuration(k).getNano(); break;
         case ENUM: sum += l.getEnumNumber(k); break;
         case RECORD: sum += depth > 50 ? 0 : walk(l.getRecord(k), depth + 1); break;
         case UNION: sum += depth > 50 ? 0 : walk(l.getUnion(k), depth + 1); break;

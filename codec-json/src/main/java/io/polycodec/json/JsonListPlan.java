@@ -33,9 +33,9 @@ final class JsonListPlan extends JsonValuePlan {
   }
 
   private void writeList(JsonGenerator g, List<?> list, int depth) throws IOException {
-    checkDepth(limits, depth + 1, true);
+    limits.checkDepth(depth + 1, true);
     int n = list.size();
-    checkCollection(limits, n);
+    limits.checkEncodedCollection(n);
     g.writeStartArray(list, n);
     for (int i = 0; i < n; i++) {
       Object e = list.get(i);
@@ -55,7 +55,7 @@ final class JsonListPlan extends JsonValuePlan {
     if (t != JsonToken.START_ARRAY) {
       throw JsonScalars.expected("an array", t);
     }
-    checkDepth(limits, depth + 1, false);
+    limits.checkDepth(depth + 1, false);
     List<Object> out = new ArrayList<>();
     for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
       int i = out.size();

@@ -41,8 +41,8 @@ final class JsonMapPlan extends JsonValuePlan {
   }
 
   private void writeMap(JsonGenerator g, Map<?, ?> map, int depth) throws IOException {
-    checkDepth(limits, depth + 1, true);
-    checkCollection(limits, map.size());
+    limits.checkDepth(depth + 1, true);
+    limits.checkEncodedCollection(map.size());
     g.writeStartObject(map);
     for (Map.Entry<?, ?> e : keys.inOrder(map)) {
       writeEntry(g, e.getKey(), e.getValue(), depth);
@@ -70,7 +70,7 @@ final class JsonMapPlan extends JsonValuePlan {
     if (t != JsonToken.START_OBJECT) {
       throw JsonScalars.expected("an object", t);
     }
-    checkDepth(limits, depth + 1, false);
+    limits.checkDepth(depth + 1, false);
     Map<Object, Object> out = new LinkedHashMap<>();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       Object key;

@@ -73,6 +73,7 @@ final class JsonPlanCompiler {
     @Override public JsonValuePlan visitString(ScalarSchema s) { return new JsonScalarPlan.Text(limits); }
     @Override public JsonValuePlan visitBytes(ScalarSchema s) { return new JsonScalarPlan.Binary(limits); }
     @Override public JsonValuePlan visitTimestamp(ScalarSchema s) { return JsonScalarPlan.TIMESTAMP; }
+    @Override public JsonValuePlan visitDuration(ScalarSchema s) { return JsonScalarPlan.DURATION; }
     @Override public JsonValuePlan visitEnum(EnumSchema s) { return new JsonEnumPlan((EnumBinding) named); }
     @Override public JsonValuePlan visitRecord(RecordSchema s) { return new JsonRecordRef(record((RecordBinding<?>) named)); }
     @Override public JsonValuePlan visitUnion(UnionSchema s) { return new JsonUnionPlan((UnionBinding) named, JsonPlanCompiler.this); }

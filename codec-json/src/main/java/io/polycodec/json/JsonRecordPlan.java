@@ -77,7 +77,7 @@ final class JsonRecordPlan {
   private static boolean inline(Kind kind) {
     return switch (kind) {
       case BOOL, INT8, INT16, INT32, INT64, FLOAT32, FLOAT64 -> true;
-      case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> false;
+      case STRING, BYTES, TIMESTAMP, DURATION, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> false;
     };
   }
 
@@ -96,9 +96,7 @@ final class JsonRecordPlan {
   // ---- writing ---------------------------------------------------------------------------------------
 
   void write(JsonGenerator g, Object record, int depth) throws IOException {
-    if (depth > limits.maxDepth()) {
-      throw new EncodeException("nesting deeper than the limit of " + limits.maxDepth());
-    }
+    limits.checkDepth(depth, true);
     g.writeStartObject(record);
     writeFields(g, record, depth);
     g.writeEndObject();
@@ -138,9 +136,7 @@ final class JsonRecordPlan {
 
   /** Reads an object whose START_OBJECT is the current token. */
   Object read(JsonParser p, int depth) throws IOException {
-    if (depth > limits.maxDepth()) {
-      throw new DecodeException("nesting deeper than the limit of " + limits.maxDepth());
-    }
+    limits.checkDepth(depth, false);
     return readRest(p, depth);
   }
 

@@ -7,6 +7,7 @@ import io.polycodec.Limits;
 import io.polycodec.Utf8;
 import io.polycodec.schema.Kind;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -35,6 +36,11 @@ abstract class JsonScalarPlan extends JsonValuePlan {
   static final JsonValuePlan TIMESTAMP = new JsonScalarPlan() {
     @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeTimestamp(g, (Instant) v); }
     @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readTimestamp(p, t); }
+  };
+
+  static final JsonValuePlan DURATION = new JsonScalarPlan() {
+    @Override void write(JsonGenerator g, Object v, int depth) throws IOException { JsonScalars.writeDuration(g, (Duration) v); }
+    @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return JsonScalars.readDuration(p, t); }
   };
 
   JsonScalarPlan() {}
@@ -96,7 +102,7 @@ abstract class JsonScalarPlan extends JsonValuePlan {
 
     @Override
     void write(JsonGenerator g, Object v, int depth) throws IOException {
-      checkBytes(limits, ((byte[]) v).length, true);
+      limits.checkByteArray(((byte[]) v).length, true);
       g.writeBinary((byte[]) v);
     }
 
@@ -106,9 +112,9 @@ abstract class JsonScalarPlan extends JsonValuePlan {
         throw JsonScalars.expected("a base64 string", t);
       }
       // base64 holds 3 bytes in 4 chars: refuse text too long for the limit before decoding it
-      checkBytes(limits, ((long) p.getTextLength() / 4) * 3 - 2, false);
+      limits.checkByteArray(((long) p.getTextLength() / 4) * 3 - 2, false);
       byte[] b = p.getBinaryValue();
-      checkBytes(limits, b.length, false);
+      limits.checkByteArray(b.length, false);
       return b;
     }
   }

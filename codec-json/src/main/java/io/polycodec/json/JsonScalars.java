@@ -6,9 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.polycodec.DecodeException;
 import io.polycodec.json.jackson.JacksonErrors;
 import io.polycodec.schema.Kind;
+import io.polycodec.schema.DurationRange;
 import io.polycodec.schema.TimestampRange;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -200,5 +202,38 @@ final class JsonScalars {
       throw new DecodeException("not an RFC 3339 timestamp: \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"");
     }
     return TimestampRange.decode(i.getEpochSecond(), i.getNano());
+  }
+
+  /** Longer text is not a duration we write; {@code Duration.parse} need not see it. */
+  private static final int MAX_DURATION_TEXT = 64;
+
+  /**
+   * A duration as ISO-8601 text, {@code Duration.toString()}: {@code PT1.5S}, {@code PT-0.5S},
+   * {@code PT8760H}; what Jackson's JavaTimeModule writes with timestamps off, and OpenAPI's
+   * {@code duration} format.
+   */
+  static void writeDuration(JsonGenerator g, Duration v) throws IOException {
+    g.writeString(DurationRange.checkEncodable(v).toString());
+  }
+
+  /** ISO-8601 duration text ({@code Duration.parse}: days, a leading sign and signed parts too) in range. */
+  static Duration readDuration(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.VALUE_STRING) {
+      throw expected("an ISO-8601 duration string such as \"PT1.5S\"", t);
+    }
+    String s = p.getText();
+    Duration d;
+    try {
+      if (s.length() > MAX_DURATION_TEXT) {
+        throw new DateTimeParseException("longer than " + MAX_DURATION_TEXT + " characters", s, 0);
+      }
+      d = Duration.parse(s);
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new DecodeException("not an ISO-8601 duration: \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"");
+    }
+    if (d.compareTo(DurationRange.MIN) < 0 || d.compareTo(DurationRange.MAX) > 0) {
+      throw new DecodeException("duration " + d + " is outside " + DurationRange.MIN + " .. " + DurationRange.MAX);
+    }
+    return d;
   }
 }

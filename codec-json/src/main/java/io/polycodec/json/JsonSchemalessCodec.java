@@ -112,7 +112,7 @@ final class JsonSchemalessCodec implements Codec<Object> {
       g.writeNumber((BigDecimal) v);
     } else if (v instanceof Map) {
       Map<?, ?> map = (Map<?, ?>) v;
-      checkCollection(map.size());
+      limits.checkEncodedCollection(map.size());
       g.writeStartObject(map);
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String)) {
@@ -129,7 +129,7 @@ final class JsonSchemalessCodec implements Codec<Object> {
       g.writeEndObject();
     } else if (v instanceof List) {
       List<?> list = (List<?>) v;
-      checkCollection(list.size());
+      limits.checkEncodedCollection(list.size());
       g.writeStartArray(list, list.size());
       for (int i = 0; i < list.size(); i++) {
         try {
@@ -142,12 +142,6 @@ final class JsonSchemalessCodec implements Codec<Object> {
     } else {
       throw new EncodeException(describe(v) + " has no JSON form in schema-less mode"
           + (v instanceof byte[] ? " (encode bytes as a base64 string yourself, or use a schema)" : ""));
-    }
-  }
-
-  private void checkCollection(int n) {
-    if (n > limits.maxCollectionSize()) {
-      throw new EncodeException(n + " elements exceed the limit of " + limits.maxCollectionSize());
     }
   }
 

@@ -10,6 +10,7 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
 import io.polycodec.bind.UnionBinding;
+import io.polycodec.json.jackson.BufferedObject;
 import io.polycodec.schema.UnionSchema;
 import java.io.IOException;
 import java.util.HashMap;
@@ -58,7 +59,7 @@ final class JsonUnionPlan extends JsonValuePlan {
       throw new EncodeException(v.getClass().getName() + " is not a member of union " + union.schema().name());
     }
     // The member record is the union's level (the depth rule of Limits#maxDepth), as on decode.
-    checkDepth(limits, depth, true);
+    limits.checkDepth(depth, true);
     g.writeStartObject(v);
     g.writeFieldName(TYPE_KEY);
     g.writeString(memberNames[m]);
@@ -70,7 +71,7 @@ final class JsonUnionPlan extends JsonValuePlan {
     if (t != JsonToken.START_OBJECT) {
       throw JsonScalars.expected("an object with a \"" + TYPE_KEY + "\" key", t);
     }
-    checkDepth(limits, depth, false);
+    limits.checkDepth(depth, false);
     String first = p.nextFieldName();
     if (TYPE_KEY.equals(first)) {
       int m = member(p, p.nextToken());

@@ -3,10 +3,6 @@ package io.polycodec.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.polycodec.DecodeException;
-import io.polycodec.EncodeException;
-import io.polycodec.Limits;
-import io.polycodec.Utf8;
 import java.io.IOException;
 
 /**
@@ -23,26 +19,4 @@ abstract class JsonValuePlan {
 
   /** Reads one value whose first token {@code t} is current, at nesting {@code depth}. */
   abstract Object read(JsonParser p, JsonToken t, int depth) throws IOException;
-
-  /** Fails (encoding) when a list, map or vector has more than {@link Limits#maxCollectionSize()} elements. */
-  static void checkCollection(Limits limits, int n) {
-    if (n > limits.maxCollectionSize()) {
-      throw new EncodeException(n + " elements exceed the limit of " + limits.maxCollectionSize());
-    }
-  }
-
-  /** Fails when a byte string is longer than {@link Limits#maxStringBytes()}. */
-  static void checkBytes(Limits limits, long n, boolean encoding) {
-    if (n > limits.maxStringBytes()) {
-      throw Utf8.tooLong(n, "", limits, encoding);
-    }
-  }
-
-  /** Fails when {@code depth} is past the limit: an {@link EncodeException} or a {@link DecodeException}. */
-  static void checkDepth(Limits limits, int depth, boolean encoding) {
-    if (depth > limits.maxDepth()) {
-      String problem = "nesting deeper than the limit of " + limits.maxDepth();
-      throw encoding ? new EncodeException(problem) : new DecodeException(problem);
-    }
-  }
 }

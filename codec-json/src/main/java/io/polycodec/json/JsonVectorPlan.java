@@ -36,7 +36,7 @@ final class JsonVectorPlan extends JsonValuePlan {
   }
 
   private void writeVector(JsonGenerator g, Object v) throws IOException {
-    checkCollection(limits, doubles ? ((double[]) v).length : ((float[]) v).length);
+    limits.checkEncodedCollection(doubles ? ((double[]) v).length : ((float[]) v).length);
     if (doubles) {
       double[] d = (double[]) v;
       g.writeStartArray(d, d.length);

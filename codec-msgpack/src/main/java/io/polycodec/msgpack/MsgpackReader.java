@@ -3,6 +3,7 @@ package io.polycodec.msgpack;
 import io.polycodec.DecodeException;
 import io.polycodec.Limits;
 import io.polycodec.schema.Kind;
+import io.polycodec.schema.DurationRange;
 import io.polycodec.schema.TimestampRange;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -11,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
@@ -631,5 +633,29 @@ final class MsgpackReader {
       throw fail(at, "integer " + v + " is outside the range of " + kind.rangeText());
     }
     return (int) v;
+  }
+
+  /**
+   * A duration: the array {@code [seconds, nanos]} of two integers with the same sign, within
+   * {@link DurationRange} (the fields of {@code google.protobuf.Duration}, in order).
+   */
+  Duration readDuration() {
+    int at = offset();
+    int n;
+    try {
+      n = unpacker.unpackArrayHeader();
+    } catch (MessagePackException | IOException e) {
+      throw wrap(at, "a duration (an array [seconds, nanos])", e);
+    }
+    if (n != 2) {
+      throw fail(at, "a duration is an array [seconds, nanos] of 2 integers, not " + n + " elements");
+    }
+    long seconds = readInt64(false);
+    long nanos = readInt32(false);
+    try {
+      return DurationRange.decode(seconds, nanos);
+    } catch (DecodeException e) {
+      throw e.withFormat(MsgpackProvider.NAME).withOffset(at);
+    }
   }
 }

@@ -87,7 +87,7 @@ final class PlanCompiler {
       case INT64 -> unsigned ? RecordPlan.UINT64 : RecordPlan.INT64;
       case FLOAT32 -> RecordPlan.FLOAT32;
       case FLOAT64 -> RecordPlan.FLOAT64;
-      case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> RecordPlan.REF;
+      case STRING, BYTES, TIMESTAMP, DURATION, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> RecordPlan.REF;
     };
   }
 
@@ -127,6 +127,7 @@ final class PlanCompiler {
     @Override public TypePlan visitString(ScalarSchema s) { return ScalarPlan.of(s); }
     @Override public TypePlan visitBytes(ScalarSchema s) { return ScalarPlan.of(s); }
     @Override public TypePlan visitTimestamp(ScalarSchema s) { return ScalarPlan.of(s); }
+    @Override public TypePlan visitDuration(ScalarSchema s) { return ScalarPlan.of(s); }
     @Override public TypePlan visitEnum(EnumSchema s) { return new EnumPlan((EnumBinding) child, byName); }
     @Override public TypePlan visitRecord(RecordSchema s) { return record((RecordBinding<?>) child); }
     @Override public TypePlan visitUnion(UnionSchema s) { return new UnionPlan((UnionBinding) child, byName, PlanCompiler.this); }

@@ -2,15 +2,18 @@ package io.polycodec.msgpack;
 
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ScalarSchema;
+import io.polycodec.schema.DurationRange;
 import io.polycodec.schema.TimestampRange;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import org.msgpack.core.MessagePacker;
 
 /**
  * Scalars in their boxed form (list elements, map keys and values, optional fields): bool, int32, int64,
- * float32, float64, string, bytes (bin), timestamp (extension -1). Record fields of primitive kinds take
+ * float32, float64, string, bytes (bin), timestamp (extension -1),
+ * duration (array [seconds, nanos]). Record fields of primitive kinds take
  * unboxed paths in {@link RecordPlan} instead.
  *
  * <p>Integers are written in the smallest MessagePack int that holds them. Unsigned encodings (uint32,
@@ -66,6 +69,9 @@ final class ScalarPlan extends TypePlan {
       case TIMESTAMP:
         writeTimestamp(p, (Instant) v);
         break;
+      case DURATION:
+        writeDuration(p, (Duration) v);
+        break;
       default:
         throw new AssertionError(kind);
     }
@@ -92,6 +98,18 @@ final class ScalarPlan extends TypePlan {
     p.packTimestamp(TimestampRange.checkEncodable(v));
   }
 
+  /**
+   * A duration as the array {@code [seconds, nanos]} (same sign, as in {@code google.protobuf.Duration}):
+   * MessagePack has no duration type and no extension for one that other libraries know, while two
+   * integers read in every MessagePack library and keep nanosecond precision.
+   */
+  static void writeDuration(MessagePacker p, Duration v) throws IOException {
+    DurationRange.checkEncodable(v);
+    p.packArrayHeader(2);
+    p.packLong(DurationRange.seconds(v));
+    p.packInt(DurationRange.nanos(v));
+  }
+
   @Override
   Object read(MsgpackReader in) {
     switch (kind) {
@@ -105,6 +123,7 @@ final class ScalarPlan extends TypePlan {
       case STRING: return in.readString();
       case BYTES: return in.readBytes();
       case TIMESTAMP: return in.readTimestamp(true);
+      case DURATION: return in.readDuration();
       default: throw new AssertionError(kind);
     }
   }

@@ -29,6 +29,10 @@ final class MessagePlan {
   private FieldCodec[] byNumber;
   private int[] sortedNumbers;
   private int[] accumulating;
+  /** On a root plan: how many plans of its graph have a spun encoder (tests check the spun path is tested). */
+  int spunInGraph;
+  /** The spun encoder of this plan, or null (see {@link BodyCompiler}). */
+  private CompiledBody compiled;
 
   MessagePlan(RecordBinding<?> binding) {
     this.binding = binding;
@@ -67,6 +71,16 @@ final class MessagePlan {
     }
   }
 
+  /** Spins this plan's encoder, once its fields are known; without one, the interpreted loop below serves. */
+  void compileBody() {
+    compiled = BodyCompiler.compile(this, ordered);
+  }
+
+  /** Whether {@link #compileBody} produced an encoder (tests check that the spun path is the one tested). */
+  boolean isCompiled() {
+    return compiled != null;
+  }
+
   private FieldCodec lookup(int number) {
     if (byNumber != null) {
       return number >= 0 && number < byNumber.length ? byNumber[number] : null;
@@ -79,6 +93,10 @@ final class MessagePlan {
 
   /** The size of {@code record}'s fields, without a length prefix. */
   long bodySize(Object record, Sizes sizes) {
+    CompiledBody c = compiled;
+    if (c != null && sizes.spun) {
+      return c.size(record, sizes);
+    }
     sizes.enter();
     long total = 0;
     for (FieldCodec f : ordered) {
@@ -100,6 +118,11 @@ final class MessagePlan {
 
   /** Writes {@code record}'s fields as {@link #bodySize} measured them. */
   void writeBody(CodedOutputStream out, Object record, Sizes sizes) throws IOException {
+    CompiledBody c = compiled;
+    if (c != null && sizes.spun) {
+      c.write(out, record, sizes);
+      return;
+    }
     for (FieldCodec f : ordered) {
       f.write(out, record, sizes);
     }

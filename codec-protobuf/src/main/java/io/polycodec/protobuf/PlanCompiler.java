@@ -42,7 +42,22 @@ final class PlanCompiler {
    * @throws SchemaException if a field cannot be put on the protobuf wire, naming it
    */
   static MessagePlan compile(RecordBinding<?> root, WireLayout layout) {
-    return new PlanCompiler(layout).plan(root);
+    return compile(root, layout, BodyCompiler.ENABLED);
+  }
+
+  /** As {@link #compile(RecordBinding, WireLayout)}; {@code spin} false keeps every plan interpreted (tests compare the two). */
+  static MessagePlan compile(RecordBinding<?> root, WireLayout layout, boolean spin) {
+    PlanCompiler compiler = new PlanCompiler(layout);
+    MessagePlan plan = compiler.plan(root);
+    if (spin) {
+      int spun = 0;
+      for (MessagePlan p : compiler.plans.values()) {
+        p.compileBody();
+        spun += p.isCompiled() ? 1 : 0;
+      }
+      plan.spunInGraph = spun;
+    }
+    return plan;
   }
 
   private MessagePlan plan(RecordBinding<?> binding) {
@@ -116,6 +131,7 @@ final class PlanCompiler {
     @Override public FieldCodec visitString(ScalarSchema s) { return single(s); }
     @Override public FieldCodec visitBytes(ScalarSchema s) { return single(s); }
     @Override public FieldCodec visitTimestamp(ScalarSchema s) { return single(s); }
+    @Override public FieldCodec visitDuration(ScalarSchema s) { return single(s); }
     @Override public FieldCodec visitEnum(EnumSchema s) { return single(s); }
     @Override public FieldCodec visitRecord(RecordSchema s) { return single(s); }
     @Override public FieldCodec visitUnion(UnionSchema s) { return single(s); }
@@ -169,6 +185,7 @@ final class PlanCompiler {
     @Override public ValueCodec visitString(ScalarSchema s) { return scalar(s); }
     @Override public ValueCodec visitBytes(ScalarSchema s) { return scalar(s); }
     @Override public ValueCodec visitTimestamp(ScalarSchema s) { return TimestampValue.INSTANCE; }
+    @Override public ValueCodec visitDuration(ScalarSchema s) { return DurationValue.INSTANCE; }
     @Override public ValueCodec visitEnum(EnumSchema s) { return new EnumValue((EnumBinding) child); }
 
     @Override

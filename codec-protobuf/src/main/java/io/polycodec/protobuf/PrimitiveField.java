@@ -11,7 +11,7 @@ import java.io.IOException;
  * bits are zero (proto3's default rule: -0.0 is written).
  */
 final class PrimitiveField extends FieldCodec {
-  private final ScalarType type;
+  final ScalarType type;
   private final int tag;
   private final int tagSize;
 

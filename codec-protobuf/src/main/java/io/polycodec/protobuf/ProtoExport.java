@@ -33,7 +33,7 @@ import java.util.Set;
  *       are referred to by fully qualified name, so field names never shadow them.
  *   <li>Optional scalars and enums are {@code optional} (proto3 presence); message-typed fields have
  *       presence anyway. Oneof groups become {@code oneof}s.
- *   <li>Timestamps are {@code google.protobuf.Timestamp}; float vectors {@code repeated float}/
+ *   <li>Timestamps are {@code google.protobuf.Timestamp}, durations {@code google.protobuf.Duration}; float vectors {@code repeated float}/
  *       {@code double}; quantized vectors {@code bytes} in the VectorBytes layout (a comment says which).
  *   <li>An enum without a constant numbered 0 gets a first constant {@code <ENUM>_UNSPECIFIED = 0},
  *       which proto3 requires; Polycodec never writes it and a typed reader rejects it unless the enum
@@ -84,12 +84,14 @@ public final class ProtoExport {
     }
     Map<String, String> scope = new HashMap<>();
     boolean timestamps = false;
+    boolean durations = false;
     for (Schema s : types) {
       String name = nameOf(s);
       String flat = flatten(name);
       claim(scope, flat, (s instanceof EnumSchema ? "enum " : "message ") + name);
       messageNames.put(name, flat);
-      timestamps |= usesTimestamp(s);
+      timestamps |= uses(s, Kind.TIMESTAMP);
+      durations |= uses(s, Kind.DURATION);
     }
     for (Schema s : types) {
       if (s instanceof EnumSchema) {
@@ -104,8 +106,14 @@ public final class ProtoExport {
     if (!protoPackage.isEmpty()) {
       out.append("package ").append(protoPackage).append(";\n\n");
     }
+    if (durations) {
+      out.append("import \"google/protobuf/duration.proto\";\n");
+    }
     if (timestamps) {
-      out.append("import \"google/protobuf/timestamp.proto\";\n\n");
+      out.append("import \"google/protobuf/timestamp.proto\";\n");
+    }
+    if (durations || timestamps) {
+      out.append('\n');
     }
     for (int i = 0; i < types.size(); i++) {
       if (i > 0) {
@@ -150,7 +158,7 @@ public final class ProtoExport {
     return protoPackage.isEmpty() ? "." + flat : "." + protoPackage + "." + flat;
   }
 
-  private static boolean usesTimestamp(Schema s) {
+  private static boolean uses(Schema s, Kind kind) {
     if (!(s instanceof RecordSchema)) {
       return false;
     }
@@ -161,7 +169,7 @@ public final class ProtoExport {
       } else if (t instanceof MapSchema) {
         t = ((MapSchema) t).value();
       }
-      if (t.kind() == Kind.TIMESTAMP) {
+      if (t.kind() == kind) {
         return true;
       }
     }
@@ -242,7 +250,8 @@ public final class ProtoExport {
         break;
       }
       default:
-        boolean message = t.kind() == Kind.RECORD || t.kind() == Kind.UNION || t.kind() == Kind.TIMESTAMP;
+        boolean message = t.kind() == Kind.RECORD || t.kind() == Kind.UNION || t.kind() == Kind.TIMESTAMP
+            || t.kind() == Kind.DURATION;
         if (t.kind().isNarrowInt()) {
           comment = t.describe() + " in Polycodec: " + t.kind().minValue() + " to " + t.kind().maxValue()
               + ", checked on decode";
@@ -268,6 +277,7 @@ public final class ProtoExport {
     // A switch expression names every kind, so a new kind must say what it exports as.
     return switch (t.kind()) {
       case TIMESTAMP -> ".google.protobuf.Timestamp";
+      case DURATION -> ".google.protobuf.Duration";
       case RECORD, UNION, ENUM -> ref(t);
       case BOOL, INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, STRING, BYTES -> ScalarType.of((ScalarSchema) t).protoName;
       case LIST, MAP, VECTOR -> throw new IllegalStateException(t.describe() + " has no single protobuf type");

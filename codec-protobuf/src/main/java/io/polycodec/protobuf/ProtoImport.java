@@ -55,7 +55,8 @@ import java.util.Set;
  *   <li>Integer types become int32/int64 with their {@link IntEncoding} (sint → ZIGZAG, sfixed → FIXED,
  *       uint → UNSIGNED, fixed → UNSIGNED_FIXED); the others map to their namesakes.
  *   <li>Repeated fields become lists, map fields maps (every key type protobuf allows maps).
- *   <li>Enums become enums by number; of aliased constants ({@code allow_alias}) the first name is kept.
+ *   <li>Enums become enums by number; of aliased constants ({@code allow_alias}) the first name is the
+ *       constant and the others are the schema's aliases (read by name, never written).
  *       A GenericRecord keeps numbers the enum does not list and writes them back.
  *   <li>Well-known types ({@code google.protobuf.Timestamp}, {@code Any}, {@code Struct}, wrappers…)
  *       are ordinary messages, so that every value they can hold round-trips.
@@ -134,7 +135,7 @@ public final class ProtoImport {
 
   /**
    * Imports enum {@code e} as Polycodec maps it in messages: constants by number, the first name of
-   * aliased numbers kept.
+   * aliased numbers the constant, the others its aliases.
    *
    * @throws SchemaException if the enum cannot be mapped
    */
@@ -310,14 +311,17 @@ public final class ProtoImport {
     }
     List<EnumSchema.Constant> constants = new ArrayList<>();
     Set<Integer> numbers = new HashSet<>();
+    Map<String, Integer> aliases = new LinkedHashMap<>();
     for (EnumValueDescriptor v : e.getValues()) {
       if (numbers.add(v.getNumber())) {
         constants.add(new EnumSchema.Constant(v.getName(), v.getNumber()));
+      } else {
+        aliases.put(v.getName(), v.getNumber());
       }
     }
     EnumSchema s;
     try {
-      s = EnumSchema.of(e.getFullName(), constants);
+      s = EnumSchema.of(e.getFullName(), constants, aliases);
     } catch (IllegalArgumentException x) {
       throw new SchemaException("enum " + e.getFullName() + ": " + x.getMessage(), x);
     }

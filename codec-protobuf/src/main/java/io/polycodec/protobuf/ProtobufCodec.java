@@ -28,11 +28,21 @@ final class ProtobufCodec<T> implements Codec<T> {
   private final CodecShell shell;
 
   ProtobufCodec(RecordBinding<T> binding, CodecOptions options) {
+    this(binding, options, BodyCompiler.ENABLED);
+  }
+
+  /** {@code spin} false: every plan interpreted, the path tests compare the spun encoders with. */
+  ProtobufCodec(RecordBinding<T> binding, CodecOptions options, boolean spin) {
     this.options = options;
     this.binding = binding;
     this.limits = options.limits();
-    this.plan = PlanCompiler.compile(binding, options.get(ProtobufOptions.LAYOUT));
+    this.plan = PlanCompiler.compile(binding, options.get(ProtobufOptions.LAYOUT), spin);
     this.shell = CodecShell.of(ProtobufProvider.FORMAT, binding.schema().name(), limits);
+  }
+
+  /** The root plan (tests look at which of its plans were spun). */
+  MessagePlan plan() {
+    return plan;
   }
 
   @Override
@@ -52,11 +62,21 @@ final class ProtobufCodec<T> implements Codec<T> {
       throw shell.decorate(new EncodeException(
           "a " + ((GenericRecord) value).schema().name() + " record is not of this codec's schema"));
     }
-    Sizes sizes = new Sizes(limits);
+    Sizes sizes = new Sizes(limits, true);
     try {
       size[0] = plan.bodySize(value, sizes);
-    } catch (EncodeException e) {
-      throw shell.decorate(e);
+    } catch (RuntimeException e) {
+      // A spun encoder names no field and lets an accessor's exception or a null through: measure again
+      // with the interpreted plans, which throw the error with its path (or, if the value changed in
+      // between and now measures, encode it that way).
+      sizes = new Sizes(limits, false);
+      try {
+        size[0] = plan.bodySize(value, sizes);
+      } catch (EncodeException again) {
+        throw shell.decorate(again);
+      } catch (StackOverflowError again) {
+        throw shell.decorate(EncodeException.stackExhausted(shell.format()));
+      }
     } catch (StackOverflowError e) {
       throw shell.decorate(EncodeException.stackExhausted(shell.format()));
     }

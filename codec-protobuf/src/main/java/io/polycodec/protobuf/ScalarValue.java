@@ -31,10 +31,7 @@ final class ScalarValue extends ValueCodec {
       case BOOL: return 1;
       case FLOAT: return 4;
       case DOUBLE: return 8;
-      case STRING: {
-        int n = sizes.checkString(Utf8.encodedLength((String) value));
-        return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
-      }
+      case STRING: return stringSize((String) value, sizes);
       case BYTES: {
         int n = sizes.checkString(((byte[]) value).length);
         return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
@@ -42,6 +39,12 @@ final class ScalarValue extends ValueCodec {
       default:
         return type.isWide() ? type.sizeLong((Long) value) : type.sizeInt((Integer) value);
     }
+  }
+
+  /** The size of a string value with its length prefix, checked against the string limit (spun encoders call it too). */
+  static int stringSize(String value, Sizes sizes) {
+    int n = sizes.checkString(Utf8.encodedLength(value));
+    return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
   }
 
   @Override

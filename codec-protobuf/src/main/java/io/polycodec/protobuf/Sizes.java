@@ -26,10 +26,16 @@ final class Sizes {
   private final int maxDepth;
   private final Limits limits;
   private int depth;
+  /**
+   * Whether plans with a {@link CompiledBody} use it in this encode; both passes must take the same
+   * path (the codec measures again with the interpreted plans when a spun one throws, for the error).
+   */
+  final boolean spun;
 
-  Sizes(Limits limits) {
+  Sizes(Limits limits, boolean spun) {
     this.limits = limits;
     this.maxDepth = limits.maxDepth();
+    this.spun = spun;
   }
 
   /**

@@ -11,8 +11,8 @@ import java.io.IOException;
  * records and unions (left out when equal to their default; records and unions are always written).
  */
 final class ValueField extends FieldCodec {
-  private final ValueCodec codec;
-  private final boolean optional;
+  final ValueCodec codec;
+  final boolean optional;
   private final int tag;
   private final int tagSize;
 

@@ -17,6 +17,7 @@ import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.Schema;
+import io.polycodec.tck.zoo.Zoo;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +45,13 @@ class ProtoExportTest {
     protoc.setExecutable(true);
     Files.writeString(dir.resolve("exported.proto"), text, StandardCharsets.UTF_8);
     // The protoc executable comes without the well-known types' .proto files; protobuf-java carries them.
-    Path wkt = dir.resolve("google/protobuf/timestamp.proto");
-    Files.createDirectories(wkt.getParent());
-    try (var in = com.google.protobuf.Timestamp.class.getResourceAsStream("/google/protobuf/timestamp.proto")) {
-      assertTrue(in != null, "protobuf-java should carry google/protobuf/timestamp.proto");
-      Files.write(wkt, in.readAllBytes());
+    for (String name : List.of("timestamp.proto", "duration.proto")) {
+      Path wkt = dir.resolve("google/protobuf/" + name);
+      Files.createDirectories(wkt.getParent());
+      try (var in = com.google.protobuf.Timestamp.class.getResourceAsStream("/google/protobuf/" + name)) {
+        assertTrue(in != null, "protobuf-java should carry google/protobuf/" + name);
+        Files.write(wkt, in.readAllBytes());
+      }
     }
     Path out = dir.resolve("exported.desc");
     Process p = new ProcessBuilder(protoc.getPath(), "-I" + dir, "--include_imports", "--descriptor_set_out=" + out,
@@ -117,6 +120,30 @@ class ProtoExportTest {
     assertArrayEquals(ours, deterministic(m), "protobuf-java re-encodes Polycodec's bytes unchanged");
     assertEquals(-128, m.getField(d.findFieldByName("b")));
     assertEquals("-123.4500", m.getField(d.findFieldByName("price")));
+    assertEquals(v, codec.decode(ours));
+  }
+
+  @Test
+  void theZoosEverydayRecordExportsProtocCompilesItAndReadsPolycodecsBytes() throws Exception {
+    String text = ProtoExport.proto3(Codecs.schemaOf(Zoo.Everyday.class), "polycodec.zoo");
+    assertTrue(text.contains("import \"google/protobuf/duration.proto\";"), text);
+    assertTrue(text.contains(".google.protobuf.Duration ttl = 9;")
+        && text.contains("repeated .google.protobuf.Duration steps = 23;")
+        && text.contains("map<string, .google.protobuf.Duration> timeouts = 26;"), text);
+    FileDescriptorSet set = protoc(text);
+    Descriptor d = descriptor(set, "polycodec.zoo.Everyday");
+    Codec<Zoo.Everyday> codec = Codecs.get("protobuf", Zoo.Everyday.class);
+    Zoo.Everyday v = Zoo.everydayEdges();
+    byte[] ours = codec.encode(v);
+    DynamicMessage m = DynamicMessage.parseFrom(d, ours);
+    assertTrue(m.getUnknownFields().asMap().isEmpty(), "protoc's message knows every field");
+    assertArrayEquals(ours, deterministic(m), "protobuf-java re-encodes Polycodec's bytes unchanged");
+    // protobuf-java's own Duration reads the field: -1.499999999 s is seconds -1, nanos -499999999.
+    com.google.protobuf.Duration ttl = com.google.protobuf.Duration.parseFrom(
+        ((DynamicMessage) m.getField(d.findFieldByName("ttl"))).toByteString());
+    assertEquals(-1, ttl.getSeconds());
+    assertEquals(-499_999_999, ttl.getNanos());
+    assertTrue(com.google.protobuf.util.Durations.isValid(ttl));
     assertEquals(v, codec.decode(ours));
   }
 

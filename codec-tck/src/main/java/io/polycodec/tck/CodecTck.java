@@ -6,6 +6,7 @@ import io.polycodec.CodecProvider;
 import io.polycodec.Format;
 import io.polycodec.evolution.Compatibility;
 import io.polycodec.evolution.CompatibilityResult;
+import io.polycodec.evolution.WireChoices;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.tck.engine.Property;
 import io.polycodec.tck.engine.Settings;
@@ -129,6 +130,26 @@ public abstract class CodecTck {
   }
 
   /**
+   * Whether the backend's bytes depend on wire choices the schema does not express (default false):
+   * Protobuf's groups (delimited messages) and unpacked repeated numbers. If so, {@link #wireChoices}
+   * makes its codecs honour them, and the evolution property also generates layout changes: writer and
+   * reader choose independently, and whatever the compatibility checker
+   * ({@link Compatibility#check(RecordSchema, WireChoices, RecordSchema, WireChoices, Format)}) calls
+   * compatible must decode as the rules project.
+   */
+  protected boolean hasWireChoices() {
+    return false;
+  }
+
+  /**
+   * Options under which the backend's codecs write and read {@code schema} with {@code choices}; called
+   * only if {@link #hasWireChoices()}. Default: the options unchanged.
+   */
+  protected CodecOptions wireChoices(CodecOptions options, RecordSchema schema, WireChoices choices) {
+    return options;
+  }
+
+  /**
    * Whether the provider binds Java records (default true). A backend that so far supports only
    * {@code RecordBinding.generic(schema)} returns false: the kit then never asks it for a typed codec,
    * runs every property on generated schemas' {@code GenericRecord}s, and reports
@@ -177,7 +198,8 @@ public abstract class CodecTck {
       }
     }
     boolean typed = supportsJavaRecords();
-    Kit kit = new Kit(provider(), options(), settings, this::evolutionRules, this::compatibility, typed);
+    Kit kit = new Kit(provider(), options(), settings, this::evolutionRules, this::compatibility, typed,
+        hasWireChoices() ? this::wireChoices : null);
     System.out.println("polycodec.tck: " + kit.format + " from " + kit.provider.getClass().getName() + ", " + settings
         + (typed ? "" : ", GenericRecord only"));
     Set<String> excluded = excludedProperties();

@@ -3,6 +3,7 @@ package io.polycodec.tck;
 import io.polycodec.Codec;
 import io.polycodec.GenericRecord;
 import io.polycodec.bind.RecordBinding;
+import io.polycodec.schema.DurationRange;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Quantization;
 import io.polycodec.schema.RecordSchema;
@@ -14,6 +15,7 @@ import io.polycodec.tck.zoo.Zoo;
 import io.polycodec.tck.zoo.ZooGen;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +25,7 @@ import java.util.Map;
 
 /**
  * Encoding an invalid value (null in a non-optional field, list or map; a null Optional; a timestamp
- * outside the model's range; NaN in an INT8-quantized vector) is an EncodeException that names the
+ * or duration outside the model's range; NaN in an INT8-quantized vector) is an EncodeException that names the
  * field (and the index, for a list element).
  */
 final class InvalidValuesProperty {
@@ -39,7 +41,13 @@ final class InvalidValuesProperty {
 
   private static final RecordSchema TIMES = RecordSchema.of("Times",
       Field.of("at", 1, Schema.timestamp()), Field.optional("maybe", 2, Schema.timestamp()),
-      Field.of("tiny", 3, Schema.float32Vector(Quantization.INT8)));
+      Field.of("tiny", 3, Schema.float32Vector(Quantization.INT8)), Field.of("span", 4, Schema.duration()),
+      Field.optional("maybeSpan", 5, Schema.duration()));
+
+  private static final Duration[] DURATION_OUT_OF_RANGE = {
+    DurationRange.MAX.plusNanos(1), DurationRange.MIN.minusNanos(1), Duration.ofSeconds(Long.MAX_VALUE),
+    Duration.ofSeconds(Long.MIN_VALUE)
+  };
 
   static Property<Case> property(Kit kit) {
     Gen<Case> cases = kit.typed ? cases() : InvalidValuesProperty::times;
@@ -117,6 +125,11 @@ final class InvalidValuesProperty {
 
   /** A timestamp out of range: the case a GenericRecord can carry (the others need a Java record to hold a null). */
   private static Case times(Source s) {
+    if (s.chance(40)) {
+      Duration bad = DURATION_OUT_OF_RANGE[(int) s.choose(DURATION_OUT_OF_RANGE.length - 1)];
+      String field = s.chance(50) ? "maybeSpan" : "span";
+      return new Case(GenericRecord.builder(TIMES).set(field, bad).build(), "Times with duration " + bad, List.of(field));
+    }
     Instant bad = OUT_OF_RANGE[(int) s.choose(OUT_OF_RANGE.length - 1)];
     boolean optional = s.chance(50);
     GenericRecord r = GenericRecord.builder(TIMES).set(optional ? "maybe" : "at", bad).build();

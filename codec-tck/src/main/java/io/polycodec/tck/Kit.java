@@ -8,6 +8,7 @@ import io.polycodec.GenericRecord;
 import io.polycodec.Limits;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.evolution.CompatibilityResult;
+import io.polycodec.evolution.WireChoices;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.tck.engine.Settings;
 import io.polycodec.tck.gen.EvolutionRules;
@@ -33,8 +34,22 @@ final class Kit {
     CompatibilityResult verdict(RecordSchema writer, RecordSchema reader, Format format);
   }
 
+  /** Options that make the backend's codecs write a schema with given wire choices, or null if it has none. */
+  @FunctionalInterface
+  interface LayoutOptions {
+    CodecOptions with(CodecOptions options, RecordSchema schema, WireChoices choices);
+  }
+
+  /** The backend's wire choices (Protobuf's groups and unpacked numbers), or null if it has none. */
+  final LayoutOptions layouts;
+
   Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,
       CompatibilityOracle oracle, boolean typed) {
+    this(provider, options, settings, rules, oracle, typed, null);
+  }
+
+  Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,
+      CompatibilityOracle oracle, boolean typed, LayoutOptions layouts) {
     this.provider = provider;
     this.options = options;
     this.settings = settings;
@@ -44,6 +59,7 @@ final class Kit {
     this.format = provider.create(RecordBinding.generic(RecordBinding.of(Zoo.Point.class).schema()), options).format();
     this.rules = rules.apply(format);
     this.oracle = oracle;
+    this.layouts = layouts;
   }
 
   @SuppressWarnings("unchecked")
@@ -56,6 +72,14 @@ final class Kit {
 
   Codec<GenericRecord> generic(RecordSchema schema) {
     return provider.create(RecordBinding.generic(schema), options);
+  }
+
+  /** A generic codec writing {@code schema} with {@code choices} (which must be NONE unless {@link #layouts} is set). */
+  Codec<GenericRecord> generic(RecordSchema schema, WireChoices choices) {
+    if (choices == WireChoices.NONE) {
+      return generic(schema);
+    }
+    return provider.create(RecordBinding.generic(schema), layouts.with(options, schema, choices));
   }
 
   Codec<GenericRecord> generic(RecordSchema schema, Limits limits) {

@@ -10,6 +10,7 @@ import io.polycodec.schema.MapSchema;
 import io.polycodec.schema.Quantization;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.Schema;
+import io.polycodec.schema.DurationRange;
 import io.polycodec.schema.TimestampRange;
 import io.polycodec.schema.UnionSchema;
 import io.polycodec.schema.VectorSchema;
@@ -306,6 +307,13 @@ final class Values {
         Instant t = expect(v, Instant.class, type, path);
         if (!TimestampRange.contains(t.getEpochSecond(), t.getNano())) {
           throw new AssertionError(path + ": timestamp " + t + " is outside TimestampRange");
+        }
+        break;
+      }
+      case DURATION: {
+        java.time.Duration d = expect(v, java.time.Duration.class, type, path);
+        if (d.compareTo(DurationRange.MIN) < 0 || d.compareTo(DurationRange.MAX) > 0) {
+          throw new AssertionError(path + ": duration " + d + " is outside DurationRange");
         }
         break;
       }

@@ -47,6 +47,14 @@ abstract class AbstractHistoryMojo extends AbstractMojo {
   @Parameter(property = "polycodec.history", defaultValue = "${project.basedir}/src/main/schema-history")
   File historyDirectory;
 
+  /**
+   * Counts caveats as breaking: changes under which data reads but values may be truncated, change
+   * sign or lose their presence (int64 → int32, int32 → uint32, required → optional in Protobuf).
+   * Without it they are logged as warnings.
+   */
+  @Parameter(property = "polycodec.strict", defaultValue = "false")
+  boolean strict;
+
   /** Skips the goal. */
   @Parameter(property = "polycodec.skip", defaultValue = "false")
   boolean skip;
@@ -57,7 +65,7 @@ abstract class AbstractHistoryMojo extends AbstractMojo {
   Judged judgeAll() throws MojoExecutionException, MojoFailureException {
     HistoryGuard guard;
     try {
-      guard = HistoryGuard.of(historyDirectory.toPath(), mode, formats);
+      guard = HistoryGuard.of(historyDirectory.toPath(), mode, formats, strict);
     } catch (CodecException | IllegalArgumentException e) {
       throw new MojoExecutionException("polycodec: " + e.getMessage(), e);
     }

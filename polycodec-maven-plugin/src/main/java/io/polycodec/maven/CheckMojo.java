@@ -1,11 +1,17 @@
 package io.polycodec.maven;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -17,6 +23,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
 public class CheckMojo extends AbstractHistoryMojo {
+  /**
+   * A file to write the verdicts to as JSON, for CI tools (see {@link JsonReport}); written whatever the
+   * outcome, before the build fails. None if unset.
+   */
+  @Parameter(property = "polycodec.outputJson")
+  File outputJson;
+
   /** Creates the mojo (Maven injects the parameters). */
   public CheckMojo() {}
 
@@ -27,7 +40,26 @@ public class CheckMojo extends AbstractHistoryMojo {
       return;
     }
     Judged judged = judgeAll();
-    String rules = judged.guard().mode() + " in " + String.join(", ", judged.guard().formatNames());
+    String rules = judged.guard().mode() + " in " + String.join(", ", judged.guard().formatNames())
+        + (judged.guard().strict() ? ", strict" : "");
+    if (outputJson != null) {
+      try {
+        Path out = outputJson.toPath();
+        if (out.getParent() != null) {
+          Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, JsonReport.of(judged.guard(), judged.verdicts()), StandardCharsets.UTF_8);
+        getLog().info("polycodec: verdicts written to " + out);
+      } catch (IOException e) {
+        throw new MojoExecutionException("polycodec: cannot write " + outputJson + ": " + e.getMessage(), e);
+      }
+    }
+    for (TypeVerdict v : judged.verdicts()) {
+      for (String c : v.caveats()) {
+        getLog().warn("polycodec: " + v.javaType() + ": caveat (reads, but values may change; <strict> makes it"
+            + " fail): " + c);
+      }
+    }
     List<String> problems = new ArrayList<>();
     for (TypeVerdict v : judged.verdicts()) {
       String where = v.javaType() + " (" + source(v.javaType()) + ")";

@@ -8,6 +8,7 @@ import io.polycodec.evolution.CompatibilityMode;
 import io.polycodec.evolution.CompatibilityResult;
 import io.polycodec.evolution.Reason;
 import io.polycodec.evolution.SchemaHistory;
+import io.polycodec.evolution.Severity;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.SchemaSnapshot;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,12 +35,15 @@ final class HistoryGuard {
   private final List<Format> formats;
   /** What the user wrote for each format, normalised: the label of its reasons. */
   private final List<String> labels;
+  private final boolean strict;
 
-  private HistoryGuard(Path historyDir, CompatibilityMode mode, List<Format> formats, List<String> labels) {
+  private HistoryGuard(Path historyDir, CompatibilityMode mode, List<Format> formats, List<String> labels,
+      boolean strict) {
     this.historyDir = historyDir;
     this.mode = mode;
     this.formats = List.copyOf(formats);
     this.labels = List.copyOf(labels);
+    this.strict = strict;
   }
 
   /**
@@ -49,6 +54,15 @@ final class HistoryGuard {
    * @throws IllegalArgumentException if no format is named, or a keying is not name or number
    */
   static HistoryGuard of(Path historyDir, CompatibilityMode mode, List<String> formatNames) {
+    return of(historyDir, mode, formatNames, false);
+  }
+
+  /**
+   * As {@link #of(Path, CompatibilityMode, List)}; with {@code strict}, caveats (data reads, but values
+   * may be truncated, change sign or lose presence) count as breaking
+   * ({@link CompatibilityResult#caveatsAsBreaking()}).
+   */
+  static HistoryGuard of(Path historyDir, CompatibilityMode mode, List<String> formatNames, boolean strict) {
     if (formatNames.isEmpty()) {
       throw new IllegalArgumentException("name at least one format (protobuf, json, msgpack, flatbuffers)");
     }
@@ -59,7 +73,7 @@ final class HistoryGuard {
       labels.add(f.strip().toLowerCase(Locale.ROOT));
     }
     return new HistoryGuard(Objects.requireNonNull(historyDir, "historyDir"), Objects.requireNonNull(mode, "mode"),
-        formats, labels);
+        formats, labels, strict);
   }
 
   Path historyDir() {
@@ -68,6 +82,11 @@ final class HistoryGuard {
 
   CompatibilityMode mode() {
     return mode;
+  }
+
+  /** Whether caveats count as breaking. */
+  boolean strict() {
+    return strict;
   }
 
   /** The names of the formats judged, in order. */
@@ -87,7 +106,7 @@ final class HistoryGuard {
     NavigableMap<Integer, Path> files = SchemaHistory.versions(historyDir, name);
     if (files.isEmpty()) {
       return new TypeVerdict(type.getName(), current, TypeVerdict.State.NEW, null,
-          historyDir.resolve(SchemaHistory.fileName(name, 1)), List.of());
+          historyDir.resolve(SchemaHistory.fileName(name, 1)), List.of(), List.of(), Map.of());
     }
     List<RecordSchema> history = new ArrayList<>();
     List<String> fileNames = new ArrayList<>();
@@ -96,17 +115,28 @@ final class HistoryGuard {
       fileNames.add(e.getValue().getFileName().toString());
     }
     List<String> reasons = new ArrayList<>();
+    List<String> caveats = new ArrayList<>();
+    Map<String, CompatibilityResult> results = new LinkedHashMap<>();
     for (int i = 0; i < formats.size(); i++) {
       CompatibilityResult r = Compatibility.check(history, fileNames, current, mode, formats.get(i));
+      if (strict) {
+        r = r.caveatsAsBreaking();
+      }
+      results.put(labels.get(i), r);
       for (Reason reason : r.reasons()) {
-        reasons.add("[" + labels.get(i) + "] " + reason);
+        reasons.add("[" + labels.get(i) + "] " + (reason.severity() == Severity.CAVEAT ? "[caveat] " : "") + reason);
+      }
+      if (!strict) {
+        for (Reason caveat : r.caveats()) {
+          caveats.add("[" + labels.get(i) + "] " + caveat);
+        }
       }
     }
     Path latest = files.lastEntry().getValue();
     Path next = historyDir.resolve(SchemaHistory.fileName(name, files.lastKey() + 1));
     TypeVerdict.State state = !reasons.isEmpty() ? TypeVerdict.State.INCOMPATIBLE
         : history.get(history.size() - 1).equals(current) ? TypeVerdict.State.UNCHANGED : TypeVerdict.State.CHANGED;
-    return new TypeVerdict(type.getName(), current, state, latest, next, reasons);
+    return new TypeVerdict(type.getName(), current, state, latest, next, reasons, caveats, results);
   }
 
   /**

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polycodec.CodecException;
+import io.polycodec.Codecs;
 import io.polycodec.SchemaName;
 import io.polycodec.Tag;
 import io.polycodec.evolution.CompatibilityMode;
 import io.polycodec.evolution.Snapshot;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,58 @@ class HistoryGuardTest {
     TypeVerdict retagged = guard.judge(ItemRetagged.class);
     assertEquals(TypeVerdict.State.INCOMPATIBLE, retagged.state());
     assertTrue(retagged.reasons().stream().allMatch(r -> r.startsWith("[msgpack/number] ")), retagged.reasons()::toString);
+  }
+
+  @SchemaName("Item")
+  record ItemNarrowed(@Tag(1) int id, @Tag(2) String name) {}
+
+  @Test
+  void strictCountsCaveatsAsBreakingAndTheJsonReportSaysSo() throws IOException {
+    HistoryGuard lenient = HistoryGuard.of(dir, CompatibilityMode.BACKWARD, List.of("protobuf"));
+    lenient.record(lenient.judge(ItemV1.class));
+    // int64 → int32 reads in protobuf, truncating numbers beyond 32 bits: a caveat.
+    TypeVerdict warned = lenient.judge(ItemNarrowed.class);
+    assertEquals(TypeVerdict.State.CHANGED, warned.state());
+    assertEquals(List.of(), warned.reasons());
+    assertEquals(1, warned.caveats().size(), warned.caveats()::toString);
+    assertTrue(warned.caveats().get(0).startsWith("[protobuf] Item.v1.json → candidate (backward): Item.id (tag 1): int64"
+        + " → int32"), warned.caveats()::toString);
+
+    HistoryGuard strict = HistoryGuard.of(dir, CompatibilityMode.BACKWARD, List.of("protobuf"), true);
+    assertTrue(strict.strict());
+    TypeVerdict refused = strict.judge(ItemNarrowed.class);
+    assertEquals(TypeVerdict.State.INCOMPATIBLE, refused.state());
+    assertEquals(List.of(), refused.caveats());
+    assertTrue(refused.reasons().get(0).startsWith("[protobuf] [caveat] Item.v1.json → candidate (backward): Item.id"
+        + " (tag 1)"), refused.reasons()::toString);
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc = (Map<String, Object>) Codecs.schemaless("json")
+        .decode(JsonReport.of(strict, List.of(refused)).getBytes(StandardCharsets.UTF_8));
+    assertEquals("BACKWARD", doc.get("mode"));
+    assertEquals(true, doc.get("strict"));
+    assertEquals(false, doc.get("compatible"));
+    assertEquals(List.of("protobuf"), doc.get("formats"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> type = ((List<Map<String, Object>>) doc.get("types")).get(0);
+    assertEquals(ItemNarrowed.class.getName(), type.get("type"));
+    assertEquals("INCOMPATIBLE", type.get("state"));
+    assertEquals("Item.v1.json", type.get("latest"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> result = ((List<Map<String, Object>>) type.get("results")).get(0);
+    assertEquals("protobuf", result.get("label"));
+    assertEquals(true, result.get("caveatsBreak"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> finding = ((List<Map<String, Object>>) result.get("findings")).get(0);
+    assertEquals("caveat", finding.get("severity"));
+    assertEquals(true, finding.get("counts"));
+    assertEquals("Item.id (tag 1)", finding.get("location"));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> lenientDoc = (Map<String, Object>) Codecs.schemaless("json")
+        .decode(JsonReport.of(lenient, List.of(warned)).getBytes(StandardCharsets.UTF_8));
+    assertEquals(true, lenientDoc.get("compatible"));
+    assertEquals(false, lenientDoc.get("strict"));
   }
 
   @Test

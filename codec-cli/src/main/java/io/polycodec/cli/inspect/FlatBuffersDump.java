@@ -87,7 +87,7 @@ final class FlatBuffersDump implements WireDump {
       case INT64 -> out.line(at, depth, head + " = " + get(b, at, 8));
       case FLOAT32 -> out.line(at, depth, head + " = " + Float.intBitsToFloat((int) get(b, at, 4)));
       case FLOAT64 -> out.line(at, depth, head + " = " + Double.longBitsToDouble(get(b, at, 8)));
-      case TIMESTAMP -> out.line(at, depth, head + " = {seconds " + get(b, at, 8) + ", nanos " + (int) get(b, at + 8, 4) + "}");
+      case TIMESTAMP, DURATION -> out.line(at, depth, head + " = {seconds " + get(b, at, 8) + ", nanos " + (int) get(b, at + 8, 4) + "}");
       case STRING, BYTES -> {
         int target = uoffset(b, at, f.name());
         need(b, target, 4, f.name() + "'s length");

@@ -32,15 +32,15 @@ final class ListPlan extends ValuePlan {
 
   @Override
   void checkLeftOut(int depth) {
-    checkDepth(limits, depth + 1, true);
+    limits.checkDepth(depth + 1, true);
   }
 
   @Override
   void write(JsonGenerator g, Object v, int depth) throws IOException {
     List<?> list = (List<?>) v;
-    checkDepth(limits, depth + 1, true);
+    limits.checkDepth(depth + 1, true);
     int n = list.size();
-    checkCollection(limits, n);
+    limits.checkEncodedCollection(n);
     g.writeStartArray(list, n);
     for (int i = 0; i < n; i++) {
       Object e = list.get(i);
@@ -61,7 +61,7 @@ final class ListPlan extends ValuePlan {
     if (t != JsonToken.START_ARRAY) {
       throw Scalars.expected("an array", t);
     }
-    checkDepth(limits, depth + 1, false);
+    limits.checkDepth(depth + 1, false);
     List<Object> out = new ArrayList<>();
     int i = 0;
     for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken(), i++) {

@@ -40,14 +40,14 @@ final class MapPlan extends ValuePlan {
 
   @Override
   void checkLeftOut(int depth) {
-    checkDepth(limits, depth + 1, true);
+    limits.checkDepth(depth + 1, true);
   }
 
   @Override
   void write(JsonGenerator g, Object v, int depth) throws IOException {
     Map<?, ?> map = (Map<?, ?>) v;
-    checkDepth(limits, depth + 1, true);
-    checkCollection(limits, map.size());
+    limits.checkDepth(depth + 1, true);
+    limits.checkEncodedCollection(map.size());
     g.writeStartObject(map);
     for (Map.Entry<?, ?> e : keys.inOrder(map)) {
       writeEntry(g, e.getKey(), e.getValue(), depth);
@@ -76,7 +76,7 @@ final class MapPlan extends ValuePlan {
     if (t != JsonToken.START_OBJECT) {
       throw Scalars.expected("an object", t);
     }
-    checkDepth(limits, depth + 1, false);
+    limits.checkDepth(depth + 1, false);
     Map<Object, Object> out = new LinkedHashMap<>();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       Object key;

@@ -13,6 +13,10 @@ final class MessagePlan extends ValuePlan {
     this.record = record;
   }
 
+  RecordPlan record() {
+    return record;
+  }
+
   @Override
   void write(JsonGenerator g, Object v, int depth) throws IOException {
     record.write(g, v, depth + 1);

@@ -24,6 +24,7 @@ import java.util.Map;
 final class PlanCompiler {
   final Settings settings;
   private final Map<RecordBinding<?>, RecordPlan> records = new IdentityHashMap<>();
+  private Map<String, AnyPlan.Target> anyTargets;
 
   PlanCompiler(Settings settings) {
     this.settings = settings;
@@ -37,6 +38,21 @@ final class PlanCompiler {
       p.compileFields(this);
     }
     return p;
+  }
+
+  /**
+   * The types of {@link Settings#anyTypes} as compiled, once per codec. The map is published before it is
+   * filled, so that a type holding an Any (or Any itself) finds it instead of compiling it again; it is
+   * only read once the codec is built.
+   */
+  private Map<String, AnyPlan.Target> anyTargets() {
+    if (anyTargets == null) {
+      anyTargets = new java.util.HashMap<>();
+      for (AnyTypes.Type t : settings.anyTypes.types()) {
+        anyTargets.put(t.schema.name(), new AnyPlan.Target(t, plan(t.schema, t.binding)));
+      }
+    }
+    return anyTargets;
   }
 
   /** The plan of a value of {@code type}; {@code named} binds the record, enum or union inside it, if any. */
@@ -70,6 +86,7 @@ final class PlanCompiler {
     @Override public ValuePlan visitString(ScalarSchema s) { return new ScalarPlan.Text(settings.limits); }
     @Override public ValuePlan visitBytes(ScalarSchema s) { return new ScalarPlan.Binary(settings.limits); }
     @Override public ValuePlan visitTimestamp(ScalarSchema s) { return ScalarPlan.TIMESTAMP; }
+    @Override public ValuePlan visitDuration(ScalarSchema s) { return ScalarPlan.DURATION; }
     @Override public ValuePlan visitEnum(EnumSchema s) { return new EnumPlan((EnumBinding) named, settings); }
     @Override public ValuePlan visitList(ListSchema s) { return new ListPlan(plan(s.element(), named), settings.limits); }
     @Override public ValuePlan visitMap(MapSchema s) { return new MapPlan(s.key(), plan(s.value(), named), settings.limits); }
@@ -78,6 +95,9 @@ final class PlanCompiler {
     @Override
     public ValuePlan visitRecord(RecordSchema s) {
       RecordBinding<?> b = (RecordBinding<?>) named;
+      if (AnyPlan.isAny(s)) {
+        return new AnyPlan(b, settings, anyTargets());
+      }
       WellKnown w = WellKnown.of(b, PlanCompiler.this);
       return w != null ? w : new MessagePlan(record(b));
     }

@@ -19,7 +19,8 @@ final class ProtobufJsonCodec<T> extends JacksonCodec<T> {
     super(ProtobufJsonProvider.FORMAT, binding, options, 2, options.get(ProtobufJsonOptions.PRETTY));
     this.plan = new PlanCompiler(new Settings(options.limits(), options.get(ProtobufJsonOptions.EMIT_DEFAULTS),
         options.get(ProtobufJsonOptions.PRESERVE_PROTO_NAMES), options.get(ProtobufJsonOptions.IGNORE_UNKNOWN_FIELDS),
-        options.get(ProtobufJsonOptions.IGNORE_UNKNOWN_ENUM_VALUES)))
+        options.get(ProtobufJsonOptions.IGNORE_UNKNOWN_ENUM_VALUES), options.get(ProtobufJsonOptions.ANY_TYPES),
+        factory()))
         .record(binding);
   }
 

@@ -35,6 +35,14 @@ public final class ProtobufJsonOptions {
   public static final CodecOption<Boolean> IGNORE_UNKNOWN_ENUM_VALUES =
       CodecOption.of("protobuf-json.ignore-unknown-enum-values", Boolean.class, Boolean.FALSE);
 
+  /**
+   * The message types a {@code google.protobuf.Any} may hold (default: none). An Any holding a type not
+   * listed is an {@link io.polycodec.EncodeException} to write and a {@link io.polycodec.DecodeException}
+   * to read, as in protobuf's printers and parsers without a type registry.
+   */
+  public static final CodecOption<AnyTypes> ANY_TYPES =
+      CodecOption.of("protobuf-json.any-types", AnyTypes.class, AnyTypes.empty());
+
   /** Indent the output for people to read (default false: compact). */
   public static final CodecOption<Boolean> PRETTY =
       CodecOption.of("protobuf-json.pretty", Boolean.class, Boolean.FALSE);

@@ -47,7 +47,7 @@ public final class ProtobufJsonProvider implements CodecProvider {
   public List<CodecOption<?>> options() {
     return List.of(ProtobufJsonOptions.EMIT_DEFAULTS, ProtobufJsonOptions.PRESERVE_PROTO_NAMES,
         ProtobufJsonOptions.IGNORE_UNKNOWN_FIELDS, ProtobufJsonOptions.IGNORE_UNKNOWN_ENUM_VALUES,
-        ProtobufJsonOptions.PRETTY);
+        ProtobufJsonOptions.ANY_TYPES, ProtobufJsonOptions.PRETTY);
   }
 
   @Override

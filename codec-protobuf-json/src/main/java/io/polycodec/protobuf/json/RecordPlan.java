@@ -82,7 +82,7 @@ final class RecordPlan {
   private static boolean inline(Kind kind) {
     return switch (kind) {
       case BOOL, INT8, INT16, INT32, INT64, FLOAT32, FLOAT64 -> true;
-      case STRING, BYTES, TIMESTAMP, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> false;
+      case STRING, BYTES, TIMESTAMP, DURATION, ENUM, LIST, VECTOR, MAP, RECORD, UNION -> false;
     };
   }
 
@@ -101,10 +101,14 @@ final class RecordPlan {
   // ---- writing ---------------------------------------------------------------------------------------
 
   void write(JsonGenerator g, Object record, int depth) throws IOException {
-    if (depth > settings.limits.maxDepth()) {
-      throw new EncodeException("nesting deeper than the limit of " + settings.limits.maxDepth());
-    }
+    settings.limits.checkDepth(depth, true);
     g.writeStartObject(record);
+    writeFields(g, record, depth);
+    g.writeEndObject();
+  }
+
+  /** Writes the fields of {@code record} into the object being written (an Any's holds "@type" too). */
+  void writeFields(JsonGenerator g, Object record, int depth) throws IOException {
     RecordBinding<?> b = binding;
     boolean all = settings.emitDefaults;
     for (int i = 0; i < size; i++) {
@@ -166,7 +170,7 @@ final class RecordPlan {
           Object v = b.get(record, i);
           // A timestamp is a message (with presence) in protobuf: at the epoch codec-protobuf leaves it
           // out, so the message has no such field and not even EMIT_DEFAULTS prints it.
-          if (v != null && (optional[i] || (all && kinds[i] != Kind.TIMESTAMP) || !plans[i].isDefault(v))) {
+          if (v != null && (optional[i] || (all && kinds[i] != Kind.TIMESTAMP && kinds[i] != Kind.DURATION) || !plans[i].isDefault(v))) {
             g.writeFieldName(keys[i]);
             plans[i].write(g, v, depth);
           } else if (v != null) {
@@ -179,16 +183,16 @@ final class RecordPlan {
         throw new EncodeException("value does not match the field's type: " + e.getMessage(), e).prependField(names[i]);
       }
     }
-    g.writeEndObject();
   }
 
   // ---- reading ---------------------------------------------------------------------------------------
 
-  /** Reads an object whose START_OBJECT is the current token. */
+  /**
+   * Reads an object whose START_OBJECT is the current token, or the rest of one whose first keys were
+   * read already (an Any's "@type").
+   */
   Object read(JsonParser p, int depth) throws IOException {
-    if (depth > settings.limits.maxDepth()) {
-      throw new DecodeException("nesting deeper than the limit of " + settings.limits.maxDepth());
-    }
+    settings.limits.checkDepth(depth, false);
     FieldSlots slots = binding.newSlots();
     boolean[] seen = new boolean[size];
     int[] oneofSet = null;

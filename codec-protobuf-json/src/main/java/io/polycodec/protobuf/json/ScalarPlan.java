@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.polycodec.Limits;
 import io.polycodec.Utf8;
+import io.polycodec.schema.DurationRange;
 import io.polycodec.schema.Kind;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -39,6 +41,26 @@ abstract class ScalarPlan extends ValuePlan {
     @Override void write(JsonGenerator g, Object v, int depth) throws IOException { Scalars.writeTimestamp(g, (Instant) v); }
     @Override Object read(JsonParser p, JsonToken t, int depth) throws IOException { return Scalars.readTimestamp(p, t); }
     @Override boolean isDefault(Object v) { return Instant.EPOCH.equals(v); }
+  };
+
+  /** google.protobuf.Duration's JSON form, as for an imported Duration message: "1.5s", "-0.000001s". */
+  static final ValuePlan DURATION = new ScalarPlan() {
+    @Override
+    void write(JsonGenerator g, Object v, int depth) throws IOException {
+      Duration d = DurationRange.checkEncodable((Duration) v);
+      g.writeString(WellKnown.durationText(DurationRange.seconds(d), DurationRange.nanos(d)));
+    }
+
+    @Override
+    Object read(JsonParser p, JsonToken t, int depth) throws IOException {
+      if (t != JsonToken.VALUE_STRING) {
+        throw Scalars.expected("a duration string such as \"1.5s\"", t);
+      }
+      long[] d = WellKnown.parseDuration(p.getText());
+      return DurationRange.decode(d[0], d[1]);
+    }
+
+    @Override boolean isDefault(Object v) { return Duration.ZERO.equals(v); }
   };
 
   ScalarPlan() {}
@@ -121,7 +143,7 @@ abstract class ScalarPlan extends ValuePlan {
 
     @Override
     void write(JsonGenerator g, Object v, int depth) throws IOException {
-      checkBytes(limits, ((byte[]) v).length, true);
+      limits.checkByteArray(((byte[]) v).length, true);
       Scalars.writeBytes(g, (byte[]) v);
     }
 
@@ -131,9 +153,9 @@ abstract class ScalarPlan extends ValuePlan {
         throw Scalars.expected("a base64 string", t);
       }
       // base64 holds 3 bytes in 4 chars: refuse text too long for the limit before decoding it
-      checkBytes(limits, ((long) p.getTextLength() / 4) * 3 - 2, false);
+      limits.checkByteArray(((long) p.getTextLength() / 4) * 3 - 2, false);
       byte[] b = Scalars.readBytes(p.getText());
-      checkBytes(limits, b.length, false);
+      limits.checkByteArray(b.length, false);
       return b;
     }
 

@@ -44,17 +44,10 @@ final class StructValues {
     return true;
   }
 
-  private static void checkDepth(int depth, Limits limits, boolean encoding) {
-    if (depth > limits.maxDepth()) {
-      String problem = "nesting deeper than the limit of " + limits.maxDepth();
-      throw encoding ? new EncodeException(problem) : new DecodeException(problem);
-    }
-  }
-
   // ---- writing ---------------------------------------------------------------------------------------
 
   static void writeValue(JsonGenerator g, RecordBinding<?> b, Object v, int depth, Limits limits) throws IOException {
-    checkDepth(depth, limits, true);
+    limits.checkDepth(depth, true);
     if (b.get(v, 0) != null) {
       g.writeNull();
     } else if (b.get(v, 1) != null) {
@@ -78,7 +71,7 @@ final class StructValues {
   }
 
   static void writeStruct(JsonGenerator g, RecordBinding<?> b, Object s, int depth, Limits limits) throws IOException {
-    checkDepth(depth, limits, true);
+    limits.checkDepth(depth, true);
     Map<?, ?> fields = (Map<?, ?>) b.get(s, 0);
     RecordBinding<?> value = (RecordBinding<?>) b.child(0);
     g.writeStartObject();
@@ -94,7 +87,7 @@ final class StructValues {
   }
 
   static void writeList(JsonGenerator g, RecordBinding<?> b, Object l, int depth, Limits limits) throws IOException {
-    checkDepth(depth, limits, true);
+    limits.checkDepth(depth, true);
     List<?> values = (List<?>) b.get(l, 0);
     RecordBinding<?> value = (RecordBinding<?>) b.child(0);
     g.writeStartArray();
@@ -111,7 +104,7 @@ final class StructValues {
   // ---- reading ---------------------------------------------------------------------------------------
 
   static Object readValue(JsonParser p, JsonToken t, RecordBinding<?> b, int depth, Limits limits) throws IOException {
-    checkDepth(depth, limits, false);
+    limits.checkDepth(depth, false);
     FieldSlots slots = b.newSlots();
     switch (t) {
       case VALUE_NULL:
@@ -146,7 +139,7 @@ final class StructValues {
     if (t != JsonToken.START_OBJECT) {
       throw Scalars.expected("an object (google.protobuf.Struct)", t);
     }
-    checkDepth(depth, limits, false);
+    limits.checkDepth(depth, false);
     RecordBinding<?> value = (RecordBinding<?>) b.child(0);
     Map<Object, Object> fields = new java.util.LinkedHashMap<>();
     for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
@@ -170,7 +163,7 @@ final class StructValues {
     if (t != JsonToken.START_ARRAY) {
       throw Scalars.expected("an array (google.protobuf.ListValue)", t);
     }
-    checkDepth(depth, limits, false);
+    limits.checkDepth(depth, false);
     RecordBinding<?> value = (RecordBinding<?>) b.child(0);
     List<Object> values = new ArrayList<>();
     for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {

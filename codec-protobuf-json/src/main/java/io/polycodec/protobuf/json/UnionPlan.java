@@ -53,7 +53,7 @@ final class UnionPlan extends ValuePlan {
     if (m < 0) {
       throw new EncodeException(v.getClass().getName() + " is not a member of union " + union.schema().name());
     }
-    checkDepth(settings.limits, d, true);
+    settings.limits.checkDepth(d, true);
     g.writeStartObject(v);
     g.writeFieldName(memberNames[m]);
     try {
@@ -70,7 +70,7 @@ final class UnionPlan extends ValuePlan {
     if (t != JsonToken.START_OBJECT) {
       throw Scalars.expected("an object holding one member of union " + union.schema().name(), t);
     }
-    checkDepth(settings.limits, d, false);
+    settings.limits.checkDepth(d, false);
     Object value = null;
     String chosen = null;
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {

@@ -3,10 +3,6 @@ package io.polycodec.protobuf.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.polycodec.DecodeException;
-import io.polycodec.EncodeException;
-import io.polycodec.Limits;
-import io.polycodec.Utf8;
 import java.io.IOException;
 
 /**
@@ -42,23 +38,4 @@ abstract class ValuePlan {
    * the text would not show it.
    */
   void checkLeftOut(int depth) {}
-
-  static void checkCollection(Limits limits, int n) {
-    if (n > limits.maxCollectionSize()) {
-      throw new EncodeException(n + " elements exceed the limit of " + limits.maxCollectionSize());
-    }
-  }
-
-  static void checkBytes(Limits limits, long n, boolean encoding) {
-    if (n > limits.maxStringBytes()) {
-      throw Utf8.tooLong(n, "", limits, encoding);
-    }
-  }
-
-  static void checkDepth(Limits limits, int depth, boolean encoding) {
-    if (depth > limits.maxDepth()) {
-      String problem = "nesting deeper than the limit of " + limits.maxDepth();
-      throw encoding ? new EncodeException(problem) : new DecodeException(problem);
-    }
-  }
 }

@@ -35,7 +35,7 @@ final class VectorPlan extends ValuePlan {
 
   @Override
   void write(JsonGenerator g, Object v, int depth) throws IOException {
-    checkCollection(limits, doubles ? ((double[]) v).length : ((float[]) v).length);
+    limits.checkEncodedCollection(doubles ? ((double[]) v).length : ((float[]) v).length);
     if (doubles) {
       double[] d = (double[]) v;
       g.writeStartArray(d, d.length);

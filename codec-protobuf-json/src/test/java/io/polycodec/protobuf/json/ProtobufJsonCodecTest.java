@@ -189,4 +189,21 @@ class ProtobufJsonCodecTest {
     e = assertThrows(DecodeException.class, () -> codec.decode(bytes("{\"ranks\":[2,2]}")));
     assertTrue(e.getMessage().contains("ranks") && e.getMessage().contains("repeats"), e.getMessage());
   }
+
+  @Test
+  void enumAliasesAreReadAndTheConstantsNameIsWritten() {
+    EnumSchema aliased = EnumSchema.of("t.Aliased", List.of(new EnumSchema.Constant("ALIAS_FOO", 0),
+        new EnumSchema.Constant("ALIAS_BAZ", 2)), java.util.Map.of("MOO", 2, "moo", 2, "bAz", 2));
+    RecordSchema s = RecordSchema.of("t.WithAlias", Field.of("e", 1, aliased));
+    Codec<GenericRecord> codec = Codecs.generic("protobuf-json", s,
+        CodecOptions.builder().set(ProtobufJsonOptions.IGNORE_UNKNOWN_FIELDS, false).build());
+    for (String name : List.of("ALIAS_BAZ", "MOO", "moo", "bAz")) {
+      GenericRecord r = codec.decode(bytes("{\"e\":\"" + name + "\"}"));
+      assertEquals(2, ((io.polycodec.GenericEnum) r.get("e")).number(), name);
+      assertEquals("{\"e\":\"ALIAS_BAZ\"}", text(codec.encode(r)), name);
+    }
+    assertThrows(DecodeException.class, () -> codec.decode(bytes("{\"e\":\"BAZ\"}")));
+    assertThrows(IllegalArgumentException.class, () -> EnumSchema.of("t.Bad",
+        List.of(new EnumSchema.Constant("A", 0)), java.util.Map.of("B", 1)));
+  }
 }

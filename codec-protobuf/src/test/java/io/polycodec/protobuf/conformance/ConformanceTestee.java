@@ -40,7 +40,8 @@ import java.util.Map;
  * {@link ProtoImport} (no generated classes), and re-encoded; bad input is a {@code parse_error}.
  * When the {@code protobuf-json} format (codec-protobuf-json) is on the class path, found through
  * {@link Codecs} by name (this module does not depend on it), JSON input and output are served too, with
- * protobuf's strict parser options (unknown keys refused) except in the ignore-unknown category.
+ * protobuf's strict parser options (unknown keys refused) except in the ignore-unknown category, and
+ * with the test messages and well-known types as the {@code google.protobuf.Any} type registry.
  * Everything else (text format, JSPB, other message types) is {@code skipped}. The first request,
  * for {@code conformance.FailureSet}, gets an empty failure set. See docs/conformance.md.
  */
@@ -59,27 +60,65 @@ public final class ConformanceTestee {
   ConformanceTestee() {
     FileDescriptorSet set = descriptors();
     CodecProvider json = Codecs.formats().stream().anyMatch(f -> f.name().equals(JSON)) ? Codecs.provider(JSON) : null;
+    Object anyTypes = json == null ? null : anyTypes(json, set);
     for (String name : MESSAGES) {
       ProtoImport.Imported imported = ProtoImport.message(set, name);
       codecs.put(name, imported.codec());
       if (json != null) {
-        jsonStrict.put(name, jsonCodec(json, imported.schema(), false));
-        jsonLenient.put(name, jsonCodec(json, imported.schema(), true));
+        jsonStrict.put(name, jsonCodec(json, imported.schema(), false, anyTypes));
+        jsonLenient.put(name, jsonCodec(json, imported.schema(), true, anyTypes));
       }
     }
   }
 
   // The options by name, since this module does not compile against codec-protobuf-json.
-  private static Codec<GenericRecord> jsonCodec(CodecProvider json, RecordSchema schema, boolean ignoreUnknown) {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Codec<GenericRecord> jsonCodec(CodecProvider json, RecordSchema schema, boolean ignoreUnknown,
+      Object anyTypes) {
     CodecOptions.Builder options = CodecOptions.builder();
     for (CodecOption<?> o : json.options()) {
       if (o.name().startsWith(JSON + ".ignore-unknown-")) {
-        @SuppressWarnings("unchecked")
         CodecOption<Boolean> flag = (CodecOption<Boolean>) o;
         options.set(flag, ignoreUnknown);
+      } else if (o.name().equals(JSON + ".any-types")) {
+        options.set((CodecOption) o, anyTypes);
       }
     }
     return Codecs.generic(JSON, schema, options.build());
+  }
+
+  /**
+   * The Any type registry (protobuf-json's AnyTypes, built through its public builder by reflection, as
+   * this module does not compile against it): the test messages and the well-known types, each with its
+   * binary codec from ProtoImport, as a protobuf type registry built from the same descriptors would hold.
+   */
+  private static Object anyTypes(CodecProvider json, FileDescriptorSet set) {
+    CodecOption<?> option = json.options().stream().filter(o -> o.name().equals(JSON + ".any-types")).findFirst()
+        .orElseThrow(() -> new IllegalStateException(JSON + " has no any-types option"));
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(MESSAGES));
+    for (com.google.protobuf.DescriptorProtos.FileDescriptorProto file : set.getFileList()) {
+      if (file.getPackage().equals("google.protobuf")) {
+        for (com.google.protobuf.DescriptorProtos.DescriptorProto m : file.getMessageTypeList()) {
+          names.add(file.getPackage() + "." + m.getName());
+        }
+      }
+    }
+    try {
+      Object builder = option.type().getMethod("builder").invoke(null);
+      java.lang.reflect.Method add = builder.getClass().getMethod("add", RecordSchema.class, Codec.class);
+      for (String name : names) {
+        ProtoImport.Imported imported;
+        try {
+          imported = ProtoImport.message(set, name);
+        } catch (io.polycodec.SchemaException e) {
+          continue; // a type Polycodec cannot import cannot be held either; protobuf-json refuses it by name
+        }
+        add.invoke(builder, imported.schema(), imported.codec());
+      }
+      return builder.getClass().getMethod("build").invoke(builder);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build " + JSON + "'s AnyTypes", e);
+    }
   }
 
   private static FileDescriptorSet descriptors() {

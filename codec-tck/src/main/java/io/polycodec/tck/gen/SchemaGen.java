@@ -172,7 +172,9 @@ public final class SchemaGen implements Gen<RecordSchema> {
     /** A field type; {@code top} allows collections (a list element or map value cannot be one). */
     Schema type(int depth, boolean top) {
       boolean nested = depth < maxDepth;
-      int c = s.weighted(10, 9, 6, 6, 6, 5, 5, 5, 6,
+      // The timestamp's former weight of 5 is split 3 + 2 with the duration, so the total and every other
+      // kind's range of choices stay as they were: only seeds that drew a timestamp may now hold a duration.
+      int c = s.weighted(10, 9, 6, 6, 6, 5, 5, 3, 2, 6,
           top ? 8 : 0, top ? 6 : 0, top ? 4 : 0,
           nested ? 6 : 0, nested ? 4 : 0, records.isEmpty() && enums.isEmpty() ? 0 : 2);
       switch (c) {
@@ -184,12 +186,13 @@ public final class SchemaGen implements Gen<RecordSchema> {
         case 5: return Schema.float32();
         case 6: return Schema.bytes();
         case 7: return Schema.timestamp();
-        case 8: return enumType();
-        case 9: return Schema.list(type(depth, false));
-        case 10: return Schema.map(keyType(), type(depth, false));
-        case 11: return vectorType();
-        case 12: return record(depth + 1);
-        case 13: return union(depth + 1);
+        case 8: return Schema.duration();
+        case 9: return enumType();
+        case 10: return Schema.list(type(depth, false));
+        case 11: return Schema.map(keyType(), type(depth, false));
+        case 12: return vectorType();
+        case 13: return record(depth + 1);
+        case 14: return union(depth + 1);
         default: return reuse();
       }
     }

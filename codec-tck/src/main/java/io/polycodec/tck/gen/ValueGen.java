@@ -11,12 +11,14 @@ import io.polycodec.schema.Quantization;
 import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.Schema;
 import io.polycodec.schema.SchemaGraph;
+import io.polycodec.schema.DurationRange;
 import io.polycodec.schema.TimestampRange;
 import io.polycodec.schema.UnionSchema;
 import io.polycodec.schema.VectorSchema;
 import io.polycodec.tck.engine.Gen;
 import io.polycodec.tck.engine.Gens;
 import io.polycodec.tck.engine.Source;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,7 +28,8 @@ import java.util.Objects;
 
 /**
  * Values of one record schema, as {@link GenericRecord}s that respect the model: no nulls in lists or
- * maps, collections never absent, timestamps within {@link TimestampRange}, map keys of the key kind,
+ * maps, collections never absent, timestamps within {@link TimestampRange}, durations within
+ * {@link DurationRange}, map keys of the key kind,
  * enum constants of the schema, union values of a member, INT8-quantized vectors finite, at most one
  * field per oneof group. Numbers, strings, bytes and collections are edge-biased (see {@link Gens});
  * recursion is cut off at a bounded depth. Shrinks towards absent optionals, empty collections and
@@ -39,6 +42,13 @@ public final class ValueGen implements Gen<GenericRecord> {
     Instant.parse("1969-12-31T23:59:59.999Z"), Instant.parse("9999-12-31T23:59:59Z"),
     Instant.parse("0001-01-01T00:00:00.000000001Z"), Instant.ofEpochSecond(253402300799L, 0),
     Instant.ofEpochSecond(1_700_000_000L, 123_456_789)
+  };
+
+  private static final Duration[] DURATION_EDGES = {
+    Duration.ZERO, DurationRange.MIN, DurationRange.MAX, Duration.ofNanos(1), Duration.ofNanos(-1),
+    Duration.ofMillis(-1500), Duration.ofMillis(1500), Duration.ofSeconds(-1), Duration.ofSeconds(1, 999_999_999),
+    Duration.ofSeconds(-DurationRange.MAX_SECONDS), Duration.ofSeconds(DurationRange.MAX_SECONDS),
+    Duration.ofDays(366), Duration.ofSeconds(Integer.MAX_VALUE + 1L, 500_000_000)
   };
 
   private static final int MAX_VALUE_DEPTH = 6;
@@ -123,6 +133,7 @@ public final class ValueGen implements Gen<GenericRecord> {
       case STRING: return (element || depth > 2 ? SHORT_STRINGS : Gens.strings()).generate(s);
       case BYTES: return (element || depth > 2 ? SHORT_BYTES : Gens.bytes()).generate(s);
       case TIMESTAMP: return timestamp(s);
+      case DURATION: return duration(s);
       case ENUM: {
         List<EnumSchema.Constant> cs = ((EnumSchema) t).constants();
         EnumSchema.Constant c = cs.get((int) s.choose(cs.size() - 1));
@@ -172,6 +183,24 @@ public final class ValueGen implements Gen<GenericRecord> {
       default: nanos = s.choose(999_999_999L); break;
     }
     return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /** Edges (±the range, ±1 ns, -1.5 s), small spans and spans anywhere in range, often with nanos. */
+  private static Duration duration(Source s) {
+    if (s.chance(30)) {
+      return DURATION_EDGES[(int) s.choose(DURATION_EDGES.length - 1)];
+    }
+    long max = DurationRange.MAX_SECONDS;
+    long seconds = s.chance(50) ? s.choose(200_000L) - 100_000L : s.choose(2 * max) - max;
+    long nanos;
+    switch (s.weighted(3, 2, 2, 3)) {
+      case 0: nanos = 0; break;
+      case 1: nanos = s.choose(999) * 1_000_000L; break;
+      case 2: nanos = s.choose(999_999) * 1_000L; break;
+      default: nanos = s.choose(999_999_999L); break;
+    }
+    // The same sign for both parts, as the wire forms have them.
+    return seconds < 0 || (seconds == 0 && s.chance(50)) ? Duration.ofSeconds(seconds, -nanos) : Duration.ofSeconds(seconds, nanos);
   }
 
   private static Object vector(Source s, VectorSchema v) {

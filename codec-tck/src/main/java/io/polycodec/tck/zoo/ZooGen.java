@@ -4,13 +4,15 @@ import io.polycodec.GenericRecord;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.tck.engine.Gen;
 import io.polycodec.tck.engine.Source;
+import io.polycodec.tck.gen.TextForms;
 import io.polycodec.tck.gen.TypedValues;
 import io.polycodec.tck.gen.ValueGen;
 
 /**
  * Values of a zoo type (or any record type): generic values of its derived schema
  * ({@link ValueGen}, so edge-biased and shrinkable) turned into instances of the Java record, with
- * integers narrowed to {@code byte} and {@code short} components.
+ * integers narrowed to {@code byte} and {@code short} components, and the strings of components held as
+ * text (UUID, BigDecimal, LocalDate…) replaced by such values' text ({@link TextForms}).
  *
  * @param <T> the record type
  */
@@ -36,6 +38,6 @@ public final class ZooGen<T> implements Gen<T> {
   @Override
   public T generate(Source source) {
     GenericRecord g = source.draw(values);
-    return TypedValues.fitting(binding, g);
+    return TypedValues.fitting(binding, TextForms.fit(binding, g, source));
   }
 }

@@ -21,13 +21,15 @@ import java.util.concurrent.Executors;
 
 /**
  * A user-profile service on the JDK's built-in HTTP server: {@code GET /users/{id}} answers with one
- * {@link UserProfile} record in whichever representation the {@code Accept} header asks for (JSON,
- * Protobuf, MessagePack: every format on the class path), and 406 Not Acceptable otherwise. It listens
+ * {@link UserProfile} record in whichever representation the {@code Accept} header asks for (Polycodec
+ * JSON for the service's existing clients, binary Protobuf, protobuf's own JSON mapping for clients and
+ * gateways that speak it, MessagePack: every format on the class path), and 406 Not Acceptable otherwise. It listens
  * on the loopback address only, on a free port.
  */
 public final class ProfileServer implements AutoCloseable {
   /** The representations offered, in order of preference, among those whose codecs are present. */
-  static final List<String> PREFERRED = List.of("application/json", "application/x-protobuf", "application/msgpack");
+  static final List<String> PREFERRED = List.of("application/json", "application/x-protobuf",
+      "application/protobuf+json", "application/msgpack");
 
   private final HttpServer server;
   private final ExecutorService executor;

@@ -143,6 +143,12 @@ final class TlvCodec<T> implements Codec<T> {
         writeVarint(out, t.getNano());
         break;
       }
+      case DURATION: {
+        java.time.Duration d = io.polycodec.schema.DurationRange.checkEncodable((java.time.Duration) v);
+        writeVarint(out, zigzag(io.polycodec.schema.DurationRange.seconds(d)));
+        writeVarint(out, zigzag(io.polycodec.schema.DurationRange.nanos(d)));
+        break;
+      }
       case ENUM: {
         EnumBinding e = (EnumBinding) child;
         if (byName) {
@@ -352,6 +358,11 @@ final class TlvCodec<T> implements Codec<T> {
         long seconds = unzigzag(readVarint(in, end));
         long nanos = readVarint(in, end);
         return TimestampRange.decode(seconds, nanos);
+      }
+      case DURATION: {
+        long seconds = unzigzag(readVarint(in, end));
+        long nanos = unzigzag(readVarint(in, end));
+        return io.polycodec.schema.DurationRange.decode(seconds, nanos);
       }
       case ENUM: {
         EnumBinding e = (EnumBinding) child;

@@ -1,4 +1,4 @@
-package io.polycodec.json;
+package io.polycodec.json.jackson;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,7 +16,7 @@ import java.util.Arrays;
 
 /**
  * An object copied aside while reading, to be read again once a key that comes late (a union's
- * {@code "@type"}) is known. Two things make the copy faithful to the input:
+ * {@code "@type"} in Polycodec JSON, an {@code Any}'s in protobuf JSON) is known. Two things make the copy faithful to the input:
  *
  * <ul>
  *   <li>numbers are copied as their text, never through {@code BigDecimal} (which refuses exponents
@@ -28,7 +28,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe; one per buffered object. The copy is no larger than the input it came from.
  */
-final class BufferedObject {
+public final class BufferedObject {
   private final JsonFactory factory;
   private final ByteArrayBuilder bytes = new ByteArrayBuilder();
   private final JsonGenerator g;
@@ -36,8 +36,14 @@ final class BufferedObject {
   private long[] origins = new long[16];
   private int tokens;
 
-  /** Starts a copy of the object whose first key {@code p} has just read. */
-  BufferedObject(JsonFactory factory, JsonParser p) throws IOException {
+  /**
+   * Starts a copy of the object whose first key {@code p} has just read.
+   *
+   * @param factory the codec's factory (its limits apply when the copy is read)
+   * @param p the parser, on the object's first key
+   * @throws IOException if the copy cannot be written
+   */
+  public BufferedObject(JsonFactory factory, JsonParser p) throws IOException {
     this.factory = factory;
     this.g = factory.createGenerator(bytes);
     note(p);
@@ -54,8 +60,13 @@ final class BufferedObject {
   /**
    * Copies the field {@code name} whose key {@code p} has read and whose value token {@code p} is on;
    * {@code keyOffset} is where the key starts in the input.
+   *
+   * @param name the key
+   * @param keyOffset where the key starts in the input
+   * @param p the parser, on the field's value (left on its last token)
+   * @throws IOException if the parser fails
    */
-  void copyField(String name, long keyOffset, JsonParser p) throws IOException {
+  public void copyField(String name, long keyOffset, JsonParser p) throws IOException {
     if (tokens == origins.length) {
       origins = Arrays.copyOf(origins, tokens * 2);
     }
@@ -82,15 +93,25 @@ final class BufferedObject {
     }
   }
 
-  /** Ends the copy at the object's closing brace, on which {@code p} is. */
-  void end(JsonParser p) throws IOException {
+  /**
+   * Ends the copy at the object's closing brace, on which {@code p} is.
+   *
+   * @param p the parser
+   * @throws IOException if the copy cannot be written
+   */
+  public void end(JsonParser p) throws IOException {
     note(p);
     g.writeEndObject();
     g.close();
   }
 
-  /** A parser over the copy, positioned before its opening brace. */
-  JsonParser parser() throws IOException {
+  /**
+   * A parser over the copy, positioned before its opening brace.
+   *
+   * @return the parser (the caller closes it)
+   * @throws IOException if it cannot be created
+   */
+  public JsonParser parser() throws IOException {
     return factory.createParser(bytes.toByteArray());
   }
 
@@ -98,8 +119,12 @@ final class BufferedObject {
    * The error {@code e}, found while reading the copy with {@code copy}, as an error at the matching
    * place of the input: the offset travels as the location of a {@link JsonProcessingException} cause,
    * which is how the codec learns where an error is (and adds the caller's array offset).
+   *
+   * @param e the error found in the copy
+   * @param copy the parser over the copy
+   * @return the error, relocated
    */
-  DecodeException relocate(CodecException e, JsonParser copy) {
+  public DecodeException relocate(CodecException e, JsonParser copy) {
     JsonLocation at = e.getCause() instanceof JsonProcessingException
         ? ((JsonProcessingException) e.getCause()).getLocation()
         : copy.currentTokenLocation();
@@ -112,9 +137,15 @@ final class BufferedObject {
     return d;
   }
 
-  /** A Jackson error while reading the copy (a number too long for Jackson, say), relocated. */
-  DecodeException relocate(JsonProcessingException e, JsonParser copy) {
-    DecodeException d = io.polycodec.json.jackson.JacksonErrors.malformed(e);
+  /**
+   * A Jackson error while reading the copy (a number too long for Jackson, say), relocated.
+   *
+   * @param e the error
+   * @param copy the parser over the copy
+   * @return the error as a DecodeException, relocated
+   */
+  public DecodeException relocate(JsonProcessingException e, JsonParser copy) {
+    DecodeException d = JacksonErrors.malformed(e);
     return relocate(d, copy);
   }
 

@@ -1,0 +1,346 @@
+package io.polycodec.flatbuffers;
+
+import static io.polycodec.evolution.Severity.BREAKING;
+import static io.polycodec.evolution.Severity.CAVEAT;
+import static io.polycodec.evolution.Severity.SAFE;
+import static io.polycodec.tck.EvolutionProof.record;
+import static io.polycodec.tck.EvolutionProof.value;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.polycodec.GenericEnum;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.tck.EvolutionProof;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compatibility checker's FlatBuffers verdicts proven on real bytes: each rule row of
+ * docs/evolution.md ("FlatBuffers: what the readers accept") writes values with one version of a record
+ * and reads them with the other, both ways, with Polycodec's own codecs ({@link EvolutionProof} says
+ * what each grade must show), and asks flatc 2.0.8 ({@code --conform}) for its verdict on the exported
+ * schemas as a second opinion. flatc judges schemas, not bytes, and is stricter in places (any type
+ * change, any default change); each such difference is pinned here and explained in the docs.
+ */
+class FlatBuffersEvolutionBytesTest {
+  private static final String E3 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
+      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}, {\"name\": \"C\", \"number\": 2}]}";
+  private static final String E2 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
+      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}]}";
+  private static final String P = "{\"kind\": \"record\", \"name\": \"P\", \"fields\": [" + f("x", 1, "int32") + "]}";
+  private static final String Q = "{\"kind\": \"record\", \"name\": \"Q\", \"fields\": [" + f("s", 1, "string") + "]}";
+
+  private static String f(String name, int tag, String type) {
+    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\"}";
+  }
+
+  private static String opt(String name, int tag, String type) {
+    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\", \"optional\": true}";
+  }
+
+  private static RecordSchema member(RecordSchema r, int i) {
+    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).type();
+  }
+
+  @TempDir
+  Path dir;
+
+  private static EvolutionProof proof() {
+    return EvolutionProof.with(FlatBuffersCodec::generic);
+  }
+
+  /**
+   * flatc's second opinion: {@code flatc --conform v1.fbs v2.fbs} on the exported schemas must accept
+   * ({@code complaint} null) or complain as given. Skipped with a message when flatc is absent.
+   */
+  private void flatc(RecordSchema v1, RecordSchema v2, String complaint) throws IOException {
+    Flatc.require();
+    String got = Flatc.conform(dir, FlatBuffersCodec.generic(v1).fbs(), FlatBuffersCodec.generic(v2).fbs());
+    if (complaint == null) {
+      assertNull(got, "flatc --conform refuses the evolution");
+    } else {
+      assertNotNull(got, "flatc --conform accepts the evolution");
+      assertTrue(got.contains(complaint), got);
+    }
+  }
+
+  @Test
+  void renamedSameTag() throws IOException {
+    RecordSchema v1 = record(f("a", 1, "int32"));
+    RecordSchema v2 = record(f("b", 1, "int32"));
+    proof().rule("field renamed, same tag", v1, v2).same(value(v1, "a", 7), value(v2, "b", 7))
+        .proves(SAFE, SAFE);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void retaggedSameName() throws IOException {
+    RecordSchema v1 = record(f("a", 1, "int32"));
+    RecordSchema v2 = record(f("a", 2, "int32"));
+    proof().rule("field tag changed, same name", v1, v2).same(value(v1, "a", 7), value(v2, "a", 7))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v2, "field renamed to different type");
+  }
+
+  @Test
+  void reordered() throws IOException {
+    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));
+    RecordSchema v2 = record(f("b", 2, "string") + "," + f("a", 1, "int32"));
+    proof().rule("fields reordered", v1, v2).same(value(v1, "a", 7, "b", "x"), value(v2, "a", 7, "b", "x"))
+        .proves(SAFE, SAFE);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void optionalAdded() throws IOException {
+    RecordSchema v1 = record(f("a", 1, "int32"));
+    RecordSchema v2 = record(f("a", 1, "int32") + "," + opt("b", 2, "string"));
+    proof().rule("optional field added", v1, v2)
+        .same(value(v1, "a", 7), value(v2, "a", 7))
+        .forward(value(v2, "a", 7, "b", "new"), value(v1, "a", 7))
+        .proves(SAFE, SAFE);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void requiredAdded() throws IOException {
+    RecordSchema v1 = record(f("a", 1, "int32"));
+    RecordSchema v2 = record(f("a", 1, "int32") + "," + f("b", 2, "int32"));
+    proof().rule("required field added", v1, v2)
+        .same(value(v1, "a", 7), value(v2, "a", 7, "b", 0))
+        .forward(value(v2, "a", 7, "b", 5), value(v1, "a", 7))
+        .proves(SAFE, SAFE);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void requiredUnionAdded() throws IOException {
+    String u = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
+    RecordSchema v1 = record(f("a", 1, "int32"));
+    RecordSchema v2 = record(f("a", 1, "int32") + "," + f("u", 2, "U"), P, u);
+    RecordSchema p = member(v2, 0);
+    proof().rule("required union added", v1, v2)
+        .same(value(v1, "a", 7), value(v2, "a", 7, "u", value(p, "x", 1)))
+        .proves(BREAKING, SAFE);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void removed() throws IOException {
+    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));
+    RecordSchema v2 = record(f("a", 1, "int32"));
+    proof().rule("field removed", v1, v2)
+        .same(value(v1, "a", 7), value(v2, "a", 7))
+        .backward(value(v1, "a", 7, "b", "gone"), value(v2, "a", 7))
+        .proves(SAFE, SAFE);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void int32ToInt64() throws IOException {
+    RecordSchema v1 = record(f("n", 1, "int32"));
+    RecordSchema v2 = record(f("n", 1, "int64"));
+    proof().rule("int32 → int64", v1, v2)
+        .same(value(v1, "n", Integer.MIN_VALUE), value(v2, "n", (long) Integer.MIN_VALUE))
+        .same(value(v1, "n", -1), value(v2, "n", -1L))
+        .onlyV2(value(v2, "n", 1L << 40))
+        .proves(BREAKING, CAVEAT);
+    flatc(v1, v2, "types differ for field: n");
+  }
+
+  @Test
+  void int8ToInt32() throws IOException {
+    RecordSchema v1 = record(f("n", 1, "int8"));
+    RecordSchema v2 = record(f("n", 1, "int32"));
+    proof().rule("int8 → int32", v1, v2)
+        .same(value(v1, "n", -128), value(v2, "n", -128))
+        .onlyV2(value(v2, "n", 300))
+        .proves(BREAKING, CAVEAT);
+    flatc(v1, v2, "types differ for field: n");
+  }
+
+  @Test
+  void intToFloat() throws IOException {
+    RecordSchema v1 = record(f("n", 1, "int64"));
+    RecordSchema v2 = record(f("n", 1, "float64"));
+    proof().rule("int64 → float64", v1, v2)
+        .same(value(v1, "n", 3L), value(v2, "n", 3.0))
+        .onlyV2(value(v2, "n", 0.5))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v2, "defaults differ for field: n");
+  }
+
+  @Test
+  void floatWidening() throws IOException {
+    RecordSchema v1 = record(f("x", 1, "float32"));
+    RecordSchema v2 = record(f("x", 1, "float64"));
+    proof().rule("float32 → float64", v1, v2)
+        .same(value(v1, "x", 0.1f), value(v2, "x", (double) 0.1f))
+        .onlyV2(value(v2, "x", 0.1))
+        .onlyV2(value(v2, "x", 1e300))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v2, "types differ for field: x");
+  }
+
+  @Test
+  void encodingHint() throws IOException {
+    RecordSchema v1 = record(f("n", 1, "int32"));
+    RecordSchema v2 = record(f("n", 1, "int32(zigzag)"));
+    proof().rule("integer encoding hint, same signedness", v1, v2)
+        .same(value(v1, "n", -5), value(v2, "n", -5))
+        .proves(SAFE, SAFE);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void signedness() throws IOException {
+    RecordSchema v1 = record(f("n", 1, "int32"));
+    RecordSchema v2 = record(f("n", 1, "int32(unsigned)"));
+    proof().rule("signed ↔ unsigned", v1, v2)
+        .same(value(v1, "n", 5), value(v2, "n", 5))
+        .onlyV1(value(v1, "n", -1))
+        .onlyV2(value(v2, "n", -1))
+        .proves(CAVEAT, CAVEAT);
+    flatc(v1, v2, "types differ for field: n");
+  }
+
+  @Test
+  void otherKindChange() throws IOException {
+    RecordSchema v1 = record(f("s", 1, "string"));
+    RecordSchema v2 = record(f("s", 1, "bytes"));
+    proof().rule("string → bytes", v1, v2)
+        .same(value(v1, "s", "hé"), value(v2, "s", "hé".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .onlyV2(value(v2, "s", new byte[] {(byte) 0xff}))
+        .proves(SAFE, BREAKING);
+    flatc(v1, v2, "types differ for field: s");
+  }
+
+  @Test
+  void requiredToOptional() throws IOException {
+    RecordSchema v1 = record(f("n", 1, "int32"));
+    RecordSchema v2 = record(opt("n", 1, "int32"));
+    proof().rule("required → optional", v1, v2)
+        .same(value(v1, "n", 0), value(v2, "n", 0))
+        .same(value(v1, "n", 5), value(v2, "n", 5))
+        .onlyV2(value(v2))
+        .proves(CAVEAT, CAVEAT);
+    flatc(v1, v2, "defaults differ for field: n");
+  }
+
+  @Test
+  void enumConstantAdded() throws IOException {
+    RecordSchema v1 = record(f("e", 1, "E"), E2);
+    RecordSchema v2 = record(f("e", 1, "E"), E3);
+    proof().rule("enum constant added", v1, v2)
+        .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("B", 1)))
+        .onlyV2(value(v2, "e", GenericEnum.of("C", 2)))
+        .proves(SAFE, BREAKING);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void enumConstantRenamed() throws IOException {
+    RecordSchema v1 = record(f("e", 1, "E"), E2);
+    RecordSchema v2 = record(f("e", 1, "E"), E2.replace("\"B\"", "\"BEE\""));
+    proof().rule("enum constant renamed, same number", v1, v2)
+        .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("BEE", 1)))
+        .proves(SAFE, SAFE);
+    flatc(v1, v2, null);
+  }
+
+  @Test
+  void enumConstantRenumbered() throws IOException {
+    RecordSchema v1 = record(f("e", 1, "E"), E2);
+    RecordSchema v2 = record(f("e", 1, "E"), E2.replace("\"number\": 1", "\"number\": 5"));
+    proof().rule("enum constant renumbered, same name", v1, v2)
+        .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("B", 5)))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v2, "values differ for enum: B");
+  }
+
+  @Test
+  void unionMemberAddedRenamedRetagged() throws IOException {
+    String u1 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
+    String u2 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"},"
+        + " {\"name\": \"Q\", \"tag\": 2, \"type\": \"Q\"}]}";
+    RecordSchema v1 = record(opt("u", 1, "U"), P, u1);
+    RecordSchema v2 = record(opt("u", 1, "U"), P, Q, u2);
+    RecordSchema p1 = member(v1, 0);
+    RecordSchema p2 = member(v2, 0);
+    RecordSchema q2 = member(v2, 1);
+    proof().rule("union member added", v1, v2)
+        .same(value(v1, "u", value(p1, "x", 3)), value(v2, "u", value(p2, "x", 3)))
+        .onlyV2(value(v2, "u", value(q2, "s", "q")))
+        .proves(SAFE, BREAKING);
+    flatc(v1, v2, null);
+
+    String renamed = u1.replace("\"name\": \"P\"", "\"name\": \"Pee\"");
+    RecordSchema v3 = record(opt("u", 1, "U"), P, renamed);
+    RecordSchema p3 = member(v3, 0);
+    proof().rule("union member renamed, same tag", v1, v3)
+        .same(value(v1, "u", value(p1, "x", 3)), value(v3, "u", value(p3, "x", 3)))
+        .proves(SAFE, SAFE);
+    flatc(v1, v3, null);
+
+    String retagged = u1.replace("\"tag\": 1, \"type\": \"P\"", "\"tag\": 4, \"type\": \"P\"");
+    RecordSchema v4 = record(opt("u", 1, "U"), P, retagged);
+    RecordSchema p4 = member(v4, 0);
+    proof().rule("union member retagged, same name", v1, v4)
+        .same(value(v1, "u", value(p1, "x", 3)), value(v4, "u", value(p4, "x", 3)))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v4, "values differ for enum: P");
+  }
+
+  @Test
+  void mapKeyWidened() throws IOException {
+    RecordSchema v1 = record(f("m", 1, "map<int32,string>"));
+    RecordSchema v2 = record(f("m", 1, "map<int64,string>"));
+    proof().rule("map key int32 → int64", v1, v2)
+        .same(value(v1, "m", Map.of(-3, "x")), value(v2, "m", Map.of(-3L, "x")))
+        .onlyV2(value(v2, "m", Map.of(1L << 40, "x")))
+        // 2^40 and 0 both read as key 0: the reader refuses the duplicate (or the broken order)
+        .onlyV2(value(v2, "m", Map.of(1L << 40, "x", 0L, "y")))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v2, "types differ for field: key");
+  }
+
+  @Test
+  void listElementWidened() throws IOException {
+    RecordSchema v1 = record(f("l", 1, "list<int32>"));
+    RecordSchema v2 = record(f("l", 1, "list<int64>"));
+    proof().rule("list element int32 → int64", v1, v2)
+        .same(value(v1, "l", List.of(1, -2)), value(v2, "l", List.of(1L, -2L)))
+        .onlyV2(value(v2, "l", List.of(1L << 40)))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v2, "types differ for field: l");
+  }
+
+  @Test
+  void nestedRecordChanged() throws IOException {
+    RecordSchema v1 = record(f("p", 1, "P"), P);
+    RecordSchema v2 = record(f("p", 1, "P"), P.replace("int32", "string"));
+    RecordSchema p1 = (RecordSchema) v1.field("p").type();
+    RecordSchema p2 = (RecordSchema) v2.field("p").type();
+    proof().rule("nested record changed", v1, v2)
+        .same(value(v1, "p", value(p1, "x", 1)), value(v2, "p", value(p2, "x", "1")))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v2, "types differ for field: x");
+  }
+
+  @Test
+  void typeRenamed() throws IOException {
+    RecordSchema v1 = record(f("p", 1, "P"), P);
+    RecordSchema v2 = record(f("p", 1, "P2"), P.replace("\"P\"", "\"P2\""));
+    RecordSchema p1 = (RecordSchema) v1.field("p").type();
+    RecordSchema p2 = (RecordSchema) v2.field("p").type();
+    proof().rule("record type renamed", v1, v2)
+        .same(value(v1, "p", value(p1, "x", 1)), value(v2, "p", value(p2, "x", 1)))
+        .proves(SAFE, SAFE);
+    flatc(v1, v2, "types differ for field: p");
+  }
+}
