@@ -248,6 +248,24 @@ class MsgpackEvolutionBytesTest {
 
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
+  void enumDefaultMoves(MsgpackKeys keys) {
+    String e1 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
+        + "{\"name\": \"A\", \"number\": 1}, {\"name\": \"B\", \"number\": 2}]}";
+    String e2 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
+        + "{\"name\": \"U\", \"number\": 0}, {\"name\": \"A\", \"number\": 1}, {\"name\": \"B\", \"number\": 2}]}";
+    RecordSchema v1 = record(f("e", 1, "E") + "," + f("l", 2, "list<E>"), e1);
+    RecordSchema v2 = record(f("e", 1, "E") + "," + f("l", 2, "list<E>"), e2);
+    // A is v1's default constant (no constant numbered 0), U v2's
+    proof(keys).rule("enum default constant moves", v1, v2)
+        .same(value(v1, "e", GenericEnum.of("A", 1)), value(v2, "e", GenericEnum.of("A", 1)))
+        .same(value(v1, "e", GenericEnum.of("B", 2), "l", List.of(GenericEnum.of("A", 1))),
+            value(v2, "e", GenericEnum.of("B", 2), "l", List.of(GenericEnum.of("A", 1))))
+        .onlyV2(value(v2, "e", GenericEnum.of("B", 2), "l", List.of(GenericEnum.of("U", 0))))
+        .proves(SAFE, BREAKING);
+  }
+
+  @ParameterizedTest
+  @EnumSource(MsgpackKeys.class)
   void unionMemberAddedRenamedRetagged(MsgpackKeys keys) {
     String u1 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
     String u2 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"},"

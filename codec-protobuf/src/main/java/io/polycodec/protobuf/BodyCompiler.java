@@ -48,10 +48,6 @@ final class BodyCompiler {
 
   private BodyCompiler() {}
 
-
-  /** Whether encoders are spun at all; off with {@code -Dio.polycodec.protobuf.spin=false} (then every plan is interpreted). */
-  static final boolean ENABLED = !"false".equals(System.getProperty("io.polycodec.protobuf.spin"));
-
   /**
    * The spun body of {@code plan}, whose fields in number order are {@code ordered}; null for a plan of
    * {@link io.polycodec.GenericRecord}s (they keep unknown fields, and have no accessors) or if the
@@ -92,7 +88,7 @@ final class BodyCompiler {
     return comps != null && comps.length == fields ? comps : null;
   }
 
-  /** How a field is spun: inline as a primitive or a string, or through its codec (null). */
+  /** How a field is spun: inline as a primitive or a string; null if it cannot be (then the record is not spun). */
   private static Class<?> inlineType(FieldCodec f, RecordComponent[] comps) {
     Class<?> javaType = comps[f.index].getType();
     if (f instanceof PrimitiveField) {

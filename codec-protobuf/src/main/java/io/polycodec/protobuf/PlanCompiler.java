@@ -42,7 +42,7 @@ final class PlanCompiler {
    * @throws SchemaException if a field cannot be put on the protobuf wire, naming it
    */
   static MessagePlan compile(RecordBinding<?> root, WireLayout layout) {
-    return compile(root, layout, BodyCompiler.ENABLED);
+    return compile(root, layout, Spinning.ENABLED);
   }
 
   /** As {@link #compile(RecordBinding, WireLayout)}; {@code spin} false keeps every plan interpreted (tests compare the two). */

@@ -39,9 +39,9 @@ public final class Demo {
   /** Prints the format table to {@code out}. */
   public static void print(List<Row> rows, PrintStream out) {
     out.println("0. One UserProfile record through every codec on the class path");
-    out.printf(Locale.ROOT, "   %-12s %-26s %8s  %s%n", "format", "media type", "bytes", "exact round trip");
+    out.printf(Locale.ROOT, "   %-13s %-26s %8s  %s%n", "format", "media type", "bytes", "exact round trip");
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "   %-12s %-26s %8d  %s%n", r.format(), r.mediaType(), r.bytes(), r.exact() ? "yes" : "NO");
+      out.printf(Locale.ROOT, "   %-13s %-26s %8d  %s%n", r.format(), r.mediaType(), r.bytes(), r.exact() ? "yes" : "NO");
     }
   }
 

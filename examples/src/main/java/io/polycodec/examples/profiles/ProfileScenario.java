@@ -73,10 +73,10 @@ public final class ProfileScenario {
       }
     }
     out.println("1. User-profile service moving from JSON to Protobuf: GET /users/" + ada.id() + " by content negotiation");
-    out.printf(Locale.ROOT, "   %-24s %6s %-24s %8s %12s  %s%n", "Accept", "status", "Content-Type", "bytes", "decode (us)",
+    out.printf(Locale.ROOT, "   %-25s %6s %-25s %8s %12s  %s%n", "Accept", "status", "Content-Type", "bytes", "decode (us)",
         "exact");
     for (Result r : results) {
-      out.printf(Locale.ROOT, "   %-24s %6d %-24s %8d %12s  %s%n", r.accept(), r.status(), r.contentType(), r.bytes(),
+      out.printf(Locale.ROOT, "   %-25s %6d %-25s %8d %12s  %s%n", r.accept(), r.status(), r.contentType(), r.bytes(),
           r.status() == 200 ? String.format(Locale.ROOT, "%.2f", r.decodeMicros()) : "-",
           r.status() == 200 ? (r.exact() ? "yes" : "NO") : "-");
     }
