@@ -11,22 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds codecs by format name or media type among the {@link CodecProvider}s on the class path:
- * {@code Codecs.get("json", UserProfile.class)}. Codecs for default options are cached.
+ * {@code Codecs.get("json", UserProfile.class)}. Codecs are cached. Codecs serves the default
+ * {@link CodecRegistry} ({@link CodecRegistry#defaults()}: built-in adapters and {@link Adapted} ones);
+ * to register {@link TypeAdapter}s, build a {@link CodecRegistry} of your own.
  */
 public final class Codecs {
-  // Held by each record class (ClassValue), keyed by provider and options: a cached codec does not keep
-  // an application's class loader alive once the application is gone.
-  private static final ClassValue<Map<List<Object>, Codec<?>>> CACHE = new ClassValue<>() {
-    @Override
-    protected Map<List<Object>, Codec<?>> computeValue(Class<?> type) {
-      return new ConcurrentHashMap<>();
-    }
-  };
-
   private Codecs() {}
 
   private static final class Registry {
@@ -150,20 +142,14 @@ public final class Codecs {
     return get(format, type, CodecOptions.defaults());
   }
 
-  /** The codec of {@code format} for {@code type} with {@code options}. */
-  @SuppressWarnings("unchecked")
+  /** The codec of {@code format} for {@code type} with {@code options} (cached per options). */
   public static <T> Codec<T> get(String format, Class<T> type, CodecOptions options) {
-    CodecProvider p = provider(format);
-    return (Codec<T>) CACHE.get(type).computeIfAbsent(List.of(p, options),
-        k -> p.create(RecordBinding.of(type), options));
+    return CodecRegistry.defaults().codec(format, type, options);
   }
 
   /** The codec for {@code type} of the format answering to {@code mediaType}. */
-  @SuppressWarnings("unchecked")
   public static <T> Codec<T> forMediaType(String mediaType, Class<T> type) {
-    CodecProvider p = providerForMediaType(mediaType);
-    return (Codec<T>) CACHE.get(type).computeIfAbsent(List.of(p, CodecOptions.defaults()),
-        k -> p.create(RecordBinding.of(type), CodecOptions.defaults()));
+    return CodecRegistry.defaults().codecForMediaType(mediaType, type);
   }
 
   /** A codec of {@code format} for {@link GenericRecord}s of {@code schema}. */

@@ -1,5 +1,6 @@
 package io.polycodec.bind;
 
+import io.polycodec.Adapted;
 import io.polycodec.Default;
 import io.polycodec.Fallback;
 import io.polycodec.IntEncoded;
@@ -8,6 +9,8 @@ import io.polycodec.Required;
 import io.polycodec.SchemaException;
 import io.polycodec.SchemaName;
 import io.polycodec.Tag;
+import io.polycodec.TypeAdapter;
+import java.lang.invoke.MethodType;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.IntEncoding;
@@ -40,7 +43,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Derives schemas and typed bindings from Java records, enums and sealed interfaces, once per class.
@@ -48,23 +50,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * one schema node per class, and publishes the results to a cache only when the whole graph is valid.
  */
 final class JavaDerivation {
-  // Per class, held by the Class object itself (ClassValue), so a cached binding does not keep its class
-  // loader alive after the application that loaded it is gone. Set only when a whole graph is valid.
-  private static final ClassValue<AtomicReference<TypeBinding>> CACHE = new ClassValue<>() {
-    @Override
-    protected AtomicReference<TypeBinding> computeValue(Class<?> type) {
-      return new AtomicReference<>();
-    }
-  };
-
+  // The adapters in force, whose ClassValue caches this scope's bindings per class: held by the Class
+  // object itself, so a cached binding does not keep its class loader alive after the application that
+  // loaded it is gone. Set only when a whole graph is valid.
+  private final Adapters adapters;
   private final Map<Class<?>, TypeBinding> local = new LinkedHashMap<>();
   private final Map<String, Class<?>> namesInUse = new HashMap<>();
 
-  private JavaDerivation() {}
+  private JavaDerivation(Adapters adapters) {
+    this.adapters = adapters;
+  }
 
   @SuppressWarnings("unchecked")
-  static <T> RecordBinding<T> binding(Class<T> type) {
-    TypeBinding cached = cached(type);
+  static <T> RecordBinding<T> binding(Class<T> type, Adapters adapters) {
+    TypeBinding cached = cached(type, adapters);
     if (cached != null) {
       return (RecordBinding<T>) cached;
     }
@@ -73,24 +72,28 @@ final class JavaDerivation {
           + (type.isSealed() ? " (wrap the sealed interface in a record field)" : ""));
     }
     synchronized (JavaDerivation.class) {
-      cached = cached(type);
+      cached = cached(type, adapters);
       if (cached != null) {
         return (RecordBinding<T>) cached;
       }
-      JavaDerivation d = new JavaDerivation();
+      JavaDerivation d = new JavaDerivation(adapters);
       RecordBinding<T> b = (RecordBinding<T>) d.named(type, simpleName(type));
       try {
         SchemaGraph.of(b.schema());
       } catch (IllegalArgumentException e) {
         throw new SchemaException(type.getSimpleName() + ": " + e.getMessage(), e);
       }
-      d.local.forEach((c, binding) -> CACHE.get(c).set(binding));
+      d.local.forEach((c, binding) -> adapters.bindings.get(c).set(binding));
       return b;
     }
   }
 
-  private static TypeBinding cached(Class<?> type) {
-    return CACHE.get(type).get();
+  private static TypeBinding cached(Class<?> type, Adapters adapters) {
+    return adapters.bindings.get(type).get();
+  }
+
+  private TypeBinding cached(Class<?> type) {
+    return cached(type, adapters);
   }
 
   private static String simpleName(Class<?> c) {
@@ -192,7 +195,8 @@ final class JavaDerivation {
 
     JavaRep[] reps = new JavaRep[comps.length];
     TypeBinding[] children = new TypeBinding[comps.length];
-    CollectionForms[] forms = new CollectionForms[comps.length];
+    Adaptation[] adaptations = new Adaptation[comps.length];
+    Class<?>[] modelTypes = new Class<?>[comps.length];
     for (int i = 0; i < comps.length; i++) {
       RecordComponent rc = comps[i];
       String path = name + "." + rc.getName();
@@ -202,10 +206,11 @@ final class JavaDerivation {
       if (tag < 1) {
         throw new SchemaException(path + ": @Tag must be positive, was " + tag);
       }
-      FieldType ft = fieldType(rc, path);
+      FieldType ft = fieldType(rc, path, fieldName);
       reps[i] = ft.rep;
       children[i] = ft.child;
-      forms[i] = ft.forms;
+      adaptations[i] = ft.adaptation;
+      modelTypes[i] = ft.modelType;
       try {
         Field f = ft.rep.isOptional() ? Field.optional(fieldName, tag, ft.schema) : Field.of(fieldName, tag, ft.schema);
         if (rc.isAnnotationPresent(Deprecated.class) || rc.getAccessor().isAnnotationPresent(Deprecated.class)) {
@@ -228,33 +233,183 @@ final class JavaDerivation {
     } catch (IllegalArgumentException e) {
       throw new SchemaException(e.getMessage(), e);
     }
-    binding.init(comps, reps, children, forms);
+    binding.init(comps, reps, children, adaptations, modelTypes);
   }
 
   private static final class FieldType {
     final Schema schema;
     final JavaRep rep;
     final TypeBinding child;
-    final CollectionForms forms;
+    // For an adapted component: how its value passes through the adapter, and the class of the component
+    // as the binding sees it (the model type in the component's shape: String, Optional, List…).
+    Adaptation adaptation;
+    Class<?> modelType;
 
     FieldType(Schema schema, JavaRep rep, TypeBinding child) {
-      this(schema, rep, child, null);
-    }
-
-    FieldType(Schema schema, JavaRep rep, TypeBinding child, CollectionForms forms) {
       this.schema = schema;
       this.rep = rep;
       this.child = child;
-      this.forms = forms;
     }
   }
 
-  private FieldType fieldType(RecordComponent rc, String path) {
+  private FieldType fieldType(RecordComponent rc, String path, String fieldName) {
     Type t = rc.getGenericType();
     Class<?> raw = rc.getType();
     boolean nullable = isNullable(rc);
     IntEncoding enc = rc.isAnnotationPresent(IntEncoded.class) ? rc.getAnnotation(IntEncoded.class).value() : null;
     Quantized q = rc.getAnnotation(Quantized.class);
+
+    // An adapted type, where it may sit: the component's type, or the argument of its Optional, List, Set
+    // or SortedSet, or its Map's key or value. The rest of the derivation sees the model type in its place.
+    Adaptation.Shape shape = raw == Optional.class ? Adaptation.Shape.OPTIONAL
+        : raw == List.class ? Adaptation.Shape.LIST
+        : raw == Set.class ? Adaptation.Shape.SET
+        : raw == SortedSet.class ? Adaptation.Shape.SORTED_SET
+        : raw == Map.class ? Adaptation.Shape.MAP
+        : Adaptation.Shape.DIRECT;
+    Type site = shape == Adaptation.Shape.DIRECT ? t
+        : !(t instanceof ParameterizedType) ? null
+        : ((ParameterizedType) t).getActualTypeArguments()[shape == Adaptation.Shape.MAP ? 1 : 0];
+    Adapted declared = rc.getAnnotation(Adapted.class);
+    if (declared != null && (!(site instanceof Class) || ((Class<?>) site).isPrimitive())) {
+      throw new SchemaException(path + ": @Adapted applies to a component whose type (or Optional, List, Set"
+          + " element or Map value) is a class other than a primitive, not " + t.getTypeName());
+    }
+    TypeAdapter<?, ?> adapter = null;
+    if (site instanceof Class && !((Class<?>) site).isPrimitive()) {
+      Class<?> user = (Class<?>) site;
+      adapter = declared != null ? Adapters.fromAnnotation(declared, user, path) : adapterOf(user);
+    }
+    // A map's key is adapted only by the adapter of its type (registered, on the type, or built in):
+    // a component's @Adapted names the adapter of its values.
+    Type keySite = shape == Adaptation.Shape.MAP && t instanceof ParameterizedType
+        ? ((ParameterizedType) t).getActualTypeArguments()[0] : null;
+    TypeAdapter<?, ?> keyAdapter = keySite instanceof Class ? adapterOf((Class<?>) keySite) : null;
+    if (adapter != null || keyAdapter != null) {
+      return adapted(t, raw, shape, adapter, keyAdapter, nullable, enc, q, path, fieldName);
+    }
+    return fieldType(t, raw, nullable, enc, q, path);
+  }
+
+  /** The adapter in force for fields of {@code c}, or null (also for the model's own types). */
+  private TypeAdapter<?, ?> adapterOf(Class<?> c) {
+    return c.isPrimitive() || Adapters.refusal(c) != null ? null : adapters.forType(c);
+  }
+
+  /**
+   * The field of a component whose (element or map value) type is mapped by {@code adapter} and/or whose
+   * map key type is mapped by {@code keyAdapter} (either may be null for a map, not both).
+   */
+  private FieldType adapted(Type t, Class<?> raw, Adaptation.Shape shape, TypeAdapter<?, ?> adapter,
+      TypeAdapter<?, ?> keyAdapter, boolean nullable, IntEncoding enc, Quantized q, String path, String fieldName) {
+    String name = adapter != null ? Adapters.describe(adapter) : Adapters.describe(keyAdapter);
+    if (adapter != null) {
+      checkModel(adapter, path);
+    }
+    if (keyAdapter != null) {
+      checkModel(keyAdapter, path);
+    }
+    if (shape == Adaptation.Shape.SORTED_SET && !Comparable.class.isAssignableFrom(adapter.javaType())) {
+      throw new SchemaException(path + ": a SortedSet's elements must be Comparable (natural order), not "
+          + adapter.javaType().getName() + "; use a Set or a List");
+    }
+    Type virtual;
+    Class<?> virtualRaw;
+    switch (shape) {
+      case DIRECT:
+        virtual = adapter.modelType();
+        virtualRaw = adapter.modelType();
+        break;
+      case MAP: {
+        Type[] args = ((ParameterizedType) t).getActualTypeArguments();
+        virtual = new ModelType(Map.class, keyAdapter != null ? keyAdapter.modelType() : args[0],
+            adapter != null ? adapter.modelType() : args[1]);
+        virtualRaw = Map.class;
+        break;
+      }
+      case SET:
+      case SORTED_SET:
+        // A set of adapted values is, for the binding, the list of their model values in the set's order.
+        virtual = new ModelType(List.class, adapter.modelType());
+        virtualRaw = List.class;
+        break;
+      default:
+        virtual = new ModelType(raw, adapter.modelType());
+        virtualRaw = raw;
+        break;
+    }
+    FieldType inner;
+    try {
+      inner = fieldType(virtual, virtualRaw, nullable, enc, q, path);
+    } catch (SchemaException e) {
+      String names = adapter != null && keyAdapter != null
+          ? "adapters " + name + " and " + Adapters.describe(keyAdapter) : "adapter " + name;
+      throw new SchemaException(e.getMessage() + " (the model type of " + names + ")", e);
+    }
+    FieldType ft = new FieldType(inner.schema, inner.rep, inner.child);
+    ft.adaptation = new Adaptation(adapter, keyAdapter, shape, fieldName);
+    ft.modelType = virtualRaw;
+    return ft;
+  }
+
+  /** Refuses an adapter whose model type the derivation cannot take in place of its Java type. */
+  private void checkModel(TypeAdapter<?, ?> adapter, String path) {
+    String name = Adapters.describe(adapter);
+    Class<?> model = adapter.modelType();
+    if (model == null) {
+      throw new SchemaException(path + ": adapter " + name + " has no modelType()");
+    }
+    if (model.isPrimitive()) {
+      throw new SchemaException(path + ": adapter " + name + " maps to the primitive " + model
+          + "; use its box (" + MethodType.methodType(model).wrap().returnType().getSimpleName() + ")");
+    }
+    if (Adapters.refusal(model) == null && adapters.forType(model) != null) {
+      throw new SchemaException(path + ": adapter " + name + " maps to " + model.getName()
+          + ", which is itself adapted; adapters do not chain, map to a model type");
+    }
+  }
+
+  /** A parameterized type the derivation reads in place of the component's: {@code List<MoneyModel>} for {@code List<Money>}. */
+  private static final class ModelType implements ParameterizedType {
+    private final Class<?> raw;
+    private final Type[] args;
+
+    ModelType(Class<?> raw, Type... args) {
+      this.raw = raw;
+      this.args = args;
+    }
+
+    @Override
+    public Type[] getActualTypeArguments() {
+      return args.clone();
+    }
+
+    @Override
+    public Type getRawType() {
+      return raw;
+    }
+
+    @Override
+    public Type getOwnerType() {
+      return null;
+    }
+
+    @Override
+    public String getTypeName() {
+      StringBuilder sb = new StringBuilder(raw.getName()).append('<');
+      for (int i = 0; i < args.length; i++) {
+        sb.append(i == 0 ? "" : ", ").append(args[i].getTypeName());
+      }
+      return sb.append('>').toString();
+    }
+
+    @Override
+    public String toString() {
+      return getTypeName();
+    }
+  }
+
+  private FieldType fieldType(Type t, Class<?> raw, boolean nullable, IntEncoding enc, Quantized q, String path) {
     if (q != null && raw != float[].class) {
       throw new SchemaException(path + ": @Quantized applies to float[] only");
     }
@@ -300,17 +455,13 @@ final class JavaDerivation {
             + ((Class<?>) innerRaw).getSimpleName() + " already means absent); declare the "
             + ((Class<?>) innerRaw).getSimpleName() + " itself, or wrap it in a record to tell empty from absent");
       }
-      if (inner instanceof Class && StringForm.of((Class<?>) inner) != null) {
-        return new FieldType(noEncoding(Kind.STRING, enc, path), JavaRep.OPTIONAL_STRING_FORM, null);
-      }
       Element e = element(inner, enc, path + "<>");
       return new FieldType(e.schema, JavaRep.OPTIONAL, e.child);
     }
     if (raw == List.class) {
       Type inner = typeArgument(t, 0, path);
       Element e = element(inner, enc, path + "[]");
-      FieldType ft = collection(Schema.list(e.schema), e.child, nullable, path);
-      return new FieldType(ft.schema, ft.rep, ft.child, CollectionForms.of(e.form, null));
+      return collection(Schema.list(e.schema), e.child, nullable, path);
     }
     if (raw == Set.class || raw == SortedSet.class) {
       Type inner = typeArgument(t, 0, path);
@@ -322,17 +473,13 @@ final class JavaDerivation {
       if (nullable) {
         collection(Schema.list(e.schema), e.child, true, path);
       }
-      return new FieldType(Schema.list(e.schema), raw == Set.class ? JavaRep.SET : JavaRep.SORTED_SET, e.child,
-          CollectionForms.of(e.form, null));
+      return new FieldType(Schema.list(e.schema), raw == Set.class ? JavaRep.SET : JavaRep.SORTED_SET, e.child);
     }
     if (raw == Map.class) {
       Type keyType = typeArgument(t, 0, path);
       Type valueType = typeArgument(t, 1, path);
-      StringForm keyForm = keyType instanceof Class ? StringForm.of((Class<?>) keyType) : null;
-      ScalarSchema key = keyForm != null ? Schema.string() : mapKey(keyType, path);
       Element v = element(valueType, null, path + "{}");
-      FieldType ft = collection(Schema.map(key, v.schema), v.child, nullable, path);
-      return new FieldType(ft.schema, ft.rep, ft.child, CollectionForms.of(v.form, keyForm));
+      return collection(Schema.map(mapKey(keyType, path), v.schema), v.child, nullable, path);
     }
     if (raw == float[].class) {
       Schema s = q != null ? Schema.float32Vector(q.value()) : VectorSchema.of(Kind.FLOAT32, Quantization.NONE);
@@ -340,10 +487,6 @@ final class JavaDerivation {
     }
     if (raw == double[].class) {
       return collection(Schema.float64Vector(), null, nullable, path);
-    }
-    if (StringForm.of(raw) != null) {
-      return new FieldType(noEncoding(Kind.STRING, enc, path),
-          nullable ? JavaRep.NULLABLE_STRING_FORM : JavaRep.STRING_FORM, null);
     }
     Element e = element(t, enc, path);
     return new FieldType(e.schema, nullable ? JavaRep.NULLABLE : (isBox(raw) ? JavaRep.BOXED : JavaRep.REFERENCE),
@@ -361,17 +504,10 @@ final class JavaDerivation {
   private static final class Element {
     final Schema schema;
     final TypeBinding child;
-    /** The element's text form when it is a UUID, LocalDate… held as a string; else null. */
-    final StringForm form;
 
     Element(Schema schema, TypeBinding child) {
-      this(schema, child, null);
-    }
-
-    Element(Schema schema, TypeBinding child, StringForm form) {
       this.schema = schema;
       this.child = child;
-      this.form = form;
     }
   }
 
@@ -435,9 +571,6 @@ final class JavaDerivation {
     if (c == Optional.class || c == OptionalInt.class || c == OptionalLong.class || c == OptionalDouble.class) {
       throw new SchemaException(path + ": " + c.getSimpleName() + " may only be a record component's type");
     }
-    if (StringForm.of(c) != null) {
-      return new Element(Schema.string(), null, StringForm.of(c));
-    }
     if (c == Object.class) {
       throw new SchemaException(path + ": Object is not supported; use a concrete type");
     }
@@ -445,7 +578,7 @@ final class JavaDerivation {
       throw new SchemaException(path + ": " + NO_CHAR);
     }
     if (c.isPrimitive()) {
-      throw new SchemaException(path + ": " + c.getName() + " is not supported");
+      throw new SchemaException(path + ": " + c.getName() + " is not supported; use String or int");
     }
     if (c.isRecord() || c.isEnum() || (c.isInterface() && c.isSealed())) {
       TypeBinding b = named(c, path);
@@ -454,10 +587,18 @@ final class JavaDerivation {
     if (c.isArray()) {
       throw new SchemaException(path + ": arrays other than byte[], float[] and double[] are not supported; use a List");
     }
-    throw new SchemaException(path + ": " + c.getName()
-        + " is not supported (records, enums, sealed interfaces, primitives and boxes, String, byte[], Instant, Duration,"
-        + " float[], double[], List, Set, SortedSet, Map, Optional, UUID, URI, BigDecimal, BigInteger,"
-        + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime are; for another type, declare a record that holds its value)");
+    throw new SchemaException(unsupported(path, c));
+  }
+
+  /** The message for a type nothing maps: what is supported, and how to map it with an adapter. */
+  static String unsupported(String path, Class<?> c) {
+    String simple = c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
+    return path + ": " + c.getName() + " is not supported: supported are records, enums, sealed interfaces,"
+        + " boolean, byte, short, int, long, float, double and their boxes, String, byte[], Instant, Duration, UUID, URI,"
+        + " BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, float[] and double[] vectors,"
+        + " List, Set, SortedSet, Map and Optional of these; map " + simple + " onto one of them with a TypeAdapter:"
+        + " @Adapted(" + simple + "Adapter.class) on the type or the component, or"
+        + " CodecRegistry.builder().adapter(TypeAdapter.of(" + simple + ".class, String.class, …, …))";
   }
 
   private static Type typeArgument(Type t, int index, String path) {
@@ -480,8 +621,9 @@ final class JavaDerivation {
     if (t == Boolean.class) {
       return Schema.bool();
     }
-    throw new SchemaException(path + ": map keys must be String, Integer, Long, Boolean or a type held as text (UUID,"
-        + " URI, BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime), not " + t.getTypeName());
+    throw new SchemaException(path + ": map keys must be String, Integer, Long, Boolean or a type with a TypeAdapter"
+        + " to one of them (built in: UUID, URI, BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime,"
+        + " OffsetDateTime), not " + t.getTypeName());
   }
 
   /**

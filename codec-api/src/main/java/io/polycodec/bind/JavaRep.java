@@ -1,6 +1,9 @@
 package io.polycodec.bind;
 
-/** How a record component holds its field's value in Java, beyond what the schema says. */
+/**
+ * How a record component holds its field's value in Java, beyond what the schema says. For an adapted
+ * component it describes the model type in the component's shape ({@link Adaptation}).
+ */
 enum JavaRep {
   /** A primitive of the field's kind. */
   PRIMITIVE,
@@ -26,12 +29,6 @@ enum JavaRep {
   SET,
   /** {@code SortedSet<E>} (natural order): a list on the wire in that order; duplicates are an error. */
   SORTED_SET,
-  /** A type with a {@link StringForm} (UUID, URI), never null: a string in the model. */
-  STRING_FORM,
-  /** A {@code @Nullable} type with a {@link StringForm}. */
-  NULLABLE_STRING_FORM,
-  /** {@code Optional<T>} of a type with a {@link StringForm}. */
-  OPTIONAL_STRING_FORM,
   /** {@code Optional<T>}. */
   OPTIONAL,
   /** {@code OptionalInt}. */
@@ -43,7 +40,6 @@ enum JavaRep {
 
   boolean isOptional() {
     return this == NULLABLE || this == NULLABLE_BYTE || this == NULLABLE_SHORT || this == OPTIONAL
-        || this == NULLABLE_STRING_FORM || this == OPTIONAL_STRING_FORM
         || this == OPTIONAL_INT || this == OPTIONAL_LONG || this == OPTIONAL_DOUBLE;
   }
 }

@@ -53,7 +53,19 @@ public abstract class RecordBinding<T> implements TypeBinding {
    *     names the type and field path
    */
   public static <T> RecordBinding<T> of(Class<T> recordType) {
-    return JavaDerivation.binding(Objects.requireNonNull(recordType, "recordType"));
+    return of(recordType, Adapters.builtIn());
+  }
+
+  /**
+   * The binding of a Java record type under {@code adapters}, deriving its schema on first use and caching
+   * it in {@code adapters} (types its adapters map are written as their model types).
+   *
+   * @throws io.polycodec.SchemaException if the type or a type it reaches cannot be mapped, or an adapter
+   *     does not fit where it is used; the message names the type and field path
+   */
+  public static <T> RecordBinding<T> of(Class<T> recordType, Adapters adapters) {
+    return JavaDerivation.binding(Objects.requireNonNull(recordType, "recordType"),
+        Objects.requireNonNull(adapters, "adapters"));
   }
 
   /**

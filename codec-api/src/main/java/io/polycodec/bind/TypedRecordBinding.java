@@ -44,9 +44,6 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   private Object[] fastPrimGetters;
   private Function<Object, Object>[] fastRawGetters;
   private JavaRep[] reps;
-  private StringForm[] forms;
-  // Per field, the text forms of a collection's elements, values or keys (List<UUID>…), or null.
-  private CollectionForms[] collectionForms;
   private boolean[] optional;
   private MethodHandle constructor;
 
@@ -56,8 +53,12 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
     this.type = (Class<T>) type;
   }
 
-  void init(RecordComponent[] comps, JavaRep[] reps, TypeBinding[] children, CollectionForms[] collectionForms) {
-    this.collectionForms = collectionForms.clone();
+  /**
+   * @param adaptations per component, how its value passes through its adapter, or null
+   * @param modelTypes per adapted component, the class the rest of the binding sees in its place
+   */
+  void init(RecordComponent[] comps, JavaRep[] reps, TypeBinding[] children, Adaptation[] adaptations,
+      Class<?>[] modelTypes) {
     this.children = children;
     int n = comps.length;
     primGetters = new MethodHandle[n];
@@ -68,10 +69,6 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
     Function<Object, Object>[] raw = new Function[n];
     fastRawGetters = raw;
     this.reps = reps.clone();
-    this.forms = new StringForm[n];
-    for (int i = 0; i < n; i++) {
-      forms[i] = formOf(comps[i], reps[i]);
-    }
     MethodHandles.Lookup lookup = lookupFor(type);
     try {
       MethodHandle ctor = lookup.findConstructor(type, MethodType.methodType(void.class, parameterTypes(comps)));
@@ -80,19 +77,27 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         Kind kind = f.type().kind();
         optional[i] = reps[i].isOptional();
         MethodHandle acc = lookup.unreflect(comps[i].getAccessor());
-        primGetters[i] = primGetter(acc, reps[i], kind);
-        objectGetters[i] = objectGetter(acc, reps[i], kind, forms[i]);
-        if (collectionForms[i] != null) {
-          objectGetters[i] = MethodHandles.filterReturnValue(objectGetters[i], collectionForms[i].toWireHandle());
+        Adaptation adaptation = adaptations[i];
+        Class<?> seen = adaptation == null ? comps[i].getType() : modelTypes[i];
+        if (adaptation != null) {
+          // The rest of the binding reads and builds the model type in the component's shape.
+          acc = MethodHandles.filterReturnValue(acc.asType(acc.type().changeReturnType(Object.class)),
+              adaptation.toModelHandle()).asType(MethodType.methodType(seen, type));
         }
-        if (primGetters[i] != null && (reps[i] == JavaRep.PRIMITIVE || reps[i] == JavaRep.PRIMITIVE_BYTE
-            || reps[i] == JavaRep.PRIMITIVE_SHORT)) {
+        primGetters[i] = primGetter(acc, reps[i], kind);
+        objectGetters[i] = objectGetter(acc, reps[i], kind);
+        if (adaptation == null && primGetters[i] != null && (reps[i] == JavaRep.PRIMITIVE
+            || reps[i] == JavaRep.PRIMITIVE_BYTE || reps[i] == JavaRep.PRIMITIVE_SHORT)) {
           fastPrimGetters[i] = Accessors.primitive(lookup, type, acc);
         }
-        if (returnsCanonicalRaw(reps[i]) && collectionForms[i] == null) {
+        if (adaptation == null && returnsCanonicalRaw(reps[i])) {
           fastRawGetters[i] = Accessors.reference(lookup, type, acc);
         }
-        MethodHandle reader = slotReader(reps[i], kind, comps[i].getType(), i, f.name());
+        MethodHandle reader = slotReader(reps[i], kind, seen, i, f.name());
+        if (adaptation != null) {
+          reader = MethodHandles.filterReturnValue(reader.asType(MethodType.methodType(Object.class, FieldSlots.class)),
+              adaptation.fromModelHandle()).asType(MethodType.methodType(comps[i].getType(), FieldSlots.class));
+        }
         ctor = MethodHandles.collectArguments(ctor, i, reader);
       }
       // Every reader takes the same FieldSlots: feed argument 0 to all of them.
@@ -191,20 +196,7 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   }
 
   /** (Object)Object returning the canonical value or null (absent optional). */
-  /** The StringForm of a component whose rep says it has one (of the Optional's argument for OPTIONAL_STRING_FORM). */
-  private static StringForm formOf(RecordComponent c, JavaRep rep) {
-    switch (rep) {
-      case STRING_FORM:
-      case NULLABLE_STRING_FORM:
-        return StringForm.of(c.getType());
-      case OPTIONAL_STRING_FORM:
-        return StringForm.of((Class<?>) ((java.lang.reflect.ParameterizedType) c.getGenericType()).getActualTypeArguments()[0]);
-      default:
-        return null;
-    }
-  }
-
-  private static MethodHandle objectGetter(MethodHandle acc, JavaRep rep, Kind kind, StringForm form)
+  private static MethodHandle objectGetter(MethodHandle acc, JavaRep rep, Kind kind)
       throws ReflectiveOperationException {
     Class<?> prim = primitiveOf(kind);
     MethodHandle h;
@@ -233,16 +225,6 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         break;
       case OPTIONAL:
         h = MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, Optional.class));
-        break;
-      case STRING_FORM:
-      case NULLABLE_STRING_FORM:
-        h = MethodHandles.filterReturnValue(acc.asType(acc.type().changeReturnType(Object.class)),
-            form.formatter());
-        break;
-      case OPTIONAL_STRING_FORM:
-        h = MethodHandles.filterReturnValue(
-            MethodHandles.filterReturnValue(acc, staticHandle("unwrap", Object.class, Optional.class)),
-            form.formatter());
         break;
       case SET:
       case SORTED_SET:
@@ -440,21 +422,6 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
         h = MethodHandles.insertArguments(
             staticHandle("optionalDoubleAt", OptionalDouble.class, FieldSlots.class, int.class), 1, k);
         break;
-      case STRING_FORM:
-      case NULLABLE_STRING_FORM:
-      case OPTIONAL_STRING_FORM: {
-        StringForm form = forms[index];
-        h = rep == JavaRep.STRING_FORM
-            ? MethodHandles.insertArguments(MethodHandles.insertArguments(LOOKUP.findVirtual(TypedRecordBinding.class,
-                "requiredAt", MethodType.methodType(Object.class, FieldSlots.class, int.class, int.class)), 0, this),
-                1, k, index)
-            : MethodHandles.insertArguments(staticHandle("refAt", Object.class, FieldSlots.class, int.class), 1, k);
-        h = MethodHandles.filterReturnValue(h, form.parser(name));
-        if (rep == JavaRep.OPTIONAL_STRING_FORM) {
-          h = MethodHandles.filterReturnValue(h, staticHandle("optionalOf", Optional.class, Object.class));
-        }
-        break;
-      }
       case SET:
       case SORTED_SET:
         h = LOOKUP.findVirtual(TypedRecordBinding.class, "setAt",
@@ -467,9 +434,6 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
             MethodType.methodType(Object.class, FieldSlots.class, int.class, int.class));
         h = MethodHandles.insertArguments(h, 0, this);
         h = MethodHandles.insertArguments(h, 1, k, index);
-        if (collectionForms[index] != null) {
-          h = MethodHandles.filterReturnValue(h, collectionForms[index].fromWireHandle(name));
-        }
         break;
       default:
         throw new AssertionError(rep);
@@ -556,9 +520,6 @@ final class TypedRecordBinding<T> extends RecordBinding<T> {
   /** The decoded list of a Set component as an unmodifiable set; a repeated element is a DecodeException. */
   Set<?> setAt(FieldSlots s, int k, int field, boolean sorted) {
     List<?> list = (List<?>) requiredAt(s, k, field);
-    if (collectionForms[field] != null) {
-      list = (List<?>) collectionForms[field].fromWire(list, field(field).name());
-    }
     Set<Object> out = sorted ? new TreeSet<>() : new LinkedHashSet<>();
     for (int i = 0; i < list.size(); i++) {
       if (!out.add(list.get(i))) {

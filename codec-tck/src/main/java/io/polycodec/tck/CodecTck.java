@@ -86,6 +86,13 @@ public abstract class CodecTck {
   /** Decoding n bytes, however repetitive, allocates at most max(1 MiB, 64·n) bytes ({@link AllocationBound}). */
   public static final String ALLOCATION_BOUND = "allocationBound";
 
+  /**
+   * User types through {@link io.polycodec.TypeAdapter}s (a record-shaped and a string-shaped one, registered
+   * and annotated, in every shape) round-trip typed and as GenericRecords; registries are independent;
+   * adapter failures are codec exceptions naming the field and the adapter.
+   */
+  public static final String ADAPTERS = "adapters";
+
   /** The provider under test. */
   protected abstract CodecProvider provider();
 
@@ -261,5 +268,6 @@ public abstract class CodecTck {
       new Entry(EVOLUTION, null, EvolutionProperty::property),
       new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property),
       new Entry(LIMIT_SYMMETRY, null, LimitSymmetryProperty::property),
-      new Entry(ALLOCATION_BOUND, null, AllocationProperty::property));
+      new Entry(ALLOCATION_BOUND, null, AllocationProperty::property),
+      new Entry(ADAPTERS, null, AdapterProperty::property, true));
 }

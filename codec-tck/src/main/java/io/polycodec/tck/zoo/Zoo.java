@@ -135,15 +135,14 @@ public final class Zoo {
 
   /**
    * The everyday Java types (docs/types.md): those held as text, durations, sets, and each inside
-   * Optional, @Nullable, List, Set, SortedSet and Map values. (Text-held map keys, {@code Map<UUID, …>},
-   * are tested in codec-api's StringFormsTest; the zoo keeps string keys so that it does not depend on them.)
+   * Optional, @Nullable, List, Set, SortedSet and Map (as keys too).
    */
   public record Everyday(UUID id, URI home, BigDecimal price, BigInteger big, LocalDate day, LocalTime time,
       LocalDateTime local, OffsetDateTime stamp, Duration ttl, byte tiny, Short small, Set<String> tags,
       SortedSet<Integer> ranks, Optional<UUID> parent, Optional<Duration> grace, Optional<OffsetDateTime> seen,
       @Nullable BigDecimal discount, @Nullable Duration timeout, List<UUID> ids, Set<LocalDate> days,
       SortedSet<LocalTime> times, List<BigInteger> bigs, List<Duration> steps, List<OffsetDateTime> stamps,
-      Map<String, BigDecimal> prices, Map<String, Duration> timeouts, Map<String, URI> links,
+      Map<String, BigDecimal> prices, Map<UUID, Duration> timeouts, Map<LocalDate, URI> links,
       SortedSet<UUID> sortedIds) {}
 
   /**
@@ -161,12 +160,12 @@ public final class Zoo {
     prices.put("tiny", new BigDecimal("1E-2147483647"));
     prices.put("huge", new BigDecimal("-1E+2147483647"));
     prices.put("scaled", new BigDecimal("0.00"));
-    Map<String, Duration> timeouts = new java.util.LinkedHashMap<>();
-    timeouts.put(nil.toString(), io.polycodec.schema.DurationRange.MIN);
-    timeouts.put(max.toString(), io.polycodec.schema.DurationRange.MAX);
-    Map<String, URI> links = new java.util.LinkedHashMap<>();
-    links.put("2024-02-29", URI.create("https://example.org/a?b=c#d"));
-    links.put("", URI.create(""));
+    Map<UUID, Duration> timeouts = new java.util.LinkedHashMap<>();
+    timeouts.put(nil, io.polycodec.schema.DurationRange.MIN);
+    timeouts.put(max, io.polycodec.schema.DurationRange.MAX);
+    Map<LocalDate, URI> links = new java.util.LinkedHashMap<>();
+    links.put(LocalDate.of(2024, 2, 29), URI.create("https://example.org/a?b=c#d"));
+    links.put(LocalDate.MIN, URI.create(""));
     return new Everyday(max, URI.create("http://[::1]:8080/%20x?q=%E2%82%AC"),
         new BigDecimal("-123456789012345678901234567890.123456789000"), new BigInteger("-" + "9".repeat(300)),
         LocalDate.of(2000, 2, 29), LocalTime.MAX, LocalDateTime.of(10000, 1, 1, 0, 0),
