@@ -212,7 +212,13 @@ final class Scalars {
     if (text.length() > 64 || !JSON_NUMBER.matcher(text).matches()) {
       throw new DecodeException("not an integer (" + type + ")");
     }
-    BigDecimal d = new BigDecimal(text);
+    BigDecimal d;
+    try {
+      d = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      // The grammar matched, so only an exponent beyond BigDecimal's int scale gets here (1e99999999999).
+      throw new DecodeException(type + " out of range");
+    }
     // Refuse huge exponents before BigInteger materialises them: 1e999999999 would take gigabytes.
     if (d.signum() != 0 && d.precision() - d.scale() > 21) {
       throw new DecodeException(type + " out of range");

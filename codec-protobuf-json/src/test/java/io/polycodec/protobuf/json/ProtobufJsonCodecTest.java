@@ -121,6 +121,8 @@ class ProtobufJsonCodecTest {
       "{\"small\":1.5}|Small.small",
       "{\"small\":2147483648}|Small.small",
       "{\"small\":\"1e999999999\"}|Small.small",
+      "{\"small\":1e99999999999}|Small.small",
+      "{\"small\":\"1E-99999999999\"}|Small.small",
       "{\"small\":true}|Small.small",
       "{\"small\":1,\"small\":2}|Small.small",
       "{\"displayName\":\"a\",\"display_name\":\"b\"}|Small.displayName",
