@@ -49,9 +49,6 @@ final class BodyCompiler {
   private BodyCompiler() {}
 
 
-  /** Whether encoders are spun at all; off with {@code -Dio.polycodec.protobuf.spin=false} (then every plan is interpreted). */
-  static final boolean ENABLED = !"false".equals(System.getProperty("io.polycodec.protobuf.spin"));
-
   /**
    * The spun body of {@code plan}, whose fields in number order are {@code ordered}; null for a plan of
    * {@link io.polycodec.GenericRecord}s (they keep unknown fields, and have no accessors) or if the
