@@ -48,6 +48,7 @@ final class BodyCompiler {
 
   private BodyCompiler() {}
 
+
   /**
    * The spun body of {@code plan}, whose fields in number order are {@code ordered}; null for a plan of
    * {@link io.polycodec.GenericRecord}s (they keep unknown fields, and have no accessors) or if the

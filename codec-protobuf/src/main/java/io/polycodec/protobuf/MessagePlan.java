@@ -73,7 +73,12 @@ final class MessagePlan {
 
   /** Spins this plan's encoder, once its fields are known; without one, the interpreted loop below serves. */
   void compileBody() {
-    compiled = BodyCompiler.compile(this, ordered);
+    try {
+      compiled = BodyCompiler.compile(this, ordered);
+    } catch (LinkageError e) {
+      // ASM missing at run time (a module path assembled by hand without it): stay interpreted.
+      compiled = null;
+    }
   }
 
   /** Whether {@link #compileBody} produced an encoder (tests check that the spun path is the one tested). */

@@ -42,8 +42,14 @@ final class PlanCompiler {
    * @throws SchemaException if a field cannot be put on the protobuf wire, naming it
    */
   static MessagePlan compile(RecordBinding<?> root, WireLayout layout) {
-    return compile(root, layout, Spinning.ENABLED);
+    return compile(root, layout, SPIN);
   }
+
+  /**
+   * Whether encoders are spun ({@link BodyCompiler}); off with {@code -Dio.polycodec.protobuf.spin=false}.
+   * Kept here, not in BodyCompiler, so that reading it never loads ASM.
+   */
+  static final boolean SPIN = !"false".equals(System.getProperty("io.polycodec.protobuf.spin"));
 
   /** As {@link #compile(RecordBinding, WireLayout)}; {@code spin} false keeps every plan interpreted (tests compare the two). */
   static MessagePlan compile(RecordBinding<?> root, WireLayout layout, boolean spin) {

@@ -28,7 +28,7 @@ final class ProtobufCodec<T> implements Codec<T> {
   private final CodecShell shell;
 
   ProtobufCodec(RecordBinding<T> binding, CodecOptions options) {
-    this(binding, options, Spinning.ENABLED);
+    this(binding, options, PlanCompiler.SPIN);
   }
 
   /** {@code spin} false: every plan interpreted, the path tests compare the spun encoders with. */
