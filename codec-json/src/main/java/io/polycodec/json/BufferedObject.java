@@ -114,7 +114,7 @@ final class BufferedObject {
 
   /** A Jackson error while reading the copy (a number too long for Jackson, say), relocated. */
   DecodeException relocate(JsonProcessingException e, JsonParser copy) {
-    DecodeException d = JsonCodec.malformed(e);
+    DecodeException d = io.polycodec.json.jackson.JacksonErrors.malformed(e);
     return relocate(d, copy);
   }
 

@@ -8,25 +8,24 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
 import io.polycodec.Utf8;
+import io.polycodec.json.jackson.MapKeys;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ScalarSchema;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SortedMap;
 
 /** A map: an object whose keys are the map keys as text, written in key order. */
 final class JsonMapPlan extends JsonValuePlan {
   private final Kind keyKind;
-  private final boolean unsignedKey;
+  private final MapKeys keys;
   private final JsonValuePlan element;
   private final Limits limits;
 
   JsonMapPlan(ScalarSchema key, JsonValuePlan value, Limits limits) {
     this.keyKind = key.kind();
-    this.unsignedKey = key.encoding().isUnsigned();
+    this.keys = MapKeys.of(key);
     this.element = value;
     this.limits = limits;
   }
@@ -45,15 +44,8 @@ final class JsonMapPlan extends JsonValuePlan {
     checkDepth(limits, depth + 1, true);
     checkCollection(limits, map.size());
     g.writeStartObject(map);
-    if (map instanceof SortedMap && ((SortedMap<?, ?>) map).comparator() == null) {
-      // Already in natural key order (and a natural-order SortedMap holds no null key).
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        writeEntry(g, e.getKey(), e.getValue(), depth);
-      }
-    } else {
-      for (Map.Entry<?, ?> e : sortedEntries(map)) {
-        writeEntry(g, e.getKey(), e.getValue(), depth);
-      }
+    for (Map.Entry<?, ?> e : keys.inOrder(map)) {
+      writeEntry(g, e.getKey(), e.getValue(), depth);
     }
     g.writeEndObject();
   }
@@ -63,7 +55,7 @@ final class JsonMapPlan extends JsonValuePlan {
       if (value == null) {
         throw new EncodeException("null value");
       }
-      String text = keyText(key);
+      String text = keys.text(key);
       if (keyKind == Kind.STRING) {
         Utf8.checkEncodable(text, limits);
       }
@@ -71,33 +63,6 @@ final class JsonMapPlan extends JsonValuePlan {
       element.write(g, value, depth + 1);
     } catch (CodecException ex) {
       throw ex.prependKey(key);
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Map.Entry<?, ?>[] sortedEntries(Map<?, ?> map) {
-    Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
-    for (Map.Entry<?, ?> e : entries) {
-      if (e.getKey() == null) {
-        throw new EncodeException("null map key");
-      }
-    }
-    try {
-      Arrays.sort(entries, (a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey()));
-    } catch (ClassCastException e) {
-      throw new EncodeException("map keys are not all " + keyKind + ": " + e.getMessage());
-    }
-    return entries;
-  }
-
-
-  private String keyText(Object key) {
-    switch (keyKind) {
-      case STRING: return (String) key;
-      case BOOL: return ((Boolean) key).toString();
-      case INT32: return unsignedKey ? Integer.toUnsignedString((Integer) key) : key.toString();
-      case INT64: return unsignedKey ? Long.toUnsignedString((Long) key) : key.toString();
-      default: throw new AssertionError(keyKind);
     }
   }
 
@@ -113,7 +78,7 @@ final class JsonMapPlan extends JsonValuePlan {
         if (keyKind == Kind.STRING) {
           Utf8.checkDecoded(name, limits);
         }
-        key = parseKey(name);
+        key = keys.parse(name);
       } catch (CodecException ex) {
         throw ex.prependKey(name);
       }
@@ -131,44 +96,5 @@ final class JsonMapPlan extends JsonValuePlan {
       }
     }
     return Collections.unmodifiableMap(out);
-  }
-
-  private Object parseKey(String s) {
-    switch (keyKind) {
-      case STRING:
-        return s;
-      case BOOL:
-        if (s.equals("true")) {
-          return Boolean.TRUE;
-        }
-        if (s.equals("false")) {
-          return Boolean.FALSE;
-        }
-        throw new DecodeException("map key must be \"true\" or \"false\"");
-      case INT32:
-      case INT64:
-        return parseIntegerKey(s);
-      default:
-        throw new AssertionError(keyKind);
-    }
-  }
-
-  private Object parseIntegerKey(String s) {
-    boolean plainDigits = !s.isEmpty() && s.length() <= 21;
-    for (int i = 0; i < s.length() && plainDigits; i++) {
-      char c = s.charAt(i);
-      plainDigits = (c >= '0' && c <= '9') || (i == 0 && c == '-' && s.length() > 1);
-    }
-    if (plainDigits) {
-      try {
-        if (keyKind == Kind.INT32) {
-          return unsignedKey ? Integer.parseUnsignedInt(s) : Integer.parseInt(s);
-        }
-        return unsignedKey ? Long.parseUnsignedLong(s) : Long.parseLong(s);
-      } catch (NumberFormatException e) {
-        // fall through to the error below
-      }
-    }
-    throw new DecodeException("map key is not an " + keyKind.name().toLowerCase(java.util.Locale.ROOT) + " in range");
   }
 }

@@ -167,7 +167,7 @@ final class JsonRecordPlan {
       } catch (CodecException e) {
         throw e.prependField(names[i]);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw JsonCodec.malformed(e).prependField(names[i]);
+        throw io.polycodec.json.jackson.JacksonErrors.malformed(e).prependField(names[i]);
       }
     }
     return binding.build(slots);

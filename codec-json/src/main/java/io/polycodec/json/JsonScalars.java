@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.polycodec.DecodeException;
+import io.polycodec.json.jackson.JacksonErrors;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.TimestampRange;
 import java.io.IOException;
@@ -25,24 +26,11 @@ final class JsonScalars {
   private JsonScalars() {}
 
   static String describe(JsonToken t) {
-    if (t == null) {
-      return "end of input";
-    }
-    switch (t) {
-      case START_OBJECT: return "an object";
-      case START_ARRAY: return "an array";
-      case VALUE_STRING: return "a string";
-      case VALUE_NUMBER_INT: return "an integer";
-      case VALUE_NUMBER_FLOAT: return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE: return "a boolean";
-      case VALUE_NULL: return "null";
-      default: return t.asString() != null ? t.asString() : t.name();
-    }
+    return JacksonErrors.describe(t);
   }
 
   static DecodeException expected(String what, JsonToken found) {
-    return new DecodeException("expected " + what + ", found " + describe(found));
+    return JacksonErrors.expected(what, found);
   }
 
   static boolean readBoolean(JsonToken t) {

@@ -14,6 +14,8 @@ import io.polycodec.EncodeException;
 import io.polycodec.Format;
 import io.polycodec.Limits;
 import io.polycodec.Utf8;
+import io.polycodec.json.jackson.JacksonErrors;
+import io.polycodec.json.jackson.JacksonFactories;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +43,7 @@ final class JsonSchemalessCodec implements Codec<Object> {
   JsonSchemalessCodec(CodecOptions options) {
     this.options = options;
     this.limits = options.limits();
-    this.factory = JsonFactories.create(limits);
+    this.factory = JacksonFactories.create(limits, 1);
     this.pretty = options.get(JsonOptions.PRETTY);
   }
 
@@ -183,9 +185,9 @@ final class JsonSchemalessCodec implements Codec<Object> {
       }
       return v;
     } catch (JsonProcessingException e) {
-      throw JsonCodec.wrap(e, 0);
+      throw JacksonErrors.wrap(e, "json", 0);
     } catch (IOException e) {
-      throw JsonCodec.wrap(e, 0);
+      throw JacksonErrors.wrap(e, "json", 0);
     }
   }
 

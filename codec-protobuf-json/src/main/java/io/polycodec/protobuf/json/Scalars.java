@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.polycodec.DecodeException;
+import io.polycodec.json.jackson.JacksonErrors;
 import io.polycodec.schema.TimestampRange;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -122,6 +123,14 @@ final class Scalars {
     long v = integer(p, t, unsigned ? 0 : Integer.MIN_VALUE, unsigned ? 0xFFFF_FFFFL : Integer.MAX_VALUE,
         unsigned ? "uint32" : "int32");
     return (int) v;
+  }
+
+  /**
+   * An int8 or int16: protobuf declares both as int32, so the JSON forms are int32's, held to the narrower
+   * range a Java byte or short can take.
+   */
+  static int readNarrow(JsonParser p, JsonToken t, io.polycodec.schema.Kind kind) throws IOException {
+    return (int) integer(p, t, kind.minValue(), kind.maxValue(), kind.rangeText());
   }
 
   static long readLong(JsonParser p, JsonToken t, boolean unsigned) throws IOException {
@@ -321,23 +330,10 @@ final class Scalars {
   }
 
   static DecodeException expected(String what, JsonToken t) {
-    return new DecodeException("expected " + what + ", found " + describe(t));
+    return JacksonErrors.expected(what, t);
   }
 
   static String describe(JsonToken t) {
-    if (t == null) {
-      return "end of input";
-    }
-    switch (t) {
-      case START_OBJECT: return "an object";
-      case START_ARRAY: return "an array";
-      case VALUE_STRING: return "a string";
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT: return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE: return "a boolean";
-      case VALUE_NULL: return "null";
-      default: return t.toString();
-    }
+    return JacksonErrors.describe(t);
   }
 }

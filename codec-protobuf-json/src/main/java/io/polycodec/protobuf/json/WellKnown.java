@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * {@code ProtoImport} keeps them as ordinary records named {@code google.protobuf.*}: Timestamp (RFC 3339),
  * Duration ({@code "1.5s"}), the wrappers (the bare value), FieldMask ({@code "a.bC,d"}) and Struct,
  * Value and ListValue (any JSON). A record is treated so only if it has the message's name and fields.
- * Immutable.
+ * Immutable. Depths count as for any record: the special form is one level below its field.
  */
-final class WellKnown {
+final class WellKnown extends ValuePlan {
   private enum Type { TIMESTAMP, DURATION, WRAPPER, FIELD_MASK, STRUCT, VALUE, LIST_VALUE }
 
   private static final Set<String> WRAPPERS = Set.of("google.protobuf.DoubleValue", "google.protobuf.FloatValue",
@@ -39,22 +39,22 @@ final class WellKnown {
 
   private final Type type;
   private final RecordBinding<?> binding;
-  private final Kind valueKind;
-  private final boolean unsigned;
+  private ValuePlan value;
   private io.polycodec.Limits limits;
 
-  private WellKnown(Type type, RecordBinding<?> binding, Kind valueKind, boolean unsigned) {
+  private WellKnown(Type type, RecordBinding<?> binding) {
     this.type = type;
     this.binding = binding;
-    this.valueKind = valueKind;
-    this.unsigned = unsigned;
   }
 
   /** The special form of {@code b}'s record, or null if it is not one of the well-known messages. */
-  static WellKnown of(RecordBinding<?> b, io.polycodec.Limits limits) {
+  static WellKnown of(RecordBinding<?> b, PlanCompiler compiler) {
     WellKnown w = of(b);
     if (w != null) {
-      w.limits = limits;
+      w.limits = compiler.settings.limits;
+      if (w.type == Type.WRAPPER) {
+        w.value = compiler.plan(b.schema().field(0).type(), b.child(0));
+      }
     }
     return w;
   }
@@ -63,26 +63,25 @@ final class WellKnown {
     RecordSchema s = b.schema();
     switch (s.name()) {
       case "google.protobuf.Timestamp":
-        return secondsAndNanos(s) ? new WellKnown(Type.TIMESTAMP, b, null, false) : null;
+        return secondsAndNanos(s) ? new WellKnown(Type.TIMESTAMP, b) : null;
       case "google.protobuf.Duration":
-        return secondsAndNanos(s) ? new WellKnown(Type.DURATION, b, null, false) : null;
+        return secondsAndNanos(s) ? new WellKnown(Type.DURATION, b) : null;
       case "google.protobuf.Struct":
         return s.size() == 1 && s.field(0).name().equals("fields") && s.field(0).type().kind() == Kind.MAP
-            ? new WellKnown(Type.STRUCT, b, null, false) : null;
+            ? new WellKnown(Type.STRUCT, b) : null;
       case "google.protobuf.ListValue":
         return s.size() == 1 && s.field(0).name().equals("values") && s.field(0).type().kind() == Kind.LIST
-            ? new WellKnown(Type.LIST_VALUE, b, null, false) : null;
+            ? new WellKnown(Type.LIST_VALUE, b) : null;
       case "google.protobuf.Value":
-        return StructValues.isValue(s) ? new WellKnown(Type.VALUE, b, null, false) : null;
+        return StructValues.isValue(s) ? new WellKnown(Type.VALUE, b) : null;
       case "google.protobuf.FieldMask":
         return s.size() == 1 && s.field(0).name().equals("paths") && s.field(0).type() instanceof ListSchema
             && ((ListSchema) s.field(0).type()).element().kind() == Kind.STRING
-            ? new WellKnown(Type.FIELD_MASK, b, null, false) : null;
+            ? new WellKnown(Type.FIELD_MASK, b) : null;
       default:
         if (WRAPPERS.contains(s.name()) && s.size() == 1 && s.field(0).name().equals("value")
             && !s.field(0).optional() && s.field(0).type() instanceof ScalarSchema) {
-          ScalarSchema v = (ScalarSchema) s.field(0).type();
-          return new WellKnown(Type.WRAPPER, b, v.kind(), v.encoding().isUnsigned());
+          return new WellKnown(Type.WRAPPER, b);
         }
         return null;
     }
@@ -99,11 +98,14 @@ final class WellKnown {
   }
 
   /** Whether JSON {@code null} is a value of this type (a Value holding null_value) rather than "not set". */
+  @Override
   boolean acceptsNull() {
     return type == Type.VALUE;
   }
 
-  void write(JsonGenerator g, Object r, int depth) throws IOException {
+  @Override
+  void write(JsonGenerator g, Object r, int fieldDepth) throws IOException {
+    int depth = fieldDepth + 1;
     switch (type) {
       case STRUCT:
         StructValues.writeStruct(g, binding, r, depth, limits);
@@ -138,36 +140,15 @@ final class WellKnown {
         break;
       }
       default:
-        writeValue(g, r);
+        value.write(g, binding.get(r, 0), depth);
         break;
-    }
-  }
-
-  private void writeValue(JsonGenerator g, Object r) throws IOException {
-    switch (valueKind) {
-      case BOOL: g.writeBoolean(binding.getBoolean(r, 0)); break;
-      case INT32: Scalars.writeInt(g, binding.getInt(r, 0), unsigned); break;
-      case INT64: Scalars.writeLong(g, binding.getLong(r, 0), unsigned); break;
-      case FLOAT32: Scalars.writeFloat(g, binding.getFloat(r, 0)); break;
-      case FLOAT64: Scalars.writeDouble(g, binding.getDouble(r, 0)); break;
-      case STRING:
-        io.polycodec.Utf8.checkEncodable((String) binding.get(r, 0), limits);
-        g.writeString((String) binding.get(r, 0));
-        break;
-      case BYTES: {
-        byte[] b = (byte[]) binding.get(r, 0);
-        if (b.length > limits.maxStringBytes()) {
-          throw io.polycodec.Utf8.tooLong(b.length, "", limits, true);
-        }
-        Scalars.writeBytes(g, b);
-        break;
-      }
-      default: throw new EncodeException("unexpected wrapper value kind " + valueKind);
     }
   }
 
   /** Reads the special form whose first token {@code t} is current. */
-  Object read(JsonParser p, JsonToken t, int depth) throws IOException {
+  @Override
+  Object read(JsonParser p, JsonToken t, int fieldDepth) throws IOException {
+    int depth = fieldDepth + 1;
     switch (type) {
       case STRUCT: return StructValues.readStruct(p, t, binding, depth, limits);
       case VALUE: return StructValues.readValue(p, t, binding, depth, limits);
@@ -213,43 +194,10 @@ final class WellKnown {
         break;
       }
       default:
-        readValue(p, t, slots);
+        slots.set(0, value.read(p, t, depth));
         break;
     }
     return binding.build(slots);
-  }
-
-  private void readValue(JsonParser p, JsonToken t, FieldSlots slots) throws IOException {
-    switch (valueKind) {
-      case BOOL: slots.setBoolean(0, Scalars.readBoolean(t)); break;
-      case INT32: slots.setInt(0, Scalars.readInt(p, t, unsigned)); break;
-      case INT64: slots.setLong(0, Scalars.readLong(p, t, unsigned)); break;
-      case FLOAT32: slots.setFloat(0, Scalars.readFloat(p, t)); break;
-      case FLOAT64: slots.setDouble(0, Scalars.readDouble(p, t)); break;
-      case STRING:
-        if (t != JsonToken.VALUE_STRING) {
-          throw Scalars.expected("a string", t);
-        }
-        io.polycodec.Utf8.checkDecoded(p.getText(), limits);
-        Scalars.checkSurrogates(p.getText());
-        slots.set(0, p.getText());
-        break;
-      case BYTES: {
-        if (t != JsonToken.VALUE_STRING) {
-          throw Scalars.expected("a base64 string", t);
-        }
-        if (((long) p.getTextLength() / 4) * 3 - 2 > limits.maxStringBytes()) {
-          throw io.polycodec.Utf8.tooLong(((long) p.getTextLength() / 4) * 3 - 2, "", limits, false);
-        }
-        byte[] b = Scalars.readBytes(p.getText());
-        if (b.length > limits.maxStringBytes()) {
-          throw io.polycodec.Utf8.tooLong(b.length, "", limits, false);
-        }
-        slots.set(0, b);
-        break;
-      }
-      default: throw new DecodeException("unexpected wrapper value kind " + valueKind);
-    }
   }
 
   /** Seconds with 0, 3, 6 or 9 fractional digits and an "s", as protobuf prints durations. */

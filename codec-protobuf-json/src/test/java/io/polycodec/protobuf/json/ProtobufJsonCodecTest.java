@@ -161,7 +161,32 @@ class ProtobufJsonCodecTest {
   void theFormatIsFoundByNameAndMediaType() {
     assertEquals(ProtobufJsonProvider.FORMAT, Codecs.provider("protobuf-json").format());
     assertEquals("protobuf-json", Codecs.providerForMediaType("application/protobuf+json; charset=utf-8").format().name());
-    // plain application/json stays Polycodec JSON's (codec-json, not on this module's class path)
+    // plain application/json stays Polycodec JSON's (codec-json, on the class path as this module's base)
     assertTrue(!ProtobufJsonProvider.FORMAT.matchesMediaType("application/json"));
+    assertEquals("json", Codecs.providerForMediaType("application/json").format().name());
+  }
+
+  /** A byte, a short and a set: protobuf int32 numbers and a repeated field. */
+  record Narrow(byte tiny, short small, java.util.Set<String> tags, java.util.SortedSet<Integer> ranks) {}
+
+  @Test
+  void int8AndInt16AreInt32NumbersHeldToTheirRange() {
+    Codec<Narrow> codec = Codecs.get("protobuf-json", Narrow.class);
+    Narrow n = new Narrow((byte) -128, (short) 32767, java.util.Set.of("b", "a"), new java.util.TreeSet<>(List.of(3, 1)));
+    assertEquals("{\"tiny\":-128,\"small\":32767,\"tags\":[\"a\",\"b\"],\"ranks\":[1,3]}", text(codec.encode(n)));
+    assertEquals(n, codec.decode(bytes("{\"tiny\":\"-128\",\"small\":3.2767e4,\"tags\":[\"b\",\"a\"],\"ranks\":[3,1]}")));
+    DecodeException e = assertThrows(DecodeException.class, () -> codec.decode(bytes("{\"tiny\":128}")));
+    assertTrue(e.getMessage().contains("Narrow.tiny") && e.getMessage().contains("-128 to 127"), e.getMessage());
+    e = assertThrows(DecodeException.class, () -> codec.decode(bytes("{\"small\":-32769}")));
+    assertTrue(e.getMessage().contains("Narrow.small") && e.getMessage().contains("-32768 to 32767"), e.getMessage());
+  }
+
+  @Test
+  void aRepeatedSetElementIsADecodeException() {
+    Codec<Narrow> codec = Codecs.get("protobuf-json", Narrow.class);
+    DecodeException e = assertThrows(DecodeException.class, () -> codec.decode(bytes("{\"tags\":[\"a\",\"a\"]}")));
+    assertTrue(e.getMessage().contains("tags") && e.getMessage().contains("repeats"), e.getMessage());
+    e = assertThrows(DecodeException.class, () -> codec.decode(bytes("{\"ranks\":[2,2]}")));
+    assertTrue(e.getMessage().contains("ranks") && e.getMessage().contains("repeats"), e.getMessage());
   }
 }
