@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
  * The component's field must be present on the wire: proto2's {@code required}, FlatBuffers'
  * {@code (required)}. Encoders always write it, even when it equals its default, and encoding a null
  * in it is an {@link EncodeException} naming the field; decoding data that lacks it is a
- * {@link DecodeException} naming the field (in FlatBuffers only for strings, bytes, tables and unions:
- * an absent FlatBuffers scalar is its default by the format's rule). See docs/defaults.md.
+ * {@link DecodeException} naming the field. FlatBuffers cannot mark a scalar or enum required: there a
+ * required scalar is written and read as any scalar (absent means its default). See docs/defaults.md.
  *
  * <p>Not allowed on {@code Optional} or {@code @Nullable} components, nor on collections (an empty list,
  * map or vector already means absent): a {@link SchemaException} naming the component.

@@ -1,5 +1,6 @@
 package io.polycodec.evolution;
 
+import io.polycodec.schema.DefaultValues;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
@@ -120,9 +121,12 @@ final class Checker {
       } else if (rf.type().kind() == Kind.UNION && !rf.optional()) {
         breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: a union has no default, so data"
             + " written without it fails to decode (make it optional)");
+      } else if (rf.required() && rules.enforcesRequired(rf.type().kind())) {
+        breaking(fp, rf.tag(), "required field added: data written without it fails to decode (" + rules.name
+            + " refuses a message lacking a required field)");
       } else if (!rf.optional() && !hasDefault(rf.type())) {
-        breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: it holds a required union, so it has"
-            + " no default and data written without it fails to decode (make it optional)");
+        breaking(fp, rf.tag(), "required " + rf.type().describe() + " added: it holds a required union or"
+            + " required field, so it has no default and data written without it fails to decode (make it optional)");
       } else {
         note(fp, rf.tag(), "added; data written without it reads it as " + missingValue(rf));
       }
@@ -183,7 +187,10 @@ final class Checker {
     if (rules.family == FormatRules.Family.PROTOBUF && cardinality(w, r, wf, rf, fp)) {
       return;
     }
-    if (rules.family == FormatRules.Family.PROTOBUF && ProtobufWire.hasImplicitPresence(rf.type())
+    if (wf.optional() && rf.required() && rules.enforcesRequired(rf.type().kind())) {
+      breaking(fp, tag, "optional → required: data in which it is absent fails to decode (" + rules.name
+          + " refuses a message lacking a required field)");
+    } else if (rules.family == FormatRules.Family.PROTOBUF && ProtobufWire.hasImplicitPresence(rf.type())
         && wf.optional() != rf.optional()) {
       presence(wf, rf, fp);
     } else if (rules.family == FormatRules.Family.FLATBUFFERS && flatScalar(wf.type()) && flatScalar(rf.type())
@@ -216,6 +223,9 @@ final class Checker {
     }
     if (wf.deprecated() != rf.deprecated()) {
       note(fp, tag, rf.deprecated() ? "now deprecated" : "no longer deprecated");
+    }
+    if (!wf.optional() && !rf.optional()) {
+      requiredAndDefault(wf, rf, fp);
     }
     if (rules.family == FormatRules.Family.PROTOBUF) {
       layout(w, r, wf, rf, fp);
@@ -255,6 +265,61 @@ final class Checker {
             + ", but the writer may set several of them at once, and the reader keeps at most one");
       }
     }
+  }
+
+  // ---- required and default values (docs/defaults.md) ---------------------------------------------
+
+  private void requiredAndDefault(Field wf, Field rf, String fp) {
+    int tag = rf.tag();
+    Kind kind = rf.type().kind();
+    if (rf.required() && !wf.required()) {
+      if (!rules.enforcesRequired(kind)) {
+        note(fp, tag, "now required, which " + rules.name + " cannot say of a scalar: an absent one still reads"
+            + " as its default");
+      } else if (rules.writesEveryField() || alwaysWritten(wf)) {
+        caveat(fp, tag, "now required: a Polycodec writer always wrote it, but data from a writer that left it"
+            + " out (which the writer's schema allowed) now fails to decode");
+      } else {
+        breaking(fp, tag, "now required: the writer leaves it off the wire when it holds its default ("
+            + defaultText(wf) + "), and the reader refuses data lacking a required field");
+      }
+    } else if (wf.required() && !rf.required()) {
+      note(fp, tag, "no longer required (the reader accepts it absent; readers that still require it refuse"
+          + " data written without it: check the other direction too)");
+    }
+    String wd = defaultText(wf);
+    String rd = defaultText(rf);
+    // Only where a schema has a default of its own: kind changes without them are type() findings.
+    if ((wf.hasDefault() || rf.hasDefault()) && !wd.equals(rd) && DefaultValues.allowed(rf.type())
+        && DefaultValues.allowed(wf.type())) {
+      String change = "default changed from " + wd + " to " + rd;
+      if (!rules.omitsDefaults() || rules.writesOwnDefault(wf)) {
+        caveat(fp, tag, change + ": " + rules.name + " writers write the value, but data in which it is absent"
+            + " (written by a schema without the field, or by another writer) now reads as " + rd);
+      } else {
+        breaking(fp, tag, change + ": the writer leaves the field off the wire when it holds " + wd
+            + ", which the reader reads as " + rd
+            + (rules.family == FormatRules.Family.FLATBUFFERS
+                ? " (flatc --conform refuses it: \"defaults differ for field\")" : ""));
+      }
+    }
+  }
+
+  /** Whether a Polycodec writer of {@code rules}' format puts {@code f} on the wire whatever its value. */
+  private boolean alwaysWritten(Field f) {
+    Kind k = f.type().kind();
+    if (k == Kind.RECORD || k == Kind.UNION) {
+      return true;
+    }
+    return rules.writesOwnDefault(f) || rules.family == FormatRules.Family.FLATBUFFERS && k == Kind.STRING;
+  }
+
+  /** The field's default (its own, else its kind's) as text, for messages and comparison. */
+  private static String defaultText(Field f) {
+    if (!f.hasDefault()) {
+      return defaultOf(f.type());
+    }
+    return f.type().kind() == Kind.STRING ? "\"" + f.defaultText() + "\"" : f.defaultText();
   }
 
   // ---- protobuf: presence, cardinality, layout ---------------------------------------------------
@@ -649,7 +714,7 @@ final class Checker {
   // ---- defaults, for messages -------------------------------------------------------------------
 
   private static String missingValue(Field f) {
-    return f.optional() ? "absent" : "its default, " + defaultOf(f.type());
+    return f.optional() ? "absent" : "its default, " + defaultText(f);
   }
 
   /** Whether a missing value of {@code s} decodes to a default: not a union, nor a record that requires one. */
@@ -659,7 +724,7 @@ final class Checker {
     }
     if (s instanceof RecordSchema) {
       for (Field f : ((RecordSchema) s).fields()) {
-        if (!f.optional() && !hasDefault(f.type())) {
+        if (f.required() || !f.optional() && !hasDefault(f.type())) {
           return false;
         }
       }

@@ -56,6 +56,39 @@ final class FormatRules {
     return family == Family.PROTOBUF || family == Family.FLATBUFFERS || family == Family.UNKNOWN;
   }
 
+  /**
+   * Whether a reader refuses data lacking a required field of {@code kind}: every format for every kind,
+   * except FlatBuffers for scalars (bool, numbers, enums), which it cannot mark required (flatc: "only
+   * non-scalar fields in tables may be 'required'"); an absent FlatBuffers scalar is its default.
+   */
+  boolean enforcesRequired(io.polycodec.schema.Kind kind) {
+    return !(family == Family.FLATBUFFERS && (kind.isPrimitive() || kind == io.polycodec.schema.Kind.ENUM));
+  }
+
+  /** Whether Polycodec's writer puts every non-optional field on the wire, whatever its value (JSON, MessagePack). */
+  boolean writesEveryField() {
+    return !omitsDefaults();
+  }
+
+  /**
+   * Whether the writer puts non-optional field {@code f} on the wire even when it holds its default:
+   * a required field in Protobuf (protobuf-java refuses a message lacking one); strings and bytes with a
+   * default of their own in FlatBuffers (flatc's Java and C++ readers do not know such defaults); every
+   * field in JSON and MessagePack. Otherwise a value equal to the default (the field's own, else its
+   * kind's zero) is left off, as proto3 and flatc's builders do, and an imported proto2 message
+   * re-encodes byte for byte.
+   */
+  boolean writesOwnDefault(io.polycodec.schema.Field f) {
+    io.polycodec.schema.Kind k = f.type().kind();
+    switch (family) {
+      case PROTOBUF: return f.required();
+      case FLATBUFFERS: return f.hasDefault() && (k == io.polycodec.schema.Kind.STRING || k == io.polycodec.schema.Kind.BYTES);
+      case JSON:
+      case MSGPACK: return true;
+      default: return false;
+    }
+  }
+
   /** FlatBuffers: a field may leave the schema only after it was marked deprecated. */
   boolean removalNeedsDeprecation() {
     return family == Family.FLATBUFFERS;

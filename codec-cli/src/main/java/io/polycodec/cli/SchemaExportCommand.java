@@ -45,7 +45,7 @@ final class SchemaExportCommand extends BaseCommand {
       throw new CliException("name the schema: --classpath and --type for a compiled record, or --schema");
     }
     String text = switch (to) {
-      case proto -> ProtoExport.proto3(v.schema(), protoPackage);
+      case proto -> ProtoExport.proto(v.schema(), protoPackage);
       case fbs -> FbsExport.render(v.schema());
       case snapshot -> SchemaSnapshot.toJson(v.schema());
     };

@@ -28,7 +28,12 @@ import java.util.Map;
  *   <li>every field carries {@code id: tag − 1}; ids flatc requires but no field uses are filled with
  *       deprecated {@code ubyte} placeholders named {@code _unusedN};
  *   <li>optional scalars and enums are declared {@code = null}, non-optional enums with their default
- *       constant;
+ *       constant; a scalar's or enum's own default ({@link Field#defaultValue()}) is {@code = value}
+ *       ({@code nan}, {@code inf}, {@code -inf} included); a string's or bytes' default is a comment, as
+ *       flatc refuses them for its Java and C++ code (Polycodec always writes such a field);
+ *   <li>{@link Field#required() required} strings, bytes, tables, unions and timestamps are
+ *       {@code (required)}; a required scalar is a comment (flatc: "only non-scalar fields in tables may
+ *       be 'required'");
  *   <li>int32/int64 with an unsigned {@link IntEncoding} become {@code uint}/{@code ulong};
  *   <li>a union {@code U} becomes {@code union U_Union} (members aliased by name, type = member tag)
  *       held by {@code table U { value: U_Union (id: 1); }};
@@ -403,10 +408,32 @@ public final class FbsExport {
         typeName = type(r, f, f.type(), false);
       }
       out.append("  ").append(f.name()).append(": ").append(typeName);
-      out.append(fieldDefault(f.type(), f.optional()));
+      Kind k = f.type().kind();
+      boolean scalar = k.isPrimitive() || k == Kind.ENUM;
+      List<String> notes = new java.util.ArrayList<>();
+      if (f.hasDefault() && scalar) {
+        out.append(" = ").append(f.defaultText());
+      } else {
+        out.append(fieldDefault(f.type(), f.optional()));
+        if (f.hasDefault()) {
+          // flatc 2.0.8 refuses string and vector defaults for most languages; Polycodec always writes the
+          // value of such a field, so flatc's readers see it.
+          notes.add("default " + quotedNote(f) + " in Polycodec (always written)");
+        }
+      }
       // flatc's deprecated: generated code no longer reads or writes the field, and its id stays taken.
       out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "")
-          .append(f.name().equals(layout.key(r.name())) ? ", key" : "").append(");");
+          .append(f.name().equals(layout.key(r.name())) ? ", key" : "");
+      if (f.required() && !scalar) {
+        out.append(", required");
+      }
+      out.append(");");
+      if (f.required() && scalar) {
+        notes.add("required in Polycodec; FlatBuffers has no required scalars, an absent one reads as its default");
+      }
+      if (!notes.isEmpty()) {
+        out.append("  // ").append(String.join("; ", notes));
+      }
       out.append('\n');
     }
     out.append("}\n");
@@ -429,6 +456,20 @@ public final class FbsExport {
         .append(");\n")
         .append("  value: ").append(type(r, f, m.value(), false)).append(fieldDefault(m.value(), false))
         .append(" (id: 1);\n}\n");
+  }
+
+  /** A string or bytes default for a comment: one line, control characters escaped. */
+  private static String quotedNote(Field f) {
+    String t = f.type().kind() == Kind.BYTES ? "base64:" + f.defaultText() : f.defaultText();
+    StringBuilder sb = new StringBuilder("\"");
+    t.codePoints().forEach(c -> {
+      if (c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    return sb.append('"').toString();
   }
 
   private String fieldDefault(Schema type, boolean optional) {

@@ -23,7 +23,8 @@ import java.util.Objects;
  * {@link IllegalArgumentException}:
  * <ul>
  *   <li>{@link #getBoolean}, {@link #getInt}, {@link #getLong}, {@link #getFloat}, {@link #getDouble}
- *       read one scalar and allocate nothing; an absent field reads as 0 / false ({@link #has} tells
+ *       read one scalar and allocate nothing; an absent field reads as its default, 0 / false unless it
+ *       has one of its own ({@link #has} tells
  *       absent optional fields apart);
  *   <li>{@link #getString} decodes a string only when called; {@link #getUtf8} and {@link #getBytes}
  *       return its bytes as a read-only {@link ByteBuffer} over the message, without decoding or
@@ -119,10 +120,10 @@ public final class FlatView<T> {
     return has(fieldIndex(name));
   }
 
-  /** A bool field; false if absent. */
+  /** A bool field; its default (false unless the field has one) if absent. */
   public boolean getBoolean(int i) {
     int p = pos(i, Kind.BOOL);
-    return p != 0 && r.bb.get(p) != 0;
+    return p == 0 ? plan.defaultBits[i] != 0 : r.bb.get(p) != 0;
   }
 
   /** {@link #getBoolean(int)} by name. */
@@ -130,16 +131,16 @@ public final class FlatView<T> {
     return getBoolean(fieldIndex(name));
   }
 
-  /** An int32 field, or an int8 or int16 field widened to int; 0 if absent. */
+  /** An int32 field, or an int8 or int16 field widened to int; its default (0 unless the field has one) if absent. */
   public int getInt(int i) {
     Objects.checkIndex(i, plan.size);
     Kind k = plan.kinds[i];
     if (k == Kind.INT8 || k == Kind.INT16) {
       int p = pos(i);
-      return p == 0 ? 0 : k == Kind.INT8 ? r.bb.get(p) : r.bb.getShort(p);
+      return p == 0 ? (int) plan.defaultBits[i] : k == Kind.INT8 ? r.bb.get(p) : r.bb.getShort(p);
     }
     int p = pos(i, Kind.INT32);
-    return p == 0 ? 0 : r.bb.getInt(p);
+    return p == 0 ? (int) plan.defaultBits[i] : r.bb.getInt(p);
   }
 
   /** {@link #getInt(int)} by name. */
@@ -147,10 +148,10 @@ public final class FlatView<T> {
     return getInt(fieldIndex(name));
   }
 
-  /** An int64 field; 0 if absent. */
+  /** An int64 field; its default (0 unless the field has one) if absent. */
   public long getLong(int i) {
     int p = pos(i, Kind.INT64);
-    return p == 0 ? 0L : r.bb.getLong(p);
+    return p == 0 ? plan.defaultBits[i] : r.bb.getLong(p);
   }
 
   /** {@link #getLong(int)} by name. */
@@ -158,10 +159,10 @@ public final class FlatView<T> {
     return getLong(fieldIndex(name));
   }
 
-  /** A float32 field; 0 if absent. */
+  /** A float32 field; its default (0 unless the field has one) if absent. */
   public float getFloat(int i) {
     int p = pos(i, Kind.FLOAT32);
-    return p == 0 ? 0f : r.bb.getFloat(p);
+    return p == 0 ? Float.intBitsToFloat((int) plan.defaultBits[i]) : r.bb.getFloat(p);
   }
 
   /** {@link #getFloat(int)} by name. */
@@ -169,10 +170,10 @@ public final class FlatView<T> {
     return getFloat(fieldIndex(name));
   }
 
-  /** A float64 field; 0 if absent. */
+  /** A float64 field; its default (0 unless the field has one) if absent. */
   public double getDouble(int i) {
     int p = pos(i, Kind.FLOAT64);
-    return p == 0 ? 0d : r.bb.getDouble(p);
+    return p == 0 ? Double.longBitsToDouble(plan.defaultBits[i]) : r.bb.getDouble(p);
   }
 
   /** {@link #getDouble(int)} by name. */
@@ -181,16 +182,16 @@ public final class FlatView<T> {
   }
 
   /**
-   * A string field, decoded now: null if an optional field is absent, "" if a non-optional one is.
+   * A string field, decoded now: null if an optional field is absent, its default ("" unless the field has one) if a non-optional one is.
    *
    * @throws DecodeException if the bytes are not well-formed UTF-8
    */
   public String getString(int i) {
     int p = pos(i, Kind.STRING);
-    if (p == 0) {
-      return plan.optional(i) ? null : "";
-    }
     try {
+      if (p == 0) {
+        return (String) plan.absent(i);
+      }
       return r.string(r.target(p));
     } catch (CodecException e) {
       throw located(e, i);
@@ -230,17 +231,28 @@ public final class FlatView<T> {
 
   private ByteBuffer vectorBytes(int p, int i) {
     if (p == 0) {
-      return plan.optional(i) ? null : r.bb.slice(0, 0);
+      Object absent;
+      try {
+        absent = plan.absent(i);
+      } catch (CodecException e) {
+        throw located(e, i);
+      }
+      if (absent == null) {
+        return null;
+      }
+      byte[] a = absent instanceof String ? ((String) absent).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+          : (byte[]) absent;
+      return a.length == 0 ? r.bb.slice(0, 0) : ByteBuffer.wrap(a).asReadOnlyBuffer();
     }
     int v = r.target(p);
     return r.bb.slice(v + 4, r.bb.getInt(v));
   }
 
-  /** An enum field's number; the default constant's number if absent. */
+  /** An enum field's number; the field's default constant's number if absent. */
   public int getEnumNumber(int i) {
     int p = pos(i, Kind.ENUM);
     if (p == 0) {
-      return ((EnumLayout) plan.layouts[i]).defaultNumber();
+      return (int) plan.defaultBits[i];
     }
     return ((EnumLayout) plan.layouts[i]).number(r.bb, p);
   }
@@ -476,7 +488,7 @@ public final class FlatView<T> {
       if (p != 0) {
         return plan.layouts[i].readSlot(r, p);
       }
-      return plan.optional(i) ? null : plan.layouts[i].defaultValue();
+      return plan.absent(i);
     } catch (CodecException e) {
       throw located(e, i);
     }

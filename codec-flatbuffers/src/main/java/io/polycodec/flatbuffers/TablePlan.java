@@ -65,6 +65,17 @@ final class TablePlan {
   int keyField = -1;
   /** Extra stack entries per table write for second offsets (vectors of unions): 0 or {@link #size}. */
   private int sideSlots;
+  /**
+   * Per non-optional primitive or enum field: the bits of its default (the field's own, else zero; an
+   * enum's constant number), which the writer leaves out as flatc does and the views return when absent.
+   */
+  long[] defaultBits;
+  /** Fields with a default of their own: an absent one reads as that value (FlatBuffers' rule). */
+  private boolean[] ownDefault;
+  /** Strings, bytes, tables, unions and timestamps marked required: refused when absent. */
+  private boolean[] requiredOffset;
+  /** Bools, numbers and enums marked required: FlatBuffers cannot say it, so absent reads as the default. */
+  private boolean[] requiredScalar;
 
   TablePlan(RecordBinding<?> binding) {
     this.binding = binding;
@@ -85,6 +96,10 @@ final class TablePlan {
     slotAligns = new int[size];
     verifies = new boolean[size];
     structDefault = new boolean[size];
+    defaultBits = new long[size];
+    ownDefault = new boolean[size];
+    requiredOffset = new boolean[size];
+    requiredScalar = new boolean[size];
     List<Integer> offsets = new ArrayList<>();
     Map<String, List<Integer>> groups = new HashMap<>();
     for (int i = 0; i < size; i++) {
@@ -97,6 +112,12 @@ final class TablePlan {
       vtOffsets[i] = 4 + 2 * (f.tag() - 1);
       optional[i] = f.optional();
       structDefault[i] = !f.optional() && layouts[i] instanceof StructLayout;
+      ownDefault[i] = f.hasDefault();
+      defaultBits[i] = defaultBits(f, layouts[i]);
+      // FlatBuffers' (required) exists for non-scalar fields only (flatc: "only non-scalar fields in
+      // tables may be 'required'"); an absent scalar is its default, whatever the schema says.
+      requiredOffset[i] = f.required() && !isScalar(f.type().kind());
+      requiredScalar[i] = f.required() && isScalar(f.type().kind());
       byte prim = primitiveCode(f.type().kind());
       readCodes[i] = prim != 0 ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
       writeCodes[i] = prim != 0 && !f.optional() ? prim : layouts[i].isOffset() ? OFFSET : INLINE;
@@ -133,6 +154,48 @@ final class TablePlan {
     numSlots = schema.maxTag();
   }
 
+  private static boolean isScalar(Kind kind) {
+    return kind.isPrimitive() || kind == Kind.ENUM;
+  }
+
+  private static long defaultBits(Field f, Layout layout) {
+    Kind kind = f.type().kind();
+    if (kind == Kind.ENUM) {
+      return f.hasDefault() ? ((io.polycodec.schema.EnumSchema) f.type()).byName((String) f.defaultValue()).number()
+          : ((EnumLayout) layout).defaultNumber();
+    }
+    if (!f.hasDefault() || !kind.isPrimitive()) {
+      return 0;
+    }
+    Object d = f.defaultValue();
+    return switch (kind) {
+      case BOOL -> (Boolean) d ? 1 : 0;
+      case FLOAT32 -> Float.floatToRawIntBits((Float) d);
+      case FLOAT64 -> Double.doubleToRawLongBits((Double) d);
+      default -> ((Number) d).longValue();
+    };
+  }
+
+  /**
+   * What absent field {@code i} reads as, in canonical form: null if optional, the field's own default,
+   * or its layout's.
+   *
+   * @throws DecodeException if the field is a required string, bytes, table, union or timestamp
+   */
+  Object absent(int i) {
+    if (optional[i]) {
+      return null;
+    }
+    if (requiredOffset[i]) {
+      throw new DecodeException("required, but missing");
+    }
+    if (ownDefault[i]) {
+      Object d = schema.field(i).defaultValue();
+      return kinds[i] == Kind.ENUM ? binding.enumChild(i).forName((String) d) : d;
+    }
+    return layouts[i].defaultValue();
+  }
+
   private static byte primitiveCode(Kind kind) {
     // Names every kind (no default), so a new kind must decide whether it is an inline primitive.
     return switch (kind) {
@@ -166,7 +229,9 @@ final class TablePlan {
       try {
         Object v = binding.get(record, i);
         if (v != null) {
-          off = layouts[i].prepare(w, v, !optional[i]);
+          // A field with a default of its own is always written: flatc's Java and C++ readers do not
+          // know string and bytes defaults, so leaving the value out would change what they read.
+          off = layouts[i].prepare(w, v, !optional[i] && !ownDefault[i] && !requiredOffset[i]);
           if (writeCodes[i] == UNION_VECTOR) {
             w.stack[base + size + i] = w.sideOffset;
           }
@@ -197,27 +262,26 @@ final class TablePlan {
   private void addField(WriteContext w, FlatBufferBuilder b, Object record, int i, int base) {
     int id = (vtOffsets[i] - 4) >> 1;
     switch (writeCodes[i]) {
+      // Scalars equal to their default (the field's own, else zero) are left out, as flatc's builders do.
       case BOOL:
-        if (binding.getBoolean(record, i)) {
-          b.addBoolean(id, true, false);
-        }
+        b.addBoolean(id, binding.getBoolean(record, i), defaultBits[i] != 0);
         break;
       case INT:
-        b.addInt(id, binding.getInt(record, i), 0);
+        b.addInt(id, binding.getInt(record, i), (int) defaultBits[i]);
         break;
       case BYTE:
-        b.addByte(id, (byte) checkedNarrow(binding.getInt(record, i), Kind.INT8, i), 0);
+        b.addByte(id, (byte) checkedNarrow(binding.getInt(record, i), Kind.INT8, i), (byte) defaultBits[i]);
         break;
       case SHORT:
-        b.addShort(id, checkedNarrow(binding.getInt(record, i), Kind.INT16, i), 0);
+        b.addShort(id, checkedNarrow(binding.getInt(record, i), Kind.INT16, i), (short) defaultBits[i]);
         break;
       case LONG:
-        b.addLong(id, binding.getLong(record, i), 0L);
+        b.addLong(id, binding.getLong(record, i), defaultBits[i]);
         break;
       case FLOAT: {
         // Compare bits, not values: -0.0 == 0.0 but must survive the round trip.
         float f = binding.getFloat(record, i);
-        if (Float.floatToRawIntBits(f) != 0) {
+        if (Float.floatToRawIntBits(f) != (int) defaultBits[i]) {
           b.addFloat(f);
           b.slot(id);
         }
@@ -225,7 +289,7 @@ final class TablePlan {
       }
       case DOUBLE: {
         double d = binding.getDouble(record, i);
-        if (Double.doubleToRawLongBits(d) != 0L) {
+        if (Double.doubleToRawLongBits(d) != defaultBits[i]) {
           b.addDouble(d);
           b.slot(id);
         }
@@ -257,7 +321,13 @@ final class TablePlan {
       default: {
         Object v = binding.get(record, i);
         if (v != null) {
-          layouts[i].addInline(b, id, v, optional[i]);
+          if (ownDefault[i] && kinds[i] == Kind.ENUM) {
+            if (binding.enumChild(i).number(v) != (int) defaultBits[i]) {
+              layouts[i].addInline(b, id, v, true);
+            }
+          } else {
+            layouts[i].addInline(b, id, v, optional[i] || requiredOffset[i]);
+          }
         }
         break;
       }
@@ -290,7 +360,13 @@ final class TablePlan {
       int o = vtOffsets[i];
       int fo = o >= vtSize ? 0 : bb.getShort(vt + o) & 0xFFFF;
       if (fo == 0) {
-        if (structDefault[i]) {
+        if (requiredOffset[i]) {
+          throw new DecodeException("required, but missing").withOffset(table).prependField(names[i]);
+        }
+        if (requiredScalar[i]) {
+          // The binding refuses an unset required field; in FlatBuffers an absent scalar is its default.
+          s.set(i, absent(i));
+        } else if (structDefault[i]) {
           s.set(i, layouts[i].defaultValue());
         }
         continue;

@@ -92,12 +92,15 @@ final class BodyCompiler {
   /** How a field is spun: inline as a primitive or a string; null if it cannot be (then the record is not spun). */
   private static Class<?> inlineType(FieldCodec f, RecordComponent[] comps) {
     Class<?> javaType = comps[f.index].getType();
+    // The spun code leaves out zero and "" as proto3 does; a field with a default of its own is left out
+    // when equal to that default instead, which only the interpreted codecs know.
     if (f instanceof PrimitiveField) {
-      return javaType == primitiveOf(((PrimitiveField) f).type) ? javaType : null;
+      PrimitiveField p = (PrimitiveField) f;
+      return p.defaultBits == 0 && javaType == primitiveOf(p.type) ? javaType : null;
     }
     if (f instanceof ValueField) {
       ValueField v = (ValueField) f;
-      if (!v.optional && v.codec instanceof ScalarValue && ((ScalarValue) v.codec).type == ScalarType.STRING
+      if (!v.optional && v.ownDefault == null && v.codec instanceof ScalarValue && ((ScalarValue) v.codec).type == ScalarType.STRING
           && javaType == String.class) {
         return String.class;
       }

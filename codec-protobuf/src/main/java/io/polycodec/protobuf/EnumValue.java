@@ -51,6 +51,11 @@ final class EnumValue extends ValueCodec {
     return binding.number(value) == 0;
   }
 
+  /** Whether {@code value} is the constant named {@code constant} (compared by number, as on the wire). */
+  boolean isConstant(Object value, String constant) {
+    return binding.number(value) == binding.schema().byName(constant).number();
+  }
+
   @Override
   Object missingValue() {
     return binding.defaultValue();

@@ -88,6 +88,24 @@ final class PlanCompiler {
     return plan;
   }
 
+  /** The bits of {@code f}'s own default as the slots and primitive getters hold them; 0 without one. */
+  private static long defaultBits(Field f) {
+    if (!f.hasDefault()) {
+      return 0;
+    }
+    Object d = f.defaultValue();
+    if (d instanceof Boolean) {
+      return (Boolean) d ? 1 : 0;
+    }
+    if (d instanceof Float) {
+      return Float.floatToRawIntBits((Float) d);
+    }
+    if (d instanceof Double) {
+      return Double.doubleToRawLongBits((Double) d);
+    }
+    return ((Number) d).longValue();
+  }
+
   /** Protobuf's largest field number, 2^29 - 1. */
   static final int MAX_FIELD_NUMBER = (1 << 29) - 1;
 
@@ -119,12 +137,24 @@ final class PlanCompiler {
       this.delimited = delimited;
     }
 
+    /**
+     * Whether the field is written whenever it has a value: optional fields (explicit presence) and
+     * required ones (protobuf-java refuses a message lacking a required field, even one whose value
+     * would be zero). Other fields are left out when equal to their default, their own (proto2
+     * {@code [default = …]}, which a reader gives back for an absent field) or their kind's zero; so an
+     * imported proto2 message re-encodes byte for byte.
+     */
+    private boolean explicit() {
+      return field.optional() || field.required();
+    }
+
     private FieldCodec primitive(ScalarSchema s) {
-      return field.optional() ? single(s) : new PrimitiveField(binding, index, ScalarType.of(s));
+      return explicit() ? single(s) : new PrimitiveField(binding, index, ScalarType.of(s), defaultBits(field));
     }
 
     private FieldCodec single(Schema s) {
-      return new ValueField(binding, index, value(s, binding.child(index), delimited, field.tag()), field.optional());
+      return new ValueField(binding, index, value(s, binding.child(index), delimited, field.tag()), explicit(),
+          field.hasDefault() ? field.defaultValue() : null);
     }
 
     @Override public FieldCodec visitBool(ScalarSchema s) { return primitive(s); }

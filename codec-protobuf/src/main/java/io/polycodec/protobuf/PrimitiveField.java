@@ -8,16 +8,19 @@ import java.io.IOException;
 /**
  * A non-optional bool, integer or floating-point field, read and written through the binding's
  * primitive getters and the slots' primitive setters, so neither direction boxes. Left out when its
- * bits are zero (proto3's default rule: -0.0 is written).
+ * bits are its default's (zero, proto3's rule: -0.0 is written; or the field's own default).
  */
 final class PrimitiveField extends FieldCodec {
   final ScalarType type;
   private final int tag;
   private final int tagSize;
+  /** The default's bits: 0, or the field's own default (an int's in the low 32 bits). */
+  final long defaultBits;
 
-  PrimitiveField(RecordBinding<?> binding, int index, ScalarType type) {
+  PrimitiveField(RecordBinding<?> binding, int index, ScalarType type, long defaultBits) {
     super(binding, index);
     this.type = type;
+    this.defaultBits = defaultBits;
     this.tag = tag(type.wireType);
     this.tagSize = tagSize();
   }
@@ -40,23 +43,23 @@ final class PrimitiveField extends FieldCodec {
   long size(Object record, Sizes sizes) {
     if (type.isWide()) {
       long v = longBits(record);
-      return v == 0 ? 0 : tagSize + type.sizeLong(v);
+      return v == defaultBits ? 0 : tagSize + type.sizeLong(v);
     }
     int v = intBits(record);
-    return v == 0 ? 0 : tagSize + type.sizeInt(v);
+    return v == (int) defaultBits ? 0 : tagSize + type.sizeInt(v);
   }
 
   @Override
   void write(CodedOutputStream out, Object record, Sizes sizes) throws IOException {
     if (type.isWide()) {
       long v = longBits(record);
-      if (v != 0) {
+      if (v != defaultBits) {
         out.writeUInt32NoTag(tag);
         type.writeLong(out, v);
       }
     } else {
       int v = intBits(record);
-      if (v != 0) {
+      if (v != (int) defaultBits) {
         out.writeUInt32NoTag(tag);
         type.writeInt(out, v);
       }

@@ -23,7 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Writes a schema as a proto3 {@code .proto} file describing exactly what the protobuf codec writes, so
+ * Writes a schema as a proto3 {@code .proto} file (proto2 through {@link #proto} when it has required
+ * fields or defaults of their own) describing exactly what the protobuf codec writes, so
  * that protoc generates classes (Java, Go, Python…) that read and write the same bytes.
  *
  * <ul>
@@ -46,6 +47,8 @@ import java.util.Set;
  */
 public final class ProtoExport {
   private final String protoPackage;
+  /** Whether to write proto2: the schema has required fields or defaults of their own, which proto3 lacks. */
+  private boolean proto2;
   private final Map<String, String> messageNames = new HashMap<>();
   private final StringBuilder out = new StringBuilder(1024);
 
@@ -60,12 +63,56 @@ public final class ProtoExport {
    * @throws SchemaException if protoc would not accept the result (see the class description)
    */
   public static String proto3(RecordSchema root, String protoPackage) {
+    Field needs = proto2Field(root);
+    if (needs != null) {
+      throw new SchemaException(needs.name() + ": proto3 has no " + (needs.required() ? "required fields" : "field defaults")
+          + "; ProtoExport.proto writes such a schema as proto2");
+    }
+    return export(root, protoPackage, false);
+  }
+
+  /**
+   * The {@code .proto} text of {@code root} and every type it reaches: proto3 as {@link #proto3} writes it,
+   * unless a field is {@link Field#required() required} or has a {@link Field#defaultValue() default} of
+   * its own; then proto2 ({@code syntax = "proto2"}), where every singular field is labeled
+   * {@code optional} or {@code required}, defaults are {@code [default = …]}, and the bytes on the wire
+   * are the same as the proto3 export's for the same values.
+   *
+   * @throws SchemaException if protoc would not accept the result (see the class description)
+   */
+  public static String proto(RecordSchema root, String protoPackage) {
+    return export(root, protoPackage, proto2Field(root) != null);
+  }
+
+  private static String export(RecordSchema root, String protoPackage, boolean proto2) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(protoPackage, "protoPackage");
     if (!protoPackage.isEmpty() && !protoPackage.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
       throw new SchemaException("'" + protoPackage + "' is not a protobuf package name");
     }
-    return new ProtoExport(protoPackage).write(root);
+    ProtoExport e = new ProtoExport(protoPackage);
+    e.proto2 = proto2;
+    return e.write(root);
+  }
+
+  /** The first field reachable from {@code root} that only proto2 can say (required, or an own default), or null. */
+  private static Field proto2Field(RecordSchema root) {
+    SchemaGraph graph;
+    try {
+      graph = SchemaGraph.of(root);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new SchemaException(e.getMessage(), e);
+    }
+    for (Schema s : graph.namedTypes()) {
+      if (s instanceof RecordSchema) {
+        for (Field f : ((RecordSchema) s).fields()) {
+          if (f.required() || f.hasDefault()) {
+            return f;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private String write(RecordSchema root) {
@@ -102,7 +149,7 @@ public final class ProtoExport {
       }
     }
     out.append("// Written by Polycodec from the schema of ").append(root.name()).append(".\n");
-    out.append("syntax = \"proto3\";\n\n");
+    out.append(proto2 ? "syntax = \"proto2\";\n\n" : "syntax = \"proto3\";\n\n");
     if (!protoPackage.isEmpty()) {
       out.append("package ").append(protoPackage).append(";\n\n");
     }
@@ -256,21 +303,70 @@ public final class ProtoExport {
           comment = t.describe() + " in Polycodec: " + t.kind().minValue() + " to " + t.kind().maxValue()
               + ", checked on decode";
         }
-        if (mayBeOptional && f.optional() && !message) {
+        if (proto2 && mayBeOptional) {
+          // proto2 labels every singular field; a non-optional one is "optional" with the same bytes
+          // (a zero left off reads as zero, protobuf's default for it too).
+          out.append(f.required() ? "required " : "optional ");
+        } else if (mayBeOptional && f.optional() && !message) {
           out.append("optional ");
         }
         out.append(type(t));
         break;
     }
     out.append(' ').append(f.name()).append(" = ").append(f.tag());
+    List<String> options = new ArrayList<>();
     if (f.deprecated()) {
-      out.append(" [deprecated = true]");
+      options.add("deprecated = true");
+    }
+    if (f.hasDefault()) {
+      options.add("default = " + defaultLiteral(f));
+    }
+    if (!options.isEmpty()) {
+      out.append(" [").append(String.join(", ", options)).append(']');
     }
     out.append(';');
     if (comment != null) {
       out.append(" // ").append(comment);
     }
     out.append('\n');
+  }
+
+  /** {@code f}'s default as a .proto literal: numbers, inf, -inf, nan, true/false, a constant, a quoted string. */
+  private static String defaultLiteral(Field f) {
+    Object d = f.defaultValue();
+    switch (f.type().kind()) {
+      case STRING: {
+        byte[] utf8 = ((String) d).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return quoted(utf8, true);
+      }
+      case BYTES:
+        return quoted((byte[]) d, false);
+      default:
+        return f.defaultText();
+    }
+  }
+
+  /** A C-style quoted literal as protoc reads it; non-ASCII UTF-8 of strings is kept, other bytes are octal escapes. */
+  private static String quoted(byte[] bytes, boolean utf8) {
+    StringBuilder sb = new StringBuilder("\"");
+    int i = 0;
+    while (i < bytes.length) {
+      int b = bytes[i] & 0xFF;
+      if (b == '"' || b == '\\') {
+        sb.append('\\').append((char) b);
+      } else if (b >= 0x20 && b < 0x7F) {
+        sb.append((char) b);
+      } else if (utf8 && b >= 0x80) {
+        int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        sb.append(new String(bytes, i, n, java.nio.charset.StandardCharsets.UTF_8));
+        i += n;
+        continue;
+      } else {
+        sb.append('\\').append(String.format(Locale.ROOT, "%03o", b));
+      }
+      i++;
+    }
+    return sb.append('"').toString();
   }
 
   private String type(Schema t) {

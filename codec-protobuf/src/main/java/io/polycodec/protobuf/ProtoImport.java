@@ -50,8 +50,11 @@ import java.util.Set;
  * <ul>
  *   <li>Messages become records named by their full name ({@code pkg.Outer.Inner}); fields keep their
  *       names and numbers. Fields with presence (proto3 {@code optional} and message fields, proto2
- *       {@code optional} and {@code required}, oneof members) become optional fields; real oneofs
- *       become oneof groups.
+ *       {@code optional}, oneof members) become optional fields; real oneofs become oneof groups.
+ *   <li>proto2 {@code required} fields become {@link Field#required() required} fields, and fields with
+ *       {@code [default = …]} non-optional fields with that {@link Field#defaultValue() default} (a
+ *       missing value reads as the default, as protobuf's getters return it); both keep explicit presence
+ *       on the wire (docs/defaults.md).
  *   <li>Integer types become int32/int64 with their {@link IntEncoding} (sint → ZIGZAG, sfixed → FIXED,
  *       uint → UNSIGNED, fixed → UNSIGNED_FIXED); the others map to their namesakes.
  *   <li>Repeated fields become lists, map fields maps (every key type protobuf allows maps).
@@ -63,8 +66,7 @@ import java.util.Set;
  *   <li>Wire choices the model does not express, unpacked repeated fields and groups, are returned as
  *       a {@link WireLayout}; {@link Imported#codec()} applies it, so messages re-encode byte for byte.
  *   <li>Not imported: extensions (they are not fields of the message; a GenericRecord keeps them as
- *       unknown fields and writes them back), proto2 default values (a missing optional field stays
- *       absent) and {@code required} checks.
+ *       unknown fields and writes them back).
  * </ul>
  */
 public final class ProtoImport {
@@ -272,9 +274,32 @@ public final class ProtoImport {
     if (oneof != null) {
       return Field.optional(f.getName(), f.getNumber(), type).withOneof(oneof.getName());
     }
+    if (f.isRequired()) {
+      return withDefault(Field.of(f.getName(), f.getNumber(), type).withRequired(true), f, type);
+    }
+    if (f.toProto().hasDefaultValue()) {
+      // proto2 optional with [default = …]: a missing value reads as the default, so the field is not
+      // optional in the model; it keeps explicit presence (written whatever its value).
+      return withDefault(Field.of(f.getName(), f.getNumber(), type), f, type);
+    }
     return f.hasPresence()
         ? Field.optional(f.getName(), f.getNumber(), type)
         : Field.of(f.getName(), f.getNumber(), type);
+  }
+
+  /** {@code field} with proto2's {@code [default = …]} of {@code f}, if it declares one. */
+  private static Field withDefault(Field field, FieldDescriptor f, Schema type) {
+    if (!f.toProto().hasDefaultValue()) {
+      return field;
+    }
+    Object d = f.getDefaultValue();
+    if (d instanceof com.google.protobuf.Descriptors.EnumValueDescriptor) {
+      // By number: of aliased constants the import keeps the first name.
+      d = ((EnumSchema) type).byNumber(((com.google.protobuf.Descriptors.EnumValueDescriptor) d).getNumber()).name();
+    } else if (d instanceof com.google.protobuf.ByteString) {
+      d = ((com.google.protobuf.ByteString) d).toByteArray();
+    }
+    return field.withDefault(d);
   }
 
   private Schema element(Descriptor owner, FieldDescriptor f) {

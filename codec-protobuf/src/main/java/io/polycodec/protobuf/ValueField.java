@@ -6,26 +6,42 @@ import io.polycodec.bind.RecordBinding;
 import java.io.IOException;
 
 /**
- * A singular field written through a {@link ValueCodec}: optional fields of any kind (written whenever
- * present, proto3 {@code optional} presence) and non-optional strings, bytes, timestamps, enums,
- * records and unions (left out when equal to their default; records and unions are always written).
+ * A singular field written through a {@link ValueCodec}: optional and required fields of any kind
+ * (written whenever present: explicit presence, proto2 and proto3 {@code optional}) and other
+ * non-optional strings, bytes, timestamps, enums, records and unions (left out when equal to their
+ * default, the field's own or the kind's zero; records and unions are always written).
  */
 final class ValueField extends FieldCodec {
   final ValueCodec codec;
+  /** Explicit presence: written whenever non-null, even when equal to a default. */
   final boolean optional;
   private final int tag;
   private final int tagSize;
 
-  ValueField(RecordBinding<?> binding, int index, ValueCodec codec, boolean optional) {
+  /** The field's own default in canonical form (an enum's constant name), or null: then the codec's zero. */
+  final Object ownDefault;
+
+  ValueField(RecordBinding<?> binding, int index, ValueCodec codec, boolean optional, Object ownDefault) {
     super(binding, index);
     this.codec = codec;
     this.optional = optional;
+    this.ownDefault = ownDefault;
     this.tag = tag(codec.wireType);
     this.tagSize = tagSize();
   }
 
   private boolean omitted(Object v) {
-    return v == null || (!optional && codec.isDefault(v));
+    if (v == null) {
+      return true;
+    }
+    if (optional) {
+      return false;
+    }
+    if (ownDefault == null) {
+      return codec.isDefault(v);
+    }
+    return codec instanceof EnumValue ? ((EnumValue) codec).isConstant(v, (String) ownDefault)
+        : io.polycodec.schema.DefaultValues.isDefault(v, ownDefault);
   }
 
   @Override

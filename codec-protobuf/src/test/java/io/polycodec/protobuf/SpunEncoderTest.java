@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polycodec.CodecOptions;
+import io.polycodec.Default;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
 import io.polycodec.bind.RecordBinding;
@@ -75,6 +76,22 @@ class SpunEncoderTest {
     RuntimeException a = assertThrows(type, spun::run);
     RuntimeException b = assertThrows(type, interpreted::run);
     assertEquals(b.getMessage(), a.getMessage());
+  }
+
+  record Defaults(@io.polycodec.Tag(1) @Default("7") int n, @io.polycodec.Tag(2) @Default("-0.0") float f,
+      @io.polycodec.Tag(3) @Default("some") String s, @io.polycodec.Tag(4) int plain) {}
+
+  @Test
+  void fieldsWithADefaultOfTheirOwnKeepZeroAndEmptyOnTheDefaultPath() {
+    // Zero and "" differ from these fields' defaults, so they must be written: a spun body that left them
+    // out as proto3 does would decode them as 7, -0.0 and "some".
+    ProtobufCodec<Defaults> codec = new ProtobufCodec<>(RecordBinding.of(Defaults.class), CodecOptions.defaults());
+    Defaults zeros = new Defaults(0, 0.0f, "", 0);
+    assertEquals(zeros, codec.decode(codec.encode(zeros)));
+    Defaults atDefaults = new Defaults(7, -0.0f, "some", 3);
+    assertEquals(atDefaults, codec.decode(codec.encode(atDefaults)));
+    assertArrayEquals(codec(Defaults.class, false).encode(zeros), codec.encode(zeros));
+    assertArrayEquals(codec(Defaults.class, false).encode(atDefaults), codec.encode(atDefaults));
   }
 
   @Test

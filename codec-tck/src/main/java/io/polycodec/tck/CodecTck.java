@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * and JUnit runs every property as a named dynamic test: {@value #ROUND_TRIP_GENERIC},
  * {@value #ROUND_TRIP_ZOO}, {@value #ENTRY_POINTS}, {@value #TRAILING_BYTES}, {@value #FRAMED_SEQUENCES}, {@value #NO_MUTATION},
  * {@value #DETERMINISM}, {@value #CONCURRENCY}, {@value #GARBAGE_INPUT}, {@value #TRUNCATED_INPUT},
- * {@value #BIT_FLIPS}, {@value #LIMITS}, {@value #INVALID_VALUES}, {@value #EVOLUTION},
+ * {@value #BIT_FLIPS}, {@value #LIMITS}, {@value #INVALID_VALUES}, {@value #EVOLUTION}, {@value #DEFAULTS},
  * {@value #UNKNOWN_FIELDS}. A property that checks a {@link Capability} the codec does not declare is
  * skipped, and the skip is printed and reported as an aborted test.
  *
@@ -49,6 +49,9 @@ import org.junit.jupiter.api.TestFactory;
  * checker ({@link #compatibility}) to its word: what it calls compatible must decode.
  */
 public abstract class CodecTck {
+  /** Field defaults and required fields on real bytes, and the checker's verdict on adding them (docs/defaults.md). */
+  public static final String DEFAULTS = "defaults";
+
   /** Exact round trip of generated schemas' {@code GenericRecord}s. */
   public static final String ROUND_TRIP_GENERIC = "roundTrip.generic";
   /** Exact round trip of the zoo's Java records (the typed path). */
@@ -266,6 +269,7 @@ public abstract class CodecTck {
       new Entry(LIMITS, null, LimitsProperty::property),
       new Entry(INVALID_VALUES, null, InvalidValuesProperty::property),
       new Entry(EVOLUTION, null, EvolutionProperty::property),
+      new Entry(DEFAULTS, null, DefaultsProperty::property),
       new Entry(UNKNOWN_FIELDS, Capability.PRESERVES_UNKNOWN_FIELDS, UnknownFieldsProperty::property),
       new Entry(LIMIT_SYMMETRY, null, LimitSymmetryProperty::property),
       new Entry(ALLOCATION_BOUND, null, AllocationProperty::property),

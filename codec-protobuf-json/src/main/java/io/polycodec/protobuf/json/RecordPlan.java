@@ -33,6 +33,7 @@ final class RecordPlan {
   private final SerializedString[] keys;
   private final Kind[] kinds;
   private final boolean[] primitive;
+  /** Explicit presence: optional, required, or with a default of its own. */
   private final boolean[] optional;
   private final boolean[] unsigned;
   private final int[] oneofGroup;
@@ -64,8 +65,10 @@ final class RecordPlan {
       names[i] = f.name();
       keys[i] = new SerializedString(json);
       kinds[i] = f.type().kind();
-      optional[i] = f.optional();
-      primitive[i] = inline(kinds[i]) && !f.optional();
+      // Required fields and fields with a default of their own are written whatever their value (the
+      // JSON mapping has no field defaults; a reader that lacks the field reads the schema's default).
+      optional[i] = f.optional() || f.required() || f.hasDefault();
+      primitive[i] = inline(kinds[i]) && !optional[i];
       unsigned[i] = f.type() instanceof ScalarSchema && ((ScalarSchema) f.type()).encoding().isUnsigned();
       indexByName.put(f.name(), i);
       indexByName.putIfAbsent(json, i);

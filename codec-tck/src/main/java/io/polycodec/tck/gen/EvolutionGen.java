@@ -158,6 +158,17 @@ public final class EvolutionGen implements Gen<EvolutionStep> {
         EnumSchema e = pick(s, candidates);
         List<EnumSchema.Constant> removable = new ArrayList<>(e.constants());
         removable.remove(e.defaultConstant());
+        // Nor a constant some field has as its own default: removing it would change that default too.
+        for (RecordSchema r : records) {
+          for (Field f : r.fields()) {
+            if (f.hasDefault() && f.type().describe().equals(e.name())) {
+              removable.remove(e.byName((String) f.defaultValue()));
+            }
+          }
+        }
+        if (removable.isEmpty()) {
+          return null;
+        }
         EnumSchema.Constant gone = pick(s, removable);
         return step(kind, e, null, "remove constant " + e.name() + "." + gone.name() + " = " + gone.number(),
             new SchemaRewriter.Edit() {
@@ -202,8 +213,33 @@ public final class EvolutionGen implements Gen<EvolutionStep> {
               }
             });
       }
+      case MAKE_REQUIRED:
+        return onField(s, records, kind, f -> !f.optional() && !f.type().kind().isCollection() && !f.required(),
+            (r, f) -> "make " + r.name() + "." + f.name() + " required",
+            (fields, i) -> replace(fields, i, fields.get(i).withRequired(true)));
+      case DROP_REQUIRED:
+        return onField(s, records, kind, Field::required,
+            (r, f) -> r.name() + "." + f.name() + " no longer required",
+            (fields, i) -> replace(fields, i, fields.get(i).withRequired(false)));
+      case CHANGE_DEFAULT: {
+        long pick = s.choose(Integer.MAX_VALUE);
+        return onField(s, records, kind, f -> !f.optional() && !SchemaGen.defaultCandidates(f.type()).isEmpty(),
+            (r, f) -> "change the default of " + r.name() + "." + f.name(),
+            (fields, i) -> {
+              Field f = fields.get(i);
+              List<Object> candidates = SchemaGen.defaultCandidates(f.type());
+              Object next = candidates.get((int) (pick % candidates.size()));
+              // The same value again would be no change: then the default goes (back to the kind's zero).
+              boolean same = f.hasDefault() && io.polycodec.schema.DefaultValues.same(
+                  io.polycodec.schema.DefaultValues.check(f.name(), f.type(), next), f.defaultValue());
+              boolean remove = f.hasDefault() && (same || pick % (candidates.size() + 1) == candidates.size());
+              return replace(fields, i, f.withDefault(remove ? null : next));
+            });
+      }
       case MAKE_OPTIONAL:
-        return onField(s, records, kind, f -> !f.optional() && !f.type().kind().isCollection(),
+        // Not a field with a default of its own: a writer leaves a value equal to it off the wire, and
+        // Projection's "absent means the default" knows only the kind's default.
+        return onField(s, records, kind, f -> !f.optional() && !f.type().kind().isCollection() && !f.hasDefault(),
             (r, f) -> "make " + r.name() + "." + f.name() + " optional",
             (fields, i) -> replace(fields, i, fields.get(i).withOptional(true)));
       case CHANGE_TYPE_INCOMPATIBLY:

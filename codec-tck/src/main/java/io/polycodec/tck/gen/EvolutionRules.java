@@ -24,9 +24,16 @@ public final class EvolutionRules {
   private final boolean checksNarrowing;
   private final Defaults defaults;
   private final boolean decimalFloats;
+  private final boolean requiredScalars;
 
   private EvolutionRules(FieldKeying keying, boolean widensInts, boolean widensFloats, boolean checksNarrowing,
       Defaults defaults, boolean decimalFloats) {
+    this(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, true);
+  }
+
+  private EvolutionRules(FieldKeying keying, boolean widensInts, boolean widensFloats, boolean checksNarrowing,
+      Defaults defaults, boolean decimalFloats, boolean requiredScalars) {
+    this.requiredScalars = requiredScalars;
     this.keying = Objects.requireNonNull(keying, "keying");
     this.widensInts = widensInts;
     this.widensFloats = widensFloats;
@@ -52,7 +59,8 @@ public final class EvolutionRules {
       case "protobuf":
         return new EvolutionRules(k, true, false, false, Defaults.OMITTED, false);
       case "flatbuffers":
-        return new EvolutionRules(k, false, false, false, Defaults.OMITTED, false);
+        // FlatBuffers cannot mark a scalar required: an absent one reads as its default.
+        return new EvolutionRules(k, false, false, false, Defaults.OMITTED, false, false);
       default:
         return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN, false);
     }
@@ -60,22 +68,22 @@ public final class EvolutionRules {
 
   /** A copy declaring that int32 data reads as int64 (varint and zigzag encodings). */
   public EvolutionRules withIntWidening(boolean widens) {
-    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults, decimalFloats);
+    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults, decimalFloats, requiredScalars);
   }
 
   /** A copy declaring that float32 data reads as float64. */
   public EvolutionRules withFloatWidening(boolean widens) {
-    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults, decimalFloats);
+    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults, decimalFloats, requiredScalars);
   }
 
   /** A copy declaring that int64 data read as int32 decodes when it fits and fails when it does not. */
   public EvolutionRules withCheckedNarrowing(boolean checked) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults, decimalFloats);
+    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults, decimalFloats, requiredScalars);
   }
 
   /** A copy declaring how non-optional fields equal to their default are written. */
   public EvolutionRules withDefaults(Defaults how) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how, decimalFloats);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how, decimalFloats, requiredScalars);
   }
 
   /**
@@ -84,12 +92,25 @@ public final class EvolutionRules {
    * back to {@code f}: 1.4E-45f reads as 1.4E-45, not 1.401298464324817E-45.
    */
   public EvolutionRules withDecimalFloats(boolean decimal) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimal);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimal, requiredScalars);
   }
 
   /** Whether float32 values are written as decimals, so that widening to float64 is exact only to float32 precision. */
   public boolean decimalFloats() {
     return decimalFloats;
+  }
+
+  /**
+   * A copy declaring whether data lacking a required bool, number or enum field is refused (true, the
+   * default) or reads as the field's default (false: FlatBuffers, which cannot mark scalars required).
+   */
+  public EvolutionRules withRequiredScalars(boolean refused) {
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, refused);
+  }
+
+  /** Whether data lacking a required field of {@code kind} fails to decode. */
+  public boolean refusesMissingRequired(Kind kind) {
+    return requiredScalars || !(kind.isPrimitive() || kind == Kind.ENUM);
   }
 
   /** How fields, enum constants and union members are matched. */
@@ -127,7 +148,9 @@ public final class EvolutionRules {
     boolean requiredUnion = step.field() != null && !step.field().optional()
         && step.field().type().kind() == Kind.UNION;
     // A required union, or a required record holding one, has no default to fall back on.
-    boolean noDefault = step.field() != null && !step.field().optional() && !Projection.hasDefault(step.field().type());
+    boolean noDefault = step.field() != null && !step.field().optional()
+        && (!Projection.hasDefault(step.field().type())
+            || step.field().required() && refusesMissingRequired(step.field().type().kind()));
     switch (step.kind()) {
       case ADD_OPTIONAL_FIELD:
       case REORDER_FIELDS:
@@ -154,6 +177,14 @@ public final class EvolutionRules {
         return backward && (requiredUnion || defaults == Defaults.ALWAYS_WRITTEN);
       case CHANGE_TYPE_INCOMPATIBLY:
         return false;
+      case MAKE_REQUIRED:
+        // Old data may lack the field where the writer leaves a default value off the wire.
+        return !backward || defaults == Defaults.ALWAYS_WRITTEN || !refusesMissingRequired(step.field().type().kind());
+      case DROP_REQUIRED:
+        return backward || defaults == Defaults.ALWAYS_WRITTEN || !refusesMissingRequired(step.field().type().kind());
+      case CHANGE_DEFAULT:
+        // Where a value equal to the default is left off, the other side reads its own default instead.
+        return defaults == Defaults.ALWAYS_WRITTEN;
       default:
         throw new AssertionError(step.kind());
     }
@@ -162,6 +193,7 @@ public final class EvolutionRules {
   @Override
   public String toString() {
     return "EvolutionRules{keyed by " + keying + ", int32->int64 " + widensInts + ", float32->float64 " + widensFloats
-        + ", checked narrowing " + checksNarrowing + ", defaults " + defaults + (decimalFloats ? ", decimal floats" : "") + "}";
+        + ", checked narrowing " + checksNarrowing + ", defaults " + defaults + (decimalFloats ? ", decimal floats" : "")
+        + (requiredScalars ? "" : ", required scalars not enforced") + "}";
   }
 }

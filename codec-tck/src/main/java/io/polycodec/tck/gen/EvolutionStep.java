@@ -44,7 +44,13 @@ public record EvolutionStep(Kind kind, String type, Field field, String descript
     /** A required (non-collection) field made optional. */
     MAKE_OPTIONAL,
     /** A field's type changed to an unrelated kind. */
-    CHANGE_TYPE_INCOMPATIBLY
+    CHANGE_TYPE_INCOMPATIBLY,
+    /** A non-optional, non-collection field made {@code required}. */
+    MAKE_REQUIRED,
+    /** A required field no longer required. */
+    DROP_REQUIRED,
+    /** A field's default value set, changed or removed (docs/defaults.md). */
+    CHANGE_DEFAULT
   }
 
   /** Checks the parts. */

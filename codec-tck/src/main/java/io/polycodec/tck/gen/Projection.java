@@ -73,15 +73,37 @@ public final class Projection {
         if (noDefault) {
           fail(p + ": the data does not hold this required " + rf.type().describe() + ", which has no default");
           placeholders.add(i);
+        } else if (rf.required()) {
+          if (rules.refusesMissingRequired(rf.type().kind())) {
+            fail(p + ": the data lacks this field, which the reader requires");
+          }
+          // Absent, it reads as its default (and the builder wants required fields set).
+          if (rf.type() instanceof RecordSchema || rf.type() instanceof UnionSchema) {
+            placeholders.add(i);
+          } else {
+            b.set(i, absentValue(rf));
+          }
         }
         continue;
       }
       Field wf = writer.field(wi);
       field = reader.name() + "." + rf.name();
+      // A required field is always written where the format enforces required fields of its kind.
+      boolean writtenAnyway = wf.required() && rules.refusesMissingRequired(wf.type().kind());
+      if (rules.defaults() != EvolutionRules.Defaults.ALWAYS_WRITTEN && !wf.optional() && !writtenAnyway
+          && (rf.required() && !wf.required() && rules.refusesMissingRequired(rf.type().kind()) || !sameDefault(wf, rf))
+          && atDefault(v, wf)) {
+        // The writer may have left the value off the wire (its format writes no default), and the reader
+        // requires the field or has another default: what it reads depends on the format's writer.
+        unspecified(p + ": " + Describe.of(v) + " equals the writer's default, which may be left off the wire,"
+            + " and the reader's required flag or default differ");
+      }
       Object projected = value(v, wf.type(), rf.type(), p);
       if (projected == null) {
-        if (noDefault) {
+        if (noDefault || rf.required() && (rf.type() instanceof RecordSchema || rf.type() instanceof UnionSchema)) {
           placeholders.add(i);
+        } else if (rf.required()) {
+          b.set(i, absentValue(rf));
         }
         continue;
       }
@@ -100,14 +122,17 @@ public final class Projection {
     return b.build();
   }
 
-  /** Whether a missing value of {@code t} decodes to a default: not for unions, nor records requiring one. */
+  /**
+   * Whether a missing value of {@code t} decodes to a default: not for unions, nor records with a
+   * required field or one requiring a union.
+   */
   static boolean hasDefault(Schema t) {
     if (t.kind() == Kind.UNION) {
       return false;
     }
     if (t instanceof RecordSchema) {
       for (Field f : ((RecordSchema) t).fields()) {
-        if (!f.optional() && !hasDefault(f.type())) {
+        if (f.required() || !f.optional() && !hasDefault(f.type())) {
           return false;
         }
       }
@@ -119,12 +144,44 @@ public final class Projection {
     GenericRecord.Builder b = GenericRecord.builder(r);
     for (int i = 0; i < r.size(); i++) {
       Field f = r.field(i);
-      if (!f.optional() && !hasDefault(f.type())) {
-        Schema t = f.type();
+      Schema t = f.type();
+      if (!f.optional() && (t instanceof RecordSchema || t instanceof UnionSchema) && (f.required() || !hasDefault(t))) {
         b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).type() : (RecordSchema) t));
+      } else if (f.required()) {
+        b.set(i, absentValue(f));
       }
     }
     return b.build();
+  }
+
+  private static boolean sameDefault(Field w, Field r) {
+    return w.hasDefault() == r.hasDefault() && (!w.hasDefault() || w.defaultText().equals(r.defaultText()));
+  }
+
+  /** Whether {@code v} (GenericRecord's form) equals {@code f}'s default: its own, else its kind's zero. */
+  private static boolean atDefault(Object v, Field f) {
+    Schema t = f.type();
+    if (t instanceof RecordSchema || t instanceof UnionSchema || t.kind().isCollection()) {
+      return false;
+    }
+    if (v instanceof GenericEnum) {
+      EnumSchema e = (EnumSchema) t;
+      String name = f.hasDefault() ? (String) f.defaultValue() : e.defaultConstant().name();
+      return ((GenericEnum) v).number() == e.byName(name).number();
+    }
+    Object d = f.hasDefault() ? f.defaultValue() : io.polycodec.bind.Defaults.of(t);
+    return io.polycodec.schema.DefaultValues.isDefault(v, d);
+  }
+
+  /** What a non-record field that the data lacks reads as: its own default, else its kind's. */
+  private static Object absentValue(Field f) {
+    if (f.hasDefault()) {
+      return f.defaultValue();
+    }
+    if (f.type() instanceof EnumSchema) {
+      return ((EnumSchema) f.type()).defaultConstant().name();
+    }
+    return io.polycodec.bind.Defaults.of(f.type());
   }
 
   /** The reader's value for {@code v}, or null where the reader ends up with nothing. */

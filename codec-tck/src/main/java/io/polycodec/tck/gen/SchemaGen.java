@@ -46,6 +46,28 @@ public final class SchemaGen implements Gen<RecordSchema> {
     return new SchemaGen(3, 10);
   }
 
+  /**
+   * Default values worth testing for a field of {@code type} (edges: extremes, NaN, ±infinity, -0.0,
+   * empty and non-ASCII text; an enum's every constant name), in canonical form; empty for kinds that
+   * have no defaults (timestamp, duration, collections, records, unions).
+   */
+  public static List<Object> defaultCandidates(Schema type) {
+    return switch (type.kind()) {
+      case BOOL -> List.of(true, false);
+      case INT8 -> List.of(-128, 127, -1, 7, 0);
+      case INT16 -> List.of(-32768, 32767, 1234, -1);
+      case INT32 -> List.of(Integer.MIN_VALUE, Integer.MAX_VALUE, 1234, -1, 0);
+      case INT64 -> List.of(Long.MIN_VALUE, Long.MAX_VALUE, 1234L, -1L);
+      case FLOAT32 -> List.of(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0.0f, 1.5f, 3.4e38f);
+      case FLOAT64 -> List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.1, 1e300);
+      case STRING -> List.of("some", "", "ünïcødé \"quoted\" \uD83C\uDF89");
+      case BYTES -> List.of(new byte[] {1, 2, 3}, new byte[] {0}, new byte[0]);
+      case ENUM -> ((io.polycodec.schema.EnumSchema) type).constants().stream()
+          .map(c -> (Object) c.name()).toList();
+      case TIMESTAMP, DURATION, LIST, VECTOR, MAP, RECORD, UNION -> List.of();
+    };
+  }
+
   /** Schemas with named types nested up to {@code maxDepth} deep and up to {@code maxFields} fields per record. */
   public static SchemaGen records(int maxDepth, int maxFields) {
     if (maxDepth < 0 || maxFields < 1) {
@@ -118,8 +140,23 @@ public final class SchemaGen implements Gen<RecordSchema> {
       String name = fieldName(index, names);
       int tag = tag(index, sparseTags, tags);
       Schema type = type(depth, true);
-      boolean optional = !type.kind().isCollection() && s.chance(30);
-      Field f = optional ? Field.optional(name, tag, type) : Field.of(name, tag, type);
+      if (type.kind().isCollection()) {
+        return Field.of(name, tag, type);
+      }
+      // One choice decides optional (as chance(30) did), required and an own default, so that adding
+      // these drew nothing more: every seed's schema keeps its shape. Shrinks towards plain fields.
+      int roll = (int) s.choose(99);
+      if (roll >= 70) {
+        return Field.optional(name, tag, type);
+      }
+      Field f = Field.of(name, tag, type);
+      if (roll >= 45 && roll < 60) {
+        f = f.withRequired(true);
+      }
+      List<Object> candidates = defaultCandidates(type);
+      if (roll >= 55 && !candidates.isEmpty()) {
+        f = f.withDefault(candidates.get(roll % candidates.size()));
+      }
       return f;
     }
 
