@@ -27,7 +27,9 @@ import java.util.Objects;
  * tables become records (field tag = flatc id + 1), structs become records laid out as structs (with
  * {@code force_align} and fixed-size arrays), enums keep their underlying type, unions become
  * {@link UnionSchema}s laid out inline (the {@code _type} field is implied; vectors of unions too), {@code = null} scalars and
- * strings, bytes, structs, tables and unions that are not {@code (required)} become optional fields (flatc may
+ * {@code bit_flags} enums become enums whose constants are the single flags (combinations are
+ * {@link io.polycodec.GenericEnum#unknown} numbers, kept and written back; the export writes the flag
+ * values without the attribute), strings, bytes, structs, tables and unions that are not {@code (required)} become optional fields (flatc may
  * leave them out, and absent is not the same as empty), scalar and enum defaults ({@code = 1234},
  * {@code = nan}, {@code = -inf}, {@code = None}) become the field's {@link Field#defaultValue() default},
  * {@code (required)} strings, bytes, structs, tables and unions become {@link Field#required() required}
@@ -35,7 +37,8 @@ import java.util.Objects;
  * {@code ushort} stay unsigned in the export, and the {@code file_identifier} is written and checked.
  *
  * <p>What the model cannot express yet is refused with a {@link SchemaException} that lists every such
- * construct at once (with its table and field): an enum default that is no constant of the enum, unions whose
+ * construct at once (with its table and field): an enum default that is no constant of the enum (a
+ * {@code bit_flags} enum's field without a default, whose default is "no flags"), unions whose
  * members are structs or strings or repeat a table, 64-bit offsets, enum values outside int's range.
  * Reading uses flatbuffers-java's {@code com.google.flatbuffers.reflection} classes.
  */
@@ -47,6 +50,7 @@ public final class FbsImport {
   private final UnionSchema[] unions;
   private final FlatLayout.Builder layout = FlatLayout.builder();
   private final List<String> unsupported = new ArrayList<>();
+  private final java.util.Set<String> bitFlags = new java.util.HashSet<>();
 
   private FbsImport(com.google.flatbuffers.reflection.Schema bfbs) {
     this.bfbs = bfbs;
@@ -162,7 +166,7 @@ public final class FbsImport {
     record(root);
     if (!unsupported.isEmpty()) {
       throw new SchemaException("the FlatBuffers schema uses what Polycodec cannot express yet: "
-          + String.join("; ", unsupported));
+          + String.join("; ", unsupported.stream().distinct().toList()));
     }
     for (int i = 0; i < builders.length; i++) {
       if (builders[i] != null && records[i] == null) {
@@ -289,13 +293,16 @@ public final class FbsImport {
     Object value;
     switch (type.kind()) {
       case ENUM: {
-        if (n == 0) {
-          return field;
-        }
         EnumSchema e = (EnumSchema) type;
         EnumSchema.Constant c = n == (int) n ? e.byNumber((int) n) : null;
         if (c == null) {
-          unsupported.add(where + ": default " + n + " is not a constant of " + e.name());
+          // Only a bit_flags enum gets here with 0 (flatc requires a 0 constant or a default otherwise): the
+          // model reads an absent enum as a constant, so "no flags set" cannot be the default.
+          unsupported.add(where + ": default " + n + (bitFlags.contains(e.name()) ? " (no flags set / a combination)" : "")
+              + " is not a constant of " + e.name());
+          return field;
+        }
+        if (n == 0) {
           return field;
         }
         value = c.name();
@@ -394,8 +401,9 @@ public final class FbsImport {
       constants.add(new EnumSchema.Constant(v.name(), (int) v.value()));
     }
     if (hasAttribute(e, "bit_flags")) {
-      // Combinations of flags are not constants of the enum; single flags are.
-      unsupported.add(where + ": bit_flags enum " + e.name() + " (combinations of flags)");
+      // The single flags are the constants (flatc's .bfbs holds their values, 1 << position); a combination
+      // is a number no constant has, which a GenericEnum keeps (GenericEnum.unknown) and writes back as is.
+      bitFlags.add(e.name());
     }
     enums[index] = EnumSchema.of(e.name(), constants);
     layout.enumType(e.name(), BaseType.name(e.underlyingType().baseType()).toLowerCase(java.util.Locale.ROOT));

@@ -27,7 +27,7 @@ class FbsImportDefaultsTest {
   // flatc ids of defaults.fbs's Hero (declaration order).
   private static final int NAME_ID = 15;
   private static final int ITEM_ID = 16;
-  private static final int HERO_FIELDS = 20;
+  private static final int HERO_FIELDS = 22;
 
   private static FbsImport.Imported imported() throws IOException {
     return FbsImport.read(FbsImportTest.resource("defaults.bfbs"));
@@ -137,6 +137,52 @@ class FbsImportDefaultsTest {
     assertNull(v.get("note"));
     assertEquals("x", v.get("name"));
     assertEquals(7, ((GenericRecord) v.get("item")).get("weight"));
+    assertEquals("Strong", ((GenericEnum) v.get("perks")).name(), "a bit_flags enum's default flag");
+    assertEquals(List.of(), v.get("perk_list"));
+  }
+
+  /**
+   * {@code bit_flags}: the single flags are the enum's constants (1, 2, 16 from positions 0, 1, 4); flatc's
+   * combinations ({@code "Swift Wise"}) decode to numbers no constant has, and go back to flatc unchanged.
+   */
+  @Test
+  void bitFlagsCombinationsRoundTripThroughFlatc(@TempDir Path dir) throws IOException {
+    Flatc.require();
+    io.polycodec.schema.EnumSchema perk = (io.polycodec.schema.EnumSchema) imported().schema().field("perks").type();
+    assertEquals(List.of(new io.polycodec.schema.EnumSchema.Constant("Swift", 1),
+        new io.polycodec.schema.EnumSchema.Constant("Strong", 2), new io.polycodec.schema.EnumSchema.Constant("Wise", 16)),
+        perk.constants());
+    assertTrue(imported().fbs().contains("Wise = 16"), imported().fbs());
+    Files.write(dir.resolve("defaults.fbs"), FbsImportTest.resource("defaults.fbs"));
+    Files.write(dir.resolve("defaults-2.json"), FbsImportTest.resource("defaults-2.json"));
+    Flatc.run(dir, List.of("-b", "defaults.fbs", "defaults-2.json"));
+    FlatBuffersCodec<GenericRecord> codec = imported().codec();
+    GenericRecord v = codec.decode(Files.readAllBytes(dir.resolve("defaults-2.bin")));
+    assertEquals(17, ((GenericEnum) v.get("perks")).number(), "Swift | Wise");
+    assertNull(((GenericEnum) v.get("perks")).name());
+    List<?> list = (List<?>) v.get("perk_list");
+    assertEquals(List.of(1, 18), list.stream().map(e -> ((GenericEnum) e).number()).toList());
+    assertEquals(0, v.get("hp"), "a value equal to the kind's zero but not the default is written and read");
+    assertEquals(0, ((GenericRecord) v.get("item")).get("weight"));
+    Files.write(dir.resolve("ours.bin"), codec.encode(v));
+    Flatc.run(dir, List.of("--json", "--defaults-json", "-o", "flatc", "defaults.fbs", "--", "defaults-2.bin"));
+    Flatc.run(dir, List.of("--json", "--defaults-json", "-o", "ours", "defaults.fbs", "--", "ours.bin"));
+    String printed = Files.readString(dir.resolve("ours/ours.json"));
+    assertEquals(Files.readString(dir.resolve("flatc/defaults-2.json")), printed);
+    assertTrue(printed.contains("perks: \"Swift Wise\""), printed);
+  }
+
+  /** A bit_flags field without a default defaults to "no flags" (0), which no constant is: refused, named. */
+  @Test
+  void aBitFlagsFieldDefaultingToNoFlagsIsRefused(@TempDir Path dir) throws IOException {
+    Flatc.require();
+    Files.writeString(dir.resolve("flags.fbs"), "enum F : ubyte (bit_flags) { A, B }\n"
+        + "table T { f: F; g: F = B; fs: [F]; }\nroot_type T;\n");
+    Flatc.run(dir, List.of("-b", "--schema", "--bfbs-builtins", "flags.fbs"));
+    byte[] bfbs = Files.readAllBytes(dir.resolve("flags.bfbs"));
+    String refused = assertThrows(io.polycodec.SchemaException.class, () -> FbsImport.read(bfbs)).getMessage();
+    assertTrue(refused.contains("T.f: default 0 (no flags set / a combination) is not a constant of F"), refused);
+    assertFalse(refused.contains("T.g") || refused.contains("T.fs"), refused);
   }
 
   /** A Hero table with only name and/or item set (flatc's own JSON parser refuses to leave them out). */
