@@ -412,7 +412,7 @@ public final class FbsExport {
       boolean scalar = k.isPrimitive() || k == Kind.ENUM;
       List<String> notes = new java.util.ArrayList<>();
       if (f.hasDefault() && scalar) {
-        out.append(" = ").append(f.defaultText());
+        out.append(" = ").append(defaultText(r, f));
       } else {
         out.append(fieldDefault(f.type(), f.optional()));
         if (f.hasDefault()) {
@@ -456,6 +456,19 @@ public final class FbsExport {
         .append(");\n")
         .append("  value: ").append(type(r, f, m.value(), false)).append(fieldDefault(m.value(), false))
         .append(" (id: 1);\n}\n");
+  }
+
+  /** A scalar's default as flatc reads it: a ubyte's or ushort's (int8/int16 bits in the model) unsigned. */
+  private String defaultText(RecordSchema r, Field f) {
+    if (layout.isUnsigned(r.name(), f.name())) {
+      if (f.type().kind() == Kind.INT8) {
+        return Integer.toString(Byte.toUnsignedInt(((Integer) f.defaultValue()).byteValue()));
+      }
+      if (f.type().kind() == Kind.INT16) {
+        return Integer.toString(Short.toUnsignedInt(((Integer) f.defaultValue()).shortValue()));
+      }
+    }
+    return f.defaultText();
   }
 
   /** A string or bytes default for a comment: one line, control characters escaped. */

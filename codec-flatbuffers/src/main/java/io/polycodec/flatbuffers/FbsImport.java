@@ -27,12 +27,18 @@ import java.util.Objects;
  * tables become records (field tag = flatc id + 1), structs become records laid out as structs (with
  * {@code force_align} and fixed-size arrays), enums keep their underlying type, unions become
  * {@link UnionSchema}s laid out inline (the {@code _type} field is implied; vectors of unions too), {@code = null} scalars and
- * strings, bytes, structs, tables and unions that are not {@code (required)} become optional fields (flatc may
- * leave them out, and absent is not the same as empty), {@code deprecated} stays deprecated, {@code [ubyte]} becomes bytes, {@code ubyte} and
+ * {@code bit_flags} enums become enums whose constants are the single flags (combinations are
+ * {@link io.polycodec.GenericEnum#unknown} numbers, kept and written back; the export writes the flag
+ * values without the attribute), strings, bytes, structs, tables and unions that are not {@code (required)} become optional fields (flatc may
+ * leave them out, and absent is not the same as empty), scalar and enum defaults ({@code = 1234},
+ * {@code = nan}, {@code = -inf}, {@code = None}) become the field's {@link Field#defaultValue() default},
+ * {@code (required)} strings, bytes, structs, tables and unions become {@link Field#required() required}
+ * (a required vector stays a plain list: the model has no required collections), {@code deprecated} stays deprecated, {@code [ubyte]} becomes bytes, {@code ubyte} and
  * {@code ushort} stay unsigned in the export, and the {@code file_identifier} is written and checked.
  *
  * <p>What the model cannot express yet is refused with a {@link SchemaException} that lists every such
- * construct at once (with its table and field): non-zero scalar defaults, unions whose
+ * construct at once (with its table and field): an enum default that is no constant of the enum (a
+ * {@code bit_flags} enum's field without a default, whose default is "no flags"), unions whose
  * members are structs or strings or repeat a table, 64-bit offsets, enum values outside int's range.
  * Reading uses flatbuffers-java's {@code com.google.flatbuffers.reflection} classes.
  */
@@ -44,6 +50,7 @@ public final class FbsImport {
   private final UnionSchema[] unions;
   private final FlatLayout.Builder layout = FlatLayout.builder();
   private final List<String> unsupported = new ArrayList<>();
+  private final java.util.Set<String> bitFlags = new java.util.HashSet<>();
 
   private FbsImport(com.google.flatbuffers.reflection.Schema bfbs) {
     this.bfbs = bfbs;
@@ -159,7 +166,7 @@ public final class FbsImport {
     record(root);
     if (!unsupported.isEmpty()) {
       throw new SchemaException("the FlatBuffers schema uses what Polycodec cannot express yet: "
-          + String.join("; ", unsupported));
+          + String.join("; ", unsupported.stream().distinct().toList()));
     }
     for (int i = 0; i < builders.length; i++) {
       if (builders[i] != null && records[i] == null) {
@@ -237,9 +244,6 @@ public final class FbsImport {
           break;
         default:
           type = scalarOrNamed(t.baseType(), t.index(), where, o.name(), f.name());
-          if (type != null && isScalarBase(t.baseType()) && !f.optional()) {
-            checkZeroDefault(f, type, where);
-          }
       }
       if (type == null) {
         continue;
@@ -253,6 +257,13 @@ public final class FbsImport {
         mayBeAbsent = false; // lists cannot be optional in the model: an empty one is left out, absent reads as empty
       }
       Field field = mayBeAbsent ? Field.optional(f.name(), f.id() + 1, type) : Field.of(f.name(), f.id() + 1, type);
+      if (isScalarBase(t.baseType()) && !f.optional()) {
+        field = withFlatcDefault(field, f, where);
+      }
+      if (f.required() && !mayBeAbsent && k != io.polycodec.schema.Kind.LIST) {
+        // A required [T] stays a plain list: the model has no required collections (docs/flatbuffers.md).
+        field = field.withRequired(true);
+      }
       if (f.deprecated()) {
         field = field.withDeprecated(true);
       }
@@ -272,18 +283,66 @@ public final class FbsImport {
     return base >= BaseType.Bool && base <= BaseType.Double;
   }
 
-  private void checkZeroDefault(com.google.flatbuffers.reflection.Field f, Schema type, String where) {
-    if (type instanceof EnumSchema) {
-      EnumSchema e = (EnumSchema) type;
-      if (f.defaultInteger() != e.defaultConstant().number()) {
-        unsupported.add(where + ": default " + f.defaultInteger() + " (Polycodec's enum default is "
-            + e.defaultConstant().name() + ")");
+  /**
+   * {@code field} with flatc's default for it ({@code = 1234}, {@code = nan}, {@code = -inf}, an enum constant
+   * by number); a zero default (all bits zero) stays the kind's zero, which is what the model reads then.
+   */
+  private Field withFlatcDefault(Field field, com.google.flatbuffers.reflection.Field f, String where) {
+    Schema type = field.type();
+    long n = f.defaultInteger();
+    Object value;
+    switch (type.kind()) {
+      case ENUM: {
+        EnumSchema e = (EnumSchema) type;
+        EnumSchema.Constant c = n == (int) n ? e.byNumber((int) n) : null;
+        if (c == null) {
+          // Only a bit_flags enum gets here with 0 (flatc requires a 0 constant or a default otherwise): the
+          // model reads an absent enum as a constant, so "no flags set" cannot be the default.
+          unsupported.add(where + ": default " + n + (bitFlags.contains(e.name()) ? " (no flags set / a combination)" : "")
+              + " is not a constant of " + e.name());
+          return field;
+        }
+        if (n == 0) {
+          return field;
+        }
+        value = c.name();
+        break;
       }
-      return;
+      case BOOL:
+        value = n == 0 ? null : Boolean.TRUE;
+        break;
+      // ubyte and ushort share the model's int8/int16 (same bytes): their default is the same bits.
+      case INT8:
+        value = n == 0 ? null : (Object) (int) (byte) n;
+        break;
+      case INT16:
+        value = n == 0 ? null : (Object) (int) (short) n;
+        break;
+      case INT32:
+      case INT64:
+        value = n == 0 ? null : (Object) n;
+        break;
+      case FLOAT32: {
+        float v = (float) f.defaultReal();
+        value = Float.floatToRawIntBits(v) == 0 ? null : (Object) v;
+        break;
+      }
+      case FLOAT64: {
+        double v = f.defaultReal();
+        value = Double.doubleToRawLongBits(v) == 0 ? null : (Object) v;
+        break;
+      }
+      default:
+        return field;
     }
-    boolean real = f.type().baseType() == BaseType.Float || f.type().baseType() == BaseType.Double;
-    if (real ? Double.doubleToRawLongBits(f.defaultReal()) != 0 : f.defaultInteger() != 0) {
-      unsupported.add(where + ": default " + (real ? f.defaultReal() : f.defaultInteger()) + " (non-zero defaults)");
+    if (value == null) {
+      return field;
+    }
+    try {
+      return field.withDefault(value);
+    } catch (SchemaException e) {
+      unsupported.add(where + ": default " + value + " (" + e.getMessage() + ")");
+      return field;
     }
   }
 
@@ -342,8 +401,9 @@ public final class FbsImport {
       constants.add(new EnumSchema.Constant(v.name(), (int) v.value()));
     }
     if (hasAttribute(e, "bit_flags")) {
-      // Combinations of flags are not constants of the enum; single flags are.
-      unsupported.add(where + ": bit_flags enum " + e.name() + " (combinations of flags)");
+      // The single flags are the constants (flatc's .bfbs holds their values, 1 << position); a combination
+      // is a number no constant has, which a GenericEnum keeps (GenericEnum.unknown) and writes back as is.
+      bitFlags.add(e.name());
     }
     enums[index] = EnumSchema.of(e.name(), constants);
     layout.enumType(e.name(), BaseType.name(e.underlyingType().baseType()).toLowerCase(java.util.Locale.ROOT));

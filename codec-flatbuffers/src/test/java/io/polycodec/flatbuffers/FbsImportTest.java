@@ -191,7 +191,8 @@ class FbsImportTest {
 
   /**
    * FlatBuffers' own monster_test.fbs (resources/flatbuffers, see SOURCE.txt): the root Monster is refused
-   * with every construct the model lacks named; the tables that need none of them import, and their
+   * with every construct the model lacks named (its defaults and bit_flags enums are not among them); the
+   * tables that need none of them import, and their
    * export conforms to monster_test.fbs both ways.
    */
   @Test
@@ -206,18 +207,26 @@ class FbsImportTest {
     Flatc.run(dir, List.of("-b", "--schema", "--bfbs-builtins", "monster_test.fbs"));
     byte[] bfbs = Files.readAllBytes(dir.resolve("monster_test.bfbs"));
     String refused = assertThrows(SchemaException.class, () -> FbsImport.read(bfbs)).getMessage();
-    for (String expected : List.of("MyGame.Example.Monster.hp: default 100", "bit_flags enum MyGame.Example.Color",
+    for (String imported : List.of("Monster.hp:", "Monster.testf:", "Monster.color:", "Monster.signed_enum:", "bit_flags",
+        "MyGame.Example.Color")) {
+      assertFalse(refused.contains(imported), "defaults and bit_flags import, so no '" + imported + "' in: " + refused);
+    }
+    for (String expected : List.of("Monster.long_enum_non_enum_default: default 0 (no flags set / a combination)",
         "AnyAmbiguousAliases has table MyGame.Example.Monster twice", "LongBig = 1099511627776 is outside int's range")) {
       assertTrue(refused.contains(expected), "expected '" + expected + "' in: " + refused);
     }
     for (String table : List.of("MyGame.Example.Stat", "MyGame.Example.TypeAliases", "MyGame.Example.Referrable",
-        "MyGame.InParentNamespace")) {
+        "MyGame.InParentNamespace", "MyGame.Example.TestSimpleTableWithEnum")) {
       FbsImport.Imported im = FbsImport.read(bfbs, table);
       Files.writeString(dir.resolve("exported.fbs"), im.fbs());
       Flatc.run(dir, List.of("--conform", "monster_test.fbs", "exported.fbs"));
       Flatc.run(dir, List.of("--conform", "exported.fbs", "monster_test.fbs"));
     }
     assertTrue(FbsImport.read(bfbs, "MyGame.Example.TypeAliases").fbs().contains("u16: ushort (id: 3);"));
+    // TestSimpleTableWithEnum { color: Color = Green; } with Color a bit_flags enum: Green is 1 << 1.
+    RecordSchema simple = FbsImport.read(bfbs, "MyGame.Example.TestSimpleTableWithEnum").schema();
+    assertEquals("Green", simple.field("color").defaultValue());
+    assertEquals(2, ((io.polycodec.schema.EnumSchema) simple.field("color").type()).byName("Green").number());
   }
 
   /**
