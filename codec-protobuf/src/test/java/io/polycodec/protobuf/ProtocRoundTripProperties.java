@@ -67,9 +67,14 @@ class ProtocRoundTripProperties {
     assertTrue(((ProtobufCodec<?>) CODEC).plan().spunInGraph >= 2, "Kinds.Address and Kinds.Circle are spun");
     Seeds.forEach(TRIALS, seed -> {
       Kinds.Scalars s = new RandomKinds(seed).scalars();
-      PlainScalars plain = new PlainScalars(s.flag(), s.i32(), s.i64(), s.f32(), s.f64(), s.text(), s.zz32(),
+      // Negative zero as positive: the oldest protobuf-java of dependency-floors leaves a -0.0 double out
+      // (compared with == 0), newer ones write it, as Polycodec does (seed 19365859484594 there: 9 bytes).
+      float f32 = s.f32() == 0f ? 0f : s.f32();
+      double f64 = s.f64() == 0d ? 0d : s.f64();
+      PlainScalars plain = new PlainScalars(s.flag(), s.i32(), s.i64(), f32, f64, s.text(), s.zz32(),
           s.zz64(), s.sf32(), s.sf64(), s.u32(), s.u64(), s.fx32(), s.fx64());
-      Scalars expected = KindsToProto.scalars(s).toBuilder().clearBlob().clearAt().clearColor().build();
+      Scalars expected = KindsToProto.scalars(s).toBuilder().clearBlob().clearAt().clearColor()
+          .setF32(f32).setF64(f64).build();
       assertArrayEquals(deterministic(expected), PLAIN.encode(plain), "bytes differ from protobuf-java's");
     });
   }
