@@ -92,6 +92,9 @@ final class BodyCompiler {
   /** How a field is spun: inline as a primitive or a string; null if it cannot be (then the record is not spun). */
   private static Class<?> inlineType(FieldCodec f, RecordComponent[] comps) {
     Class<?> javaType = comps[f.index].getType();
+    if (comps[f.index].isAnnotationPresent(io.polycodec.Adapted.class)) {
+      return null; // a String or primitive component may be adapted onto its own type: only the binding applies it
+    }
     // The spun code leaves out zero and "" as proto3 does; a field with a default of its own is left out
     // when equal to that default instead, which only the interpreted codecs know.
     if (f instanceof PrimitiveField) {

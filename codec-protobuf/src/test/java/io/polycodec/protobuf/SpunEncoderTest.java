@@ -94,6 +94,24 @@ class SpunEncoderTest {
     assertArrayEquals(codec(Defaults.class, false).encode(atDefaults), codec.encode(atDefaults));
   }
 
+  /** Writes a String upper-cased, reads it lower-cased: a String component adapted onto its own type. */
+  public static final class Shouting implements io.polycodec.TypeAdapter<String, String> {
+    @Override public Class<String> javaType() { return String.class; }
+    @Override public Class<String> modelType() { return String.class; }
+    @Override public String toModel(String value) { return value.toUpperCase(java.util.Locale.ROOT); }
+    @Override public String fromModel(String model) { return model.toLowerCase(java.util.Locale.ROOT); }
+  }
+
+  record Adapted(@io.polycodec.Tag(1) @io.polycodec.Adapted(Shouting.class) String word, @io.polycodec.Tag(2) int n) {}
+
+  @Test
+  void anAdaptedStringComponentGoesThroughItsAdapterOnTheDefaultPath() {
+    ProtobufCodec<Adapted> codec = new ProtobufCodec<>(RecordBinding.of(Adapted.class), CodecOptions.defaults());
+    byte[] bytes = codec.encode(new Adapted("hello", 1));
+    assertArrayEquals(codec(Adapted.class, false).encode(new Adapted("hello", 1)), bytes);
+    assertTrue(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("HELLO"), "the adapter's text is on the wire");
+  }
+
   @Test
   void errorsNameTheSameFieldOnBothPaths() {
     ProtobufCodec<Holder> spun = codec(Holder.class, true);
