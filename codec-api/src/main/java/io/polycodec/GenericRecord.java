@@ -27,7 +27,9 @@ import java.util.Objects;
  * {@code Double}, {@code String}, {@code byte[]}, {@code Instant}, {@code Duration}, {@link GenericEnum},
  * {@code List}, {@code Map} (keys {@code String}, {@code Boolean}, {@code Integer} or {@code Long}),
  * {@code float[]}/{@code double[]} for vectors, and {@code GenericRecord} for records and for union
- * values (the member is the one whose record schema the value has). An absent optional field is null.
+ * values (the member is the one whose record schema the value has; a string member's value is a
+ * {@code String}; a member sharing its type with another is a {@link GenericUnion} naming it). An absent
+ * optional field is null.
  *
  * <p>Equality compares schemas and values (arrays by content, floats as {@link Double#equals} does:
  * {@code -0.0 != 0.0}, NaN equals NaN); {@link #unknownFields()} take no part in it.
@@ -376,11 +378,32 @@ public final class GenericRecord {
           return r;
         }
         case UNION: {
-          GenericRecord r = expect(v, GenericRecord.class, type, path);
           UnionSchema u = (UnionSchema) type;
+          if (v instanceof GenericUnion) {
+            GenericUnion g = (GenericUnion) v;
+            int m = u.indexOfName(g.member());
+            if (m < 0) {
+              throw new IllegalArgumentException(path + ": " + g.member() + " is not a member of " + u.name());
+            }
+            check(u.members().get(m).type(), g.value(), path + "(" + g.member() + ")");
+            return g;
+          }
+          if (v instanceof String) {
+            int m = u.indexOfString();
+            if (m < 0 || u.isAliased(m)) {
+              throw new IllegalArgumentException(path + ": " + u.name() + (m < 0 ? " has no string member"
+                  : " has several string members: name one with GenericUnion"));
+            }
+            return v;
+          }
+          GenericRecord r = expect(v, GenericRecord.class, type, path);
           int m = u.indexOfType(r.schema);
           if (m < 0 || !u.members().get(m).type().equals(r.schema)) {
             throw new IllegalArgumentException(path + ": " + r.schema.name() + " is not a member of " + u.name());
+          }
+          if (u.isAliased(m)) {
+            throw new IllegalArgumentException(path + ": " + r.schema.name() + " is more than one member of " + u.name()
+                + ": name one with GenericUnion");
           }
           return r;
         }

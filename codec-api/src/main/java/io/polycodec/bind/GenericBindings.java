@@ -53,7 +53,9 @@ final class GenericBindings {
     UnionBinding ub = new UnionBinding(u, GenericRecord.class, null);
     done.put(s, ub);
     for (int i = 0; i < u.members().size(); i++) {
-      ub.members[i] = (RecordBinding<?>) bind(u.members().get(i).type());
+      if (!u.members().get(i).isString()) {
+        ub.members[i] = (RecordBinding<?>) bind(u.members().get(i).type());
+      }
     }
     return ub;
   }

@@ -698,7 +698,12 @@ final class Checker {
         note(path, tag, type + ": member " + m.name() + " retagged " + m.tag() + " → " + rm.tag() + " (harmless in "
             + rules.name + ": members are keyed by name)");
       }
-      records(m.type(), rm.type(), path + "(" + rm.name() + ")");
+      if (m.isString() != rm.isString()) {
+        breaking(path, tag, type + ": member " + rm.name() + " was " + (m.isString() ? "a string" : "record " + m.record().name())
+            + " and is now " + (rm.isString() ? "a string" : "record " + rm.record().name()) + ", so data holding it fails to decode");
+      } else if (!m.isString()) {
+        records(m.record(), rm.record(), path + "(" + rm.name() + ")");
+      }
     }
     for (int i = 0; i < matched.length; i++) {
       if (!matched[i]) {

@@ -137,7 +137,7 @@ public final class SchemaSnapshot {
         UnionSchema.Member m = ms.get(i);
         sb.append(i == 0 ? "\n  " : ",\n  ");
         sb.append("{\"name\": ").append(quote(m.name())).append(", \"tag\": ").append(m.tag())
-            .append(", \"type\": ").append(quote(m.type().name())).append('}');
+            .append(", \"type\": ").append(quote(m.isString() ? "string" : m.record().name())).append('}');
       }
       sb.append("\n]}");
     } else {

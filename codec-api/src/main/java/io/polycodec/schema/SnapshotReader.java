@@ -180,13 +180,15 @@ final class SnapshotReader {
       Node typeNode = obj.get("type");
       String typeName = typeNode.string("a member's \"type\"");
       Schema t = named.get(typeName);
-      if (!(t instanceof RecordSchema)) {
+      if (t == null && typeName.equals("string")) {
+        t = ScalarSchema.of(Kind.STRING);
+      } else if (!(t instanceof RecordSchema)) {
         throw typeNode.error("member type " + typeName + " of union " + name
-            + (t == null && !named.containsKey(typeName) ? " is not declared in \"types\"" : " must be a record"));
+            + (t == null && !named.containsKey(typeName) ? " is not declared in \"types\"" : " must be a record or \"string\""));
       }
       try {
         members.add(new UnionSchema.Member(obj.get("name").string("a member's \"name\""),
-            obj.get("tag").integer("a member's \"tag\""), (RecordSchema) t));
+            obj.get("tag").integer("a member's \"tag\""), t));
       } catch (IllegalArgumentException e) {
         throw m.error("union " + name + ": " + e.getMessage());
       }

@@ -169,7 +169,7 @@ class JavaDerivationTest {
     assertSame(node, ((ListSchema) node.field("children").type()).element());
     RecordSchema formula = RecordBinding.of(Formula.class).schema();
     UnionSchema expr = (UnionSchema) formula.field("expr").type();
-    RecordSchema add = expr.members().get(expr.indexOfName("Add")).type();
+    RecordSchema add = expr.members().get(expr.indexOfName("Add")).record();
     assertSame(expr, add.field("left").type());
   }
 

@@ -373,7 +373,7 @@ public final class FbsExport {
     ms.sort(Comparator.comparingInt(UnionSchema.Member::tag));
     for (int i = 0; i < ms.size(); i++) {
       UnionSchema.Member m = ms.get(i);
-      out.append("  ").append(m.name()).append(": ").append(ref(m.type().name())).append(" = ").append(m.tag())
+      out.append("  ").append(m.name()).append(": ").append(m.isString() ? "string" : ref(m.record().name())).append(" = ").append(m.tag())
           .append(i + 1 < ms.size() ? ",\n" : "\n");
     }
     out.append("}\n");

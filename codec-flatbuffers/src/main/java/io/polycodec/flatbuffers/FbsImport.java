@@ -26,7 +26,9 @@ import java.util.Objects;
  * {@link FlatLayout} that makes a {@link FlatBuffersCodec} read and write exactly the bytes flatc does:
  * tables become records (field tag = flatc id + 1), structs become records laid out as structs (with
  * {@code force_align} and fixed-size arrays), enums keep their underlying type, unions become
- * {@link UnionSchema}s laid out inline (the {@code _type} field is implied; vectors of unions too), {@code = null} scalars and
+ * {@link UnionSchema}s laid out inline (the {@code _type} field is implied; vectors of unions too; members
+ * are tables, structs or strings, and a table under several member names is an alias: its generic values
+ * are {@link io.polycodec.GenericUnion}s naming the member), {@code = null} scalars and
  * {@code bit_flags} enums become enums whose constants are the single flags (combinations are
  * {@link io.polycodec.GenericEnum#unknown} numbers, kept and written back; the export writes the flag
  * values without the attribute), strings, bytes, structs, tables and unions that are not {@code (required)} become optional fields (flatc may
@@ -38,8 +40,8 @@ import java.util.Objects;
  *
  * <p>What the model cannot express yet is refused with a {@link SchemaException} that lists every such
  * construct at once (with its table and field): an enum default that is no constant of the enum (a
- * {@code bit_flags} enum's field without a default, whose default is "no flags"), unions whose
- * members are structs or strings or repeat a table, 64-bit offsets, enum values outside int's range.
+ * {@code bit_flags} enum's field without a default, whose default is "no flags"), 64-bit offsets, enum
+ * values outside int's range.
  * Reading uses flatbuffers-java's {@code com.google.flatbuffers.reflection} classes.
  */
 public final class FbsImport {
@@ -426,25 +428,24 @@ public final class FbsImport {
     }
     com.google.flatbuffers.reflection.Enum e = bfbs.enums(index);
     List<UnionSchema.Member> members = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
     for (int i = 0; i < e.valuesLength(); i++) {
       EnumVal v = e.values(i);
       if (v.value() == 0) {
         continue; // NONE
       }
+      // Tables, structs (struct records, by the layout) and strings; one type may stand under several
+      // names (aliases), whose generic values are GenericUnions naming the member.
       com.google.flatbuffers.reflection.Type t = v.unionType();
-      if (t == null || t.baseType() != BaseType.Obj || bfbs.objects(t.index()).isStruct()) {
-        unsupported.add(where + ": union " + e.name() + " member " + v.name() + " is not a table");
-        continue;
+      if (t != null && t.baseType() == BaseType.String) {
+        members.add(UnionSchema.Member.ofString(v.name(), (int) v.value()));
+      } else if (t != null && t.baseType() == BaseType.Obj) {
+        members.add(new UnionSchema.Member(v.name(), (int) v.value(), record(t.index())));
+      } else {
+        unsupported.add(where + ": union " + e.name() + " member " + v.name() + " is not a table, struct or string");
       }
-      if (!seen.add(bfbs.objects(t.index()).name())) {
-        unsupported.add(where + ": union " + e.name() + " has table " + bfbs.objects(t.index()).name() + " twice");
-        continue;
-      }
-      members.add(new UnionSchema.Member(v.name(), (int) v.value(), record(t.index())));
     }
     if (members.isEmpty()) {
-      unsupported.add(where + ": union " + e.name() + " has no table members");
+      unsupported.add(where + ": union " + e.name() + " has no members");
       return null;
     }
     unions[index] = UnionSchema.of(e.name(), members);

@@ -415,7 +415,12 @@ public final class FlatView<T> {
     return getUnionMember(fieldIndex(name));
   }
 
-  /** A view of the member table a union field holds, or null if absent; its schema tells the member. */
+  /**
+   * A view of the member table a union field holds, or null if absent; its schema tells the member.
+   *
+   * @throws IllegalArgumentException if the member held is a struct or a string (read those with
+   *     {@link #get(int)}), or the field is not a union
+   */
   public FlatView<?> getUnion(int i) {
     int p = pos(i, Kind.UNION);
     if (p == 0) {

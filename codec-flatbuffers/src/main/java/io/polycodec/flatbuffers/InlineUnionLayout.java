@@ -6,7 +6,7 @@ import io.polycodec.EncodeException;
 
 /**
  * A union field as flatc writes it: the member's tag in a one-byte type slot at field id {@code tag − 2}
- * and a uoffset to the member's table in the field's own slot ({@code tag − 1}). The value slot is what
+ * and a uoffset to the member (table, struct or string) in the field's own slot ({@code tag − 1}). The value slot is what
  * {@link TablePlan} handles like any offset field; the plan also writes, reads and verifies the type slot
  * through {@link #tagOf}, {@link #read} and {@link #verify}. Member plans, tags and the tag lookup are
  * those of the union's {@link UnionLayout}, shared with holder-table uses of the same union.
@@ -30,7 +30,7 @@ final class InlineUnionLayout extends OffsetLayout {
       throw new EncodeException(value.getClass().getName() + " is not a member of union " + union.binding().schema().name());
     }
     try {
-      return union.member(m).write(w, value);
+      return union.writeMember(w, m, value);
     } catch (CodecException e) {
       throw e.prependField(union.binding().schema().members().get(m).name());
     }
@@ -49,7 +49,7 @@ final class InlineUnionLayout extends OffsetLayout {
   Object read(ReadContext r, int typePos, int pos) {
     int m = memberIndex(r, typePos, pos);
     try {
-      return union.member(m).read(r, r.target(pos));
+      return union.readMember(r, m, r.target(pos));
     } catch (CodecException e) {
       throw e.prependField(union.binding().schema().members().get(m).name());
     }
@@ -78,7 +78,7 @@ final class InlineUnionLayout extends OffsetLayout {
       throw Verifier.error(typePos == 0 ? pos : typePos, problem(tag));
     }
     try {
-      union.member(m).verify(v, v.follow(pos), depth + 1);
+      union.verifyMember(v, m, v.follow(pos), depth + 1);
     } catch (DecodeException e) {
       throw e.prependField(union.binding().schema().members().get(m).name());
     }

@@ -319,14 +319,18 @@ final class PlanCompiler {
     layout = new UnionLayout(binding);
     unions.put(binding, layout);
     TablePlan[] members = new TablePlan[u.members().size()];
+    StructLayout[] structMembers = new StructLayout[members.length];
     for (int i = 0; i < members.length; i++) {
-      if (isStruct(binding.member(i))) {
-        throw new SchemaException(path + ": member " + u.name() + "." + u.members().get(i).name()
-            + " is a struct; unions of structs are not supported yet");
+      if (u.members().get(i).isString()) {
+        continue;
       }
-      members[i] = plan(binding.member(i));
+      if (isStruct(binding.member(i))) {
+        structMembers[i] = struct(binding.member(i), path + "(" + u.members().get(i).name() + ")");
+      } else {
+        members[i] = plan(binding.member(i));
+      }
     }
-    layout.init(members);
+    layout.init(members, structMembers);
     return layout;
   }
 }

@@ -14,6 +14,10 @@ import io.polycodec.schema.UnionSchema;
  * <p>Why a holder: FlatBuffers puts a union's type in the field id just before its value, and field ids
  * here are tags − 1, so an inline union would need its record to leave the tag below its own unused. A
  * holder table keeps every field at tag − 1, and lets unions be list elements and map values as well.
+ *
+ * <p>A member is a table, a struct or a string, each behind its uoffset as flatc writes them (a struct
+ * member is its bytes, aligned, on their own): {@link #writeMember}, {@link #readMember} and
+ * {@link #verifyMember} are the one place that tells them apart, for the holder, inline and vector forms.
  */
 final class UnionLayout extends OffsetLayout {
   private static final int TYPE_SLOT = 4;
@@ -21,6 +25,8 @@ final class UnionLayout extends OffsetLayout {
 
   private final UnionBinding binding;
   private TablePlan[] members;
+  /** Struct layouts of struct members (null elsewhere); a member with neither plan is a string. */
+  private StructLayout[] structs;
   private byte[] tags;
   /** Member index + 1 by tag (0: not a member). */
   private final byte[] memberByTag = new byte[256];
@@ -29,9 +35,10 @@ final class UnionLayout extends OffsetLayout {
     this.binding = binding;
   }
 
-  void init(TablePlan[] memberPlans) {
+  void init(TablePlan[] memberPlans, StructLayout[] structMembers) {
     UnionSchema u = binding.schema();
     this.members = memberPlans;
+    this.structs = structMembers;
     this.tags = new byte[memberPlans.length];
     for (int i = 0; i < memberPlans.length; i++) {
       int tag = u.members().get(i).tag();
@@ -55,7 +62,7 @@ final class UnionLayout extends OffsetLayout {
     // member record, which enters that level itself.
     int member;
     try {
-      member = members[m].write(w, value);
+      member = writeMember(w, m, value);
     } catch (CodecException e) {
       throw e.prependField(binding.schema().members().get(m).name());
     }
@@ -98,8 +105,57 @@ final class UnionLayout extends OffsetLayout {
     return (memberByTag[tag] & 0xFF) - 1;
   }
 
+  /**
+   * The table plan of member {@code index}, for views.
+   *
+   * @throws IllegalArgumentException if the member is a struct or a string (no table to view)
+   */
   TablePlan member(int index) {
+    if (members[index] == null) {
+      throw new IllegalArgumentException("member " + binding.schema().members().get(index).name() + " of union "
+          + binding.schema().name() + " is a " + (structs[index] != null ? "struct" : "string")
+          + ", not a table: read it with get(i)");
+    }
     return members[index];
+  }
+
+  /** Writes {@code value} (a union value, maybe a {@code GenericUnion}) as member {@code m}; its uoffset. */
+  int writeMember(WriteContext w, int m, Object value) {
+    Object v = binding.unwrap(value);
+    if (members[m] != null) {
+      return members[m].write(w, v);
+    }
+    if (structs[m] != null) {
+      // flatc's CreateStruct: the struct's bytes alone, aligned, referred to like a table.
+      FlatBufferBuilder b = w.builder;
+      b.prep(structs[m].slotAlign(), structs[m].slotSize());
+      structs[m].putElement(b, v);
+      return b.offset();
+    }
+    if (!(v instanceof String)) {
+      throw new EncodeException("member " + binding.schema().members().get(m).name() + " holds a string, not a "
+          + v.getClass().getName());
+    }
+    return w.string((String) v);
+  }
+
+  /** Reads member {@code m} at {@code target} (what its uoffset points to) as a union value. */
+  Object readMember(ReadContext r, int m, int target) {
+    Object v = members[m] != null ? members[m].read(r, target)
+        : structs[m] != null ? structs[m].readSlot(r, target)
+        : r.string(target);
+    return binding.wrap(m, v);
+  }
+
+  /** Verifies member {@code m} at {@code target}; {@code depth} is the member table's. */
+  void verifyMember(Verifier v, int m, int target, int depth) {
+    if (members[m] != null) {
+      members[m].verify(v, target, depth);
+    } else if (structs[m] != null) {
+      v.struct(target, structs[m].slotSize(), structs[m].slotAlign());
+    } else {
+      v.string(target);
+    }
   }
 
   @Override
@@ -107,7 +163,7 @@ final class UnionLayout extends OffsetLayout {
     int holder = r.target(pos);
     int m = memberIndex(r, holder);
     try {
-      return members[m].read(r, memberTable(r, holder));
+      return readMember(r, m, memberTable(r, holder));
     } catch (CodecException e) {
       throw e.prependField(binding.schema().members().get(m).name());
     }
@@ -138,7 +194,7 @@ final class UnionLayout extends OffsetLayout {
       throw Verifier.error(holder, "union " + binding.schema().name() + " has a type but no value");
     }
     try {
-      members[m].verify(v, v.follow(valuePos), depth + 1);
+      verifyMember(v, m, v.follow(valuePos), depth + 1);
     } catch (DecodeException e) {
       throw e.prependField(binding.schema().members().get(m).name());
     }

@@ -44,7 +44,7 @@ final class UnionVectorLayout extends OffsetLayout {
       }
       int off;
       try {
-        off = union.member(m).write(w, items[k]);
+        off = union.writeMember(w, m, items[k]);
       } catch (CodecException e) {
         throw e.prependField(union.binding().schema().members().get(m).name()).prependIndex(k);
       }
@@ -92,7 +92,7 @@ final class UnionVectorLayout extends OffsetLayout {
       }
       int p = values + 4 + 4 * k;
       try {
-        out[k] = union.member(m).read(r, r.target(p));
+        out[k] = union.readMember(r, m, r.target(p));
       } catch (CodecException e) {
         throw e.prependField(union.binding().schema().members().get(m).name()).prependIndex(k);
       }
@@ -133,7 +133,7 @@ final class UnionVectorLayout extends OffsetLayout {
           throw Verifier.error(types + 4 + k, tag + " is not a member tag of union " + union.binding().schema().name());
         }
         try {
-          union.member(m).verify(v, v.follow(values + 4 + 4 * k), depth + 2);
+          union.verifyMember(v, m, v.follow(values + 4 + 4 * k), depth + 2);
         } catch (DecodeException e) {
           throw e.prependField(union.binding().schema().members().get(m).name());
         }

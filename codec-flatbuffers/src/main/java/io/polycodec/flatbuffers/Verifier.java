@@ -172,6 +172,17 @@ final class Verifier {
     return (int) n;
   }
 
+  /** Checks a struct standing alone at {@code s} (a union member): aligned, its bytes inside the buffer. */
+  void struct(int s, int size, int align) {
+    visit(s);
+    if ((s & (align - 1)) != 0) {
+      throw error(s, "struct is not " + align + "-byte aligned");
+    }
+    if ((long) s + size > limit) {
+      throw error(s, "struct of " + size + " bytes runs past the end of the buffer");
+    }
+  }
+
   /** Checks the string at {@code s}: in the buffer, within the limit, zero-terminated. */
   void string(int s) {
     int n = vector(s, 1, 1, limits.maxStringBytes());

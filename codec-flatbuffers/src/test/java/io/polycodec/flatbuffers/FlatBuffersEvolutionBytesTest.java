@@ -44,7 +44,7 @@ class FlatBuffersEvolutionBytesTest {
   }
 
   private static RecordSchema member(RecordSchema r, int i) {
-    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).type();
+    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).record();
   }
 
   @TempDir

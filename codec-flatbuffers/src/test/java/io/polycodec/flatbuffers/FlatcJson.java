@@ -108,12 +108,18 @@ final class FlatcJson {
       }
       case RECORD: record(sb, (GenericRecord) v); break;
       case UNION: {
-        GenericRecord member = (GenericRecord) v;
         UnionSchema u = (UnionSchema) type;
+        Object member = v instanceof io.polycodec.GenericUnion ? ((io.polycodec.GenericUnion) v).value() : v;
+        int mi = v instanceof io.polycodec.GenericUnion ? u.indexOfName(((io.polycodec.GenericUnion) v).member())
+            : v instanceof String ? u.indexOfString() : u.indexOfType(((GenericRecord) v).schema());
         sb.append("{\"value_type\": ");
-        string(sb, u.members().get(u.indexOfType(member.schema())).name());
+        string(sb, u.members().get(mi).name());
         sb.append(", \"value\": ");
-        record(sb, member);
+        if (member instanceof String) {
+          string(sb, (String) member);
+        } else {
+          record(sb, (GenericRecord) member);
+        }
         sb.append('}');
         break;
       }
@@ -326,8 +332,10 @@ final class FlatcJson {
       case RECORD: return record(n, (RecordSchema) type);
       case UNION: {
         UnionSchema u = (UnionSchema) type;
-        UnionSchema.Member m = u.members().get(u.indexOfName(n.get("value_type").textValue()));
-        return record(n.get("value"), m.type());
+        int mi = u.indexOfName(n.get("value_type").textValue());
+        UnionSchema.Member m = u.members().get(mi);
+        Object member = m.isString() ? n.get("value").textValue() : record(n.get("value"), m.record());
+        return u.isAliased(mi) ? io.polycodec.GenericUnion.of(m.name(), member) : member;
       }
       case LIST: {
         List<Object> out = new ArrayList<>();

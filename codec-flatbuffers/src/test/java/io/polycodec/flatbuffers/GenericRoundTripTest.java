@@ -30,7 +30,7 @@ class GenericRoundTripTest {
     RecordSchema holder = RecordSchema.of("u.Holder", Field.optional("value", 1, union));
     FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.generic(holder);
     for (int tag : new int[] {1, 127, 128, 200}) {
-      RecordSchema member = members.get(tag - 1).type();
+      RecordSchema member = members.get(tag - 1).record();
       GenericRecord value = GenericRecord.builder(holder)
           .set("value", GenericRecord.builder(member).set("x", tag).build()).build();
       byte[] bytes = codec.encode(value);

@@ -105,8 +105,10 @@ final class RandomValues {
       case RECORD: return record((RecordSchema) type, depth + 1);
       case UNION: {
         UnionSchema u = (UnionSchema) type;
-        UnionSchema.Member m = deep ? shallowest(u) : u.members().get(rnd.nextInt(u.members().size()));
-        return record(m.type(), depth + 2);
+        int mi = deep ? shallowest(u) : rnd.nextInt(u.members().size());
+        UnionSchema.Member m = u.members().get(mi);
+        Object member = m.isString() ? aString() : record(m.record(), depth + 2);
+        return u.isAliased(mi) ? io.polycodec.GenericUnion.of(m.name(), member) : member;
       }
       case LIST: {
         int n = deep ? 0 : rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(5);
@@ -131,17 +133,21 @@ final class RandomValues {
   }
 
   /** A member whose record has no required union (so that recursion through unions ends). */
-  private static UnionSchema.Member shallowest(UnionSchema u) {
-    for (UnionSchema.Member m : u.members()) {
+  private static int shallowest(UnionSchema u) {
+    for (int i = 0; i < u.members().size(); i++) {
+      UnionSchema.Member m = u.members().get(i);
+      if (m.isString()) {
+        return i;
+      }
       boolean ok = true;
-      for (Field f : m.type().fields()) {
+      for (Field f : m.record().fields()) {
         ok &= f.optional() || (f.type().kind() != Kind.UNION && f.type().kind() != Kind.RECORD);
       }
       if (ok) {
-        return m;
+        return i;
       }
     }
-    return u.members().get(0);
+    return 0;
   }
 
   int anInt() {

@@ -33,6 +33,7 @@ final class JsonUnionPlan extends JsonValuePlan {
     this.factory = compiler.factory;
     this.limits = compiler.limits;
     UnionSchema u = union.schema();
+    union.requireRecordMembers("json");
     int n = u.members().size();
     members = new JsonRecordPlan[n];
     memberNames = new SerializedString[n];
@@ -63,7 +64,7 @@ final class JsonUnionPlan extends JsonValuePlan {
     g.writeStartObject(v);
     g.writeFieldName(TYPE_KEY);
     g.writeString(memberNames[m]);
-    members[m].writeFields(g, v, depth);
+    members[m].writeFields(g, union.unwrap(v), depth);
     g.writeEndObject();
   }
 
@@ -75,7 +76,7 @@ final class JsonUnionPlan extends JsonValuePlan {
     String first = p.nextFieldName();
     if (TYPE_KEY.equals(first)) {
       int m = member(p, p.nextToken());
-      return members[m].readRest(p, depth);
+      return union.wrap(m, members[m].readRest(p, depth));
     }
     return readUnionBuffered(p, first, depth);
   }
@@ -114,7 +115,7 @@ final class JsonUnionPlan extends JsonValuePlan {
     try (JsonParser copy = buf.parser()) {
       try {
         copy.nextToken();
-        return members[m].read(copy, depth);
+        return union.wrap(m, members[m].read(copy, depth));
       } catch (CodecException e) {
         throw buf.relocate(e, copy);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

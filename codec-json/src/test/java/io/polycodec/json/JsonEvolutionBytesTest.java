@@ -36,7 +36,7 @@ class JsonEvolutionBytesTest {
   }
 
   private static RecordSchema member(RecordSchema r, int i) {
-    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).type();
+    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).record();
   }
 
   private static EvolutionProof proof() {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Unions as a map of one entry: {member name (or tag): member record}. An unknown member is an error
+ * Unions as a map of one entry: {member name (or tag): member record, or string for a string member}. An unknown member is an error
  * (unlike an unknown field, it cannot be skipped: the value would be lost).
  */
 final class UnionPlan extends TypePlan {
@@ -17,7 +17,8 @@ final class UnionPlan extends TypePlan {
   private final boolean byName;
   private final String[] memberNames;
   private final byte[][] keys;
-  private final RecordPlan[] members;
+  /** Record plans, or the string plan for a string member. */
+  private final TypePlan[] members;
   private final NameTable names;
   private final TagTable tags;
 
@@ -30,13 +31,14 @@ final class UnionPlan extends TypePlan {
     int n = ms.size();
     memberNames = new String[n];
     keys = new byte[n][];
-    members = new RecordPlan[n];
+    members = new TypePlan[n];
     int[] tagArray = new int[n];
     for (int i = 0; i < n; i++) {
       memberNames[i] = ms.get(i).name();
       tagArray[i] = ms.get(i).tag();
       keys[i] = byName ? Packing.string(memberNames[i]) : Packing.integer(tagArray[i]);
-      members[i] = compiler.record(binding.member(i));
+      members[i] = ms.get(i).isString() ? ScalarPlan.of((io.polycodec.schema.ScalarSchema) ms.get(i).type())
+          : compiler.record(binding.member(i));
     }
     names = new NameTable(memberNames);
     tags = new TagTable(tagArray);
@@ -52,7 +54,7 @@ final class UnionPlan extends TypePlan {
     cx.packer.packMapHeader(1);
     cx.packer.writePayload(keys[m]);
     try {
-      members[m].write(cx, value);
+      members[m].write(cx, binding.unwrap(value));
     } catch (CodecException e) {
       throw e.prependField(memberNames[m]);
     }
@@ -86,6 +88,6 @@ final class UnionPlan extends TypePlan {
     } catch (CodecException e) {
       throw e.prependField(memberNames[m]);
     }
-    return v;
+    return binding.wrap(m, v);
   }
 }

@@ -130,11 +130,12 @@ interface Accumulator {
     int member = -1;
     String memberName;
     OfRecord record;
+    io.polycodec.bind.UnionBinding binding;
 
     @Override
     public Object finish() {
       try {
-        return record.finish();
+        return binding.wrap(member, record.finish());
       } catch (io.polycodec.CodecException e) {
         throw e.prependField(memberName);
       }

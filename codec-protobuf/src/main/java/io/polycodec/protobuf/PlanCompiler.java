@@ -250,6 +250,7 @@ final class PlanCompiler {
     if (existing != null) {
       return existing;
     }
+    binding.requireRecordMembers("protobuf");
     int n = binding.schema().members().size();
     MessagePlan[] members = new MessagePlan[n];
     UnionValue u = new UnionValue(binding, members);

@@ -392,6 +392,7 @@ public final class ProtoExport {
     out.append("  oneof ").append(group).append(" {\n");
     List<String> names = new ArrayList<>();
     names.add(group);
+    u.requireRecordMembers("protobuf");
     for (UnionSchema.Member m : u.members()) {
       checkNumber(u.name() + "." + m.name(), m.tag());
       names.add(m.name());

@@ -59,7 +59,7 @@ final class UnionValue extends ValueCodec {
     int memberSlot = sizes.reserve();
     long body;
     try {
-      body = members[m].bodySize(value, sizes);
+      body = members[m].bodySize(binding.unwrap(value), sizes);
     } catch (EncodeException e) {
       throw e.prependField(memberNames[m]);
     }
@@ -76,7 +76,7 @@ final class UnionValue extends ValueCodec {
     out.writeUInt32NoTag(sizes.next());
     out.writeTag(memberTags[m], WireFormat.WIRETYPE_LENGTH_DELIMITED);
     out.writeUInt32NoTag(sizes.next());
-    members[m].writeBody(out, value, sizes);
+    members[m].writeBody(out, binding.unwrap(value), sizes);
   }
 
   private int indexOfTag(int tag) {
@@ -121,6 +121,7 @@ final class UnionValue extends ValueCodec {
         if (m != result.member) {
           result.member = m;
           result.memberName = memberNames[m];
+          result.binding = binding;
           result.record = new Accumulator.OfRecord(members[m]);
         }
         members[m].readFields(r, result.record, 0);

@@ -352,13 +352,25 @@ final class Values {
         conformsRecord(expect(v, GenericRecord.class, type, path), (RecordSchema) type, path);
         break;
       case UNION: {
-        GenericRecord r = expect(v, GenericRecord.class, type, path);
         UnionSchema u = (UnionSchema) type;
+        if (v instanceof io.polycodec.GenericUnion) {
+          io.polycodec.GenericUnion g = (io.polycodec.GenericUnion) v;
+          int m = u.indexOfName(g.member());
+          if (m < 0) {
+            throw new AssertionError(path + ": " + g.member() + " is not a member of " + u.name());
+          }
+          conforms(g.value(), u.members().get(m).type(), path + "(" + g.member() + ")");
+          break;
+        }
+        if (v instanceof String && u.indexOfString() >= 0) {
+          break;
+        }
+        GenericRecord r = expect(v, GenericRecord.class, type, path);
         int m = u.indexOfType(r.schema());
         if (m < 0) {
           throw new AssertionError(path + ": " + r.schema().name() + " is not a member of " + u.name());
         }
-        conformsRecord(r, u.members().get(m).type(), path);
+        conformsRecord(r, u.members().get(m).record(), path);
         break;
       }
       default:

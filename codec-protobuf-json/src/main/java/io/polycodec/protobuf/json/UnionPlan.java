@@ -30,6 +30,7 @@ final class UnionPlan extends ValuePlan {
     this.union = union;
     this.settings = compiler.settings;
     UnionSchema u = union.schema();
+    union.requireRecordMembers("protobuf-json");
     int n = u.members().size();
     members = new RecordPlan[n];
     memberNames = new SerializedString[n];
@@ -57,7 +58,7 @@ final class UnionPlan extends ValuePlan {
     g.writeStartObject(v);
     g.writeFieldName(memberNames[m]);
     try {
-      members[m].write(g, v, d);
+      members[m].write(g, union.unwrap(v), d);
     } catch (CodecException e) {
       throw e.prependField(memberNames[m].getValue());
     }
@@ -95,7 +96,7 @@ final class UnionPlan extends ValuePlan {
       }
       chosen = name;
       try {
-        value = members[m].read(p, d);
+        value = union.wrap(m, members[m].read(p, d));
       } catch (CodecException e) {
         throw e.prependField(name);
       }

@@ -117,7 +117,7 @@ public final class Projection {
     // Placeholders keep the tree buildable; the expectation is a failure or unspecified anyway.
     for (int i : placeholders) {
       Schema t = reader.field(i).type();
-      b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).type() : (RecordSchema) t));
+      b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).record() : (RecordSchema) t));
     }
     return b.build();
   }
@@ -146,7 +146,7 @@ public final class Projection {
       Field f = r.field(i);
       Schema t = f.type();
       if (!f.optional() && (t instanceof RecordSchema || t instanceof UnionSchema) && (f.required() || !hasDefault(t))) {
-        b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).type() : (RecordSchema) t));
+        b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).record() : (RecordSchema) t));
       } else if (f.required()) {
         b.set(i, absentValue(f));
       }
@@ -260,7 +260,7 @@ public final class Projection {
           fail(path + ": union member " + m.name() + " (tag " + m.tag() + ") is unknown to the reader");
           return null;
         }
-        return record(r, ru.members().get(ri).type(), path);
+        return record(r, ru.members().get(ri).record(), path);
       }
       default:
         return v;

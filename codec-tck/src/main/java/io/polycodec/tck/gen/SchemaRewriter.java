@@ -88,7 +88,7 @@ final class SchemaRewriter {
     }
     List<UnionSchema.Member> members = new ArrayList<>();
     for (UnionSchema.Member m : edit.members(u, u.members())) {
-      members.add(new UnionSchema.Member(m.name(), m.tag(), record(m.type())));
+      members.add(m.isString() ? m : new UnionSchema.Member(m.name(), m.tag(), record(m.record())));
     }
     UnionSchema copy = UnionSchema.of(u.name(), members);
     done.put(u, copy);

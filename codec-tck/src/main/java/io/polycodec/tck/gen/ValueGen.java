@@ -156,7 +156,7 @@ public final class ValueGen implements Gen<GenericRecord> {
       case UNION: {
         UnionSchema u = (UnionSchema) t;
         int m = deep ? shallowestMember(u) : (int) s.choose(u.members().size() - 1);
-        return record(s, u.members().get(m).type(), depth + 1);
+        return record(s, u.members().get(m).record(), depth + 1);
       }
       default:
         throw new AssertionError(t.kind());

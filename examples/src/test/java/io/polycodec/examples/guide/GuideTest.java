@@ -227,7 +227,7 @@ class GuideTest {
 
     // begin guide.md
     RecordSchema lineSchema = (RecordSchema) ((ListSchema) schema.field("lines").type()).element();
-    RecordSchema cardSchema = ((UnionSchema) schema.field("payment").type()).members().get(0).type();
+    RecordSchema cardSchema = ((UnionSchema) schema.field("payment").type()).members().get(0).record();
 
     GenericRecord built = GenericRecord.builder(schema)
         .set("id", 7L)
