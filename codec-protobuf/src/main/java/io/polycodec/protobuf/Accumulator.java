@@ -130,12 +130,14 @@ interface Accumulator {
     int member = -1;
     String memberName;
     OfRecord record;
+    /** A string member's value (when record is null). */
+    String string;
     io.polycodec.bind.UnionBinding binding;
 
     @Override
     public Object finish() {
       try {
-        return binding.wrap(member, record.finish());
+        return binding.wrap(member, record != null ? record.finish() : string);
       } catch (io.polycodec.CodecException e) {
         throw e.prependField(memberName);
       }

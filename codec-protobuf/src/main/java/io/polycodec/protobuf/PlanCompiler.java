@@ -250,7 +250,6 @@ final class PlanCompiler {
     if (existing != null) {
       return existing;
     }
-    binding.requireRecordMembers("protobuf");
     int n = binding.schema().members().size();
     MessagePlan[] members = new MessagePlan[n];
     UnionValue u = new UnionValue(binding, members);
@@ -260,7 +259,8 @@ final class PlanCompiler {
       if (tag > MAX_FIELD_NUMBER || (tag >= 19000 && tag <= 19999)) {
         throw new SchemaException(binding.schema().name() + ": member tag " + tag + " is not a valid protobuf field number");
       }
-      members[i] = plan(binding.member(i));
+      // A string member is a string field of the oneof (no plan: UnionValue writes it).
+      members[i] = binding.schema().members().get(i).isString() ? null : plan(binding.member(i));
     }
     return u;
   }

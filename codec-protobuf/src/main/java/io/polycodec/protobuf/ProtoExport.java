@@ -392,11 +392,10 @@ public final class ProtoExport {
     out.append("  oneof ").append(group).append(" {\n");
     List<String> names = new ArrayList<>();
     names.add(group);
-    u.requireRecordMembers("protobuf");
     for (UnionSchema.Member m : u.members()) {
       checkNumber(u.name() + "." + m.name(), m.tag());
       names.add(m.name());
-      out.append("    ").append(ref(m.type())).append(' ').append(m.name()).append(" = ").append(m.tag()).append(";\n");
+      out.append("    ").append(m.isString() ? "string" : ref(m.type())).append(' ').append(m.name()).append(" = ").append(m.tag()).append(";\n");
     }
     checkJsonNames(u.name(), names);
     out.append("  }\n}\n");

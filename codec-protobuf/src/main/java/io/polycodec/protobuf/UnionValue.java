@@ -5,6 +5,7 @@ import com.google.protobuf.WireFormat;
 import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
+import io.polycodec.Utf8;
 import io.polycodec.bind.UnionBinding;
 import io.polycodec.schema.UnionSchema;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.io.IOException;
 /**
  * A union as a wrapper message holding one {@code oneof} whose field numbers are the member tags:
  * {@code message Shape { oneof value { Circle circle = 1; Square square = 2; } }}. The member record is
- * always written, even when empty. Reading a wrapper that holds no member, or a member tag the union
+ * always written, even when empty; a string member is a {@code string} field of the oneof. Reading a wrapper that holds no member, or a member tag the union
  * does not list, is a DecodeException; the same member twice merges, another member replaces.
  *
  * <p>Depth counts the member record only: a union value is one record in the model.
@@ -52,6 +53,14 @@ final class UnionValue extends ValueCodec {
     return m;
   }
 
+  private String stringMember(int m, Object v) {
+    if (!(v instanceof String)) {
+      throw new EncodeException("member " + memberNames[m] + " of union " + binding.schema().name()
+          + " holds a string, not a " + v.getClass().getName());
+    }
+    return (String) v;
+  }
+
   @Override
   int size(Object value, Sizes sizes) {
     int m = member(value);
@@ -59,7 +68,9 @@ final class UnionValue extends ValueCodec {
     int memberSlot = sizes.reserve();
     long body;
     try {
-      body = members[m].bodySize(binding.unwrap(value), sizes);
+      Object v = binding.unwrap(value);
+      body = members[m] == null ? sizes.checkString(Utf8.encodedLength(stringMember(m, v)))
+          : members[m].bodySize(v, sizes);
     } catch (EncodeException e) {
       throw e.prependField(memberNames[m]);
     }
@@ -75,8 +86,14 @@ final class UnionValue extends ValueCodec {
     int m = member(value);
     out.writeUInt32NoTag(sizes.next());
     out.writeTag(memberTags[m], WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    Object v = binding.unwrap(value);
+    if (members[m] == null) {
+      sizes.next(); // the string's length, which writeStringNoTag writes itself, as ScalarValue does
+      out.writeStringNoTag((String) v);
+      return;
+    }
     out.writeUInt32NoTag(sizes.next());
-    members[m].writeBody(out, binding.unwrap(value), sizes);
+    members[m].writeBody(out, v, sizes);
   }
 
   private int indexOfTag(int tag) {
@@ -114,7 +131,17 @@ final class UnionValue extends ValueCodec {
       }
       try {
         if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-          throw r.wrongWireType(WireFormat.getTagWireType(tag), "message " + members[m].binding.schema().name());
+          throw r.wrongWireType(WireFormat.getTagWireType(tag),
+              members[m] == null ? "string" : "message " + members[m].binding.schema().name());
+        }
+        if (members[m] == null) {
+          r.checkStringLength();
+          result.string = r.in.readStringRequireUtf8();
+          result.member = m;
+          result.memberName = memberNames[m];
+          result.binding = binding;
+          result.record = null;
+          continue;
         }
         int memberLength = r.readLength();
         int memberOld = r.in.pushLimit(memberLength);
@@ -133,7 +160,7 @@ final class UnionValue extends ValueCodec {
       }
     }
     r.in.popLimit(old);
-    if (result.record == null) {
+    if (result.member < 0) {
       throw r.error("union " + binding.schema().name() + " holds no member");
     }
     return result;

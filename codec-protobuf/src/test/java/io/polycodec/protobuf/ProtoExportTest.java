@@ -147,6 +147,44 @@ class ProtoExportTest {
     assertEquals(v, codec.decode(ours));
   }
 
+  /**
+   * Union members from .fbs import: a string member is a string field of the oneof and aliases are fields
+   * of one message type; protoc compiles the export, protobuf-java reads Polycodec's bytes with the member
+   * set, and its own bytes decode to the same member.
+   */
+  @Test
+  void stringAndAliasedUnionMembersAreOneofFields() throws Exception {
+    RecordSchema monster = RecordSchema.of("ex.Monster", Field.of("name", 1, Schema.string()));
+    io.polycodec.schema.UnionSchema thing = io.polycodec.schema.UnionSchema.of("ex.Thing", List.of(
+        new io.polycodec.schema.UnionSchema.Member("boss", 1, monster),
+        new io.polycodec.schema.UnionSchema.Member("minion", 2, monster),
+        io.polycodec.schema.UnionSchema.Member.ofString("label", 3)));
+    RecordSchema room = RecordSchema.of("ex.Room", Field.optional("thing", 1, thing),
+        Field.of("things", 2, Schema.list(thing)));
+    String text = ProtoExport.proto3(room, "ex");
+    assertTrue(text.contains("string label = 3;") && text.contains(".ex.Monster minion = 2;"), text);
+    FileDescriptorSet set = protoc(text);
+    Descriptor roomD = descriptor(set, "ex.Room");
+    Descriptor thingD = roomD.findFieldByName("thing").getMessageType();
+    Codec<GenericRecord> codec = Codecs.generic("protobuf", room);
+    GenericRecord imp = GenericRecord.builder(monster).set("name", "imp").build();
+    GenericRecord v = GenericRecord.builder(room).set("thing", "hello")
+        .set("things", List.of(io.polycodec.GenericUnion.of("minion", imp), "", io.polycodec.GenericUnion.of("boss", imp)))
+        .build();
+    byte[] ours = codec.encode(v);
+    DynamicMessage m = DynamicMessage.parseFrom(roomD, ours);
+    assertTrue(m.getUnknownFields().asMap().isEmpty());
+    DynamicMessage t = (DynamicMessage) m.getField(roomD.findFieldByName("thing"));
+    assertEquals("hello", t.getField(thingD.findFieldByName("label")));
+    DynamicMessage first = (DynamicMessage) m.getRepeatedField(roomD.findFieldByName("things"), 0);
+    assertTrue(first.hasField(thingD.findFieldByName("minion")) && !first.hasField(thingD.findFieldByName("boss")));
+    DynamicMessage second = (DynamicMessage) m.getRepeatedField(roomD.findFieldByName("things"), 1);
+    assertTrue(second.hasField(thingD.findFieldByName("label")), "an empty string member is still set");
+    assertArrayEquals(ours, deterministic(m), "protobuf-java re-encodes Polycodec's bytes unchanged");
+    assertEquals(v, codec.decode(ours));
+    assertEquals(v, codec.decode(deterministic(m)));
+  }
+
   private static Descriptor descriptor(FileDescriptorSet set, String name) {
     for (var f : ProtoImport.files(set)) {
       for (Descriptor d : f.getMessageTypes()) {

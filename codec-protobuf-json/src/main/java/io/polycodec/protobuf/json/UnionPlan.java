@@ -17,10 +17,11 @@ import java.util.Map;
 
 /**
  * A union is codec-protobuf's wrapper message: one oneof whose fields are the members, so in JSON an
- * object with one key, the member's JSON name, holding the member record.
+ * object with one key, the member's JSON name, holding the member record (a string member: its string).
  */
 final class UnionPlan extends ValuePlan {
   private final UnionBinding union;
+  private final ValuePlan text;
   private final Settings settings;
   private final RecordPlan[] members;
   private final SerializedString[] memberNames;
@@ -29,8 +30,8 @@ final class UnionPlan extends ValuePlan {
   UnionPlan(UnionBinding union, PlanCompiler compiler) {
     this.union = union;
     this.settings = compiler.settings;
+    this.text = new ScalarPlan.Text(settings.limits);
     UnionSchema u = union.schema();
-    union.requireRecordMembers("protobuf-json");
     int n = u.members().size();
     members = new RecordPlan[n];
     memberNames = new SerializedString[n];
@@ -40,7 +41,8 @@ final class UnionPlan extends ValuePlan {
     }
     List<String> keys = JsonNames.keys(names, settings.protoNames);
     for (int i = 0; i < n; i++) {
-      members[i] = compiler.record(union.member(i));
+      // A string member is a string field of the oneof: its value is a JSON string (no record plan).
+      members[i] = u.members().get(i).isString() ? null : compiler.record(union.member(i));
       memberNames[i] = new SerializedString(keys.get(i));
       memberIndex.put(names.get(i), i);
       memberIndex.putIfAbsent(keys.get(i), i);
@@ -58,7 +60,11 @@ final class UnionPlan extends ValuePlan {
     g.writeStartObject(v);
     g.writeFieldName(memberNames[m]);
     try {
-      members[m].write(g, union.unwrap(v), d);
+      if (members[m] == null) {
+        text.write(g, union.unwrap(v), d);
+      } else {
+        members[m].write(g, union.unwrap(v), d);
+      }
     } catch (CodecException e) {
       throw e.prependField(memberNames[m].getValue());
     }
@@ -90,6 +96,15 @@ final class UnionPlan extends ValuePlan {
       }
       if (chosen != null) {
         throw new DecodeException("union " + union.schema().name() + " holds both " + chosen + " and " + name);
+      }
+      if (members[m] == null) {
+        chosen = name;
+        try {
+          value = union.wrap(m, text.read(p, v, d));
+        } catch (CodecException e) {
+          throw e.prependField(name);
+        }
+        continue;
       }
       if (v != JsonToken.START_OBJECT) {
         throw Scalars.expected("an object", v).prependField(name);
