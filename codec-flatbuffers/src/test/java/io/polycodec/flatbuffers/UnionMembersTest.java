@@ -249,6 +249,37 @@ class UnionMembersTest {
     assertThrows(DecodeException.class, () -> codec.decode(longer));
   }
 
+  sealed interface Spot permits Point, Place {}
+
+  @FlatStruct
+  record Point(@io.polycodec.Tag(1) float x, @io.polycodec.Tag(2) double y) implements Spot {}
+
+  record Place(@io.polycodec.Tag(1) String name) implements Spot {}
+
+  record Marker(@io.polycodec.Tag(1) int id, @io.polycodec.Tag(3) @InlineUnion Spot at,
+      @io.polycodec.Tag(4) java.util.Optional<Spot> held) {}
+
+  /** A Java sealed interface may have a @FlatStruct member: flatc builds the same member from JSON. */
+  @Test
+  void aJavaRecordMemberMarkedAsAStruct(@TempDir Path dir) throws IOException {
+    FlatBuffersCodec<Marker> codec = FlatBuffersCodec.of(Marker.class);
+    Marker m = new Marker(5, new Point(1.5f, -2.25), java.util.Optional.of(new Point(0f, 8)));
+    byte[] bytes = codec.encode(m);
+    assertEquals(m, codec.decode(bytes));
+    Marker p = new Marker(6, new Place("home"), java.util.Optional.of(new Place("")));
+    assertEquals(p, codec.decode(codec.encode(p)));
+    int point = memberPosition(bytes, 4 + 2 * 2);
+    assertEquals(0, point & 7, "Point holds a double: 8-byte aligned");
+    String fbs = codec.fbs();
+    assertTrue(fbs.contains("struct Point {"), fbs);
+    Flatc.require();
+    Files.writeString(dir.resolve("marker.fbs"), fbs);
+    Files.writeString(dir.resolve("marker.json"), "{\"id\": 5, \"at_type\": \"Point\", \"at\": {\"x\": 1.5, \"y\": -2.25}}");
+    Flatc.run(dir, List.of("-b", "marker.fbs", "marker.json"));
+    Marker fromFlatc = codec.decode(Files.readAllBytes(dir.resolve("marker.bin")));
+    assertEquals(new Marker(5, new Point(1.5f, -2.25), java.util.Optional.empty()), fromFlatc);
+  }
+
   // ---- helpers --------------------------------------------------------------------------------------
 
   private static FbsImport.Imported importMembers(Path dir) throws IOException {
