@@ -251,7 +251,12 @@ public final class FlatList {
     return Integer.compare(n, key.length);
   }
 
-  /** A view of the member table a union element holds; its schema tells the member. */
+  /**
+   * A view of the member table a union element holds; its schema tells the member.
+   *
+   * @throws IllegalArgumentException if the member held is a struct or a string (read those with
+   *     {@link #get(int)}), or the elements are not unions
+   */
   public FlatView<?> getUnion(int k) {
     int p = pos(k, Kind.UNION);
     UnionLayout u = (UnionLayout) layout.element;
