@@ -3,6 +3,7 @@ package io.polycodec.evolution;
 import io.polycodec.schema.DefaultValues;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
+import io.polycodec.schema.FlatBuffersFieldIds;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ListSchema;
 import io.polycodec.schema.MapSchema;
@@ -146,6 +147,9 @@ final class Checker {
       }
     }
     oneofs(r, writerOf, path);
+    if (rules.family == FormatRules.Family.FLATBUFFERS) {
+      flatIds(w, r, writerOf, path);
+    }
     int last = -1;
     for (Field rf : r.fields()) {
       Field wf = writerOf.get(rf);
@@ -158,6 +162,29 @@ final class Checker {
         break;
       }
       last = at;
+    }
+  }
+
+  /**
+   * FlatBuffers: fields matched by tag must keep their field id. Ids follow tags, but a union field (or
+   * list of unions) takes two, so adding one below a field, removing one, or turning a field into or out
+   * of one moves every later field to another vtable slot, where the reader finds another field's bytes.
+   */
+  private void flatIds(RecordSchema w, RecordSchema r, Map<Field, Field> writerOf, String path) {
+    int[] writerIds = FlatBuffersFieldIds.of(w);
+    int[] readerIds = FlatBuffersFieldIds.of(r);
+    for (int i = 0; i < r.size(); i++) {
+      Field rf = r.field(i);
+      Field wf = writerOf.get(rf);
+      if (wf == null) {
+        continue;
+      }
+      int was = writerIds[w.indexOfTag(wf.tag())];
+      if (was != readerIds[i]) {
+        breaking(path + "." + rf.name(), rf.tag(), "its flatbuffers field id moves from " + was + " to " + readerIds[i]
+            + ": a union field below it (which takes two ids, its type and its value) was added, removed or changed,"
+            + " so the reader would read another field's slot");
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package io.polycodec.flatbuffers;
 import io.polycodec.SchemaException;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
+import io.polycodec.schema.FlatBuffersFieldIds;
 import io.polycodec.schema.IntEncoding;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ListSchema;
@@ -25,8 +26,11 @@ import java.util.Map;
  * reads and writes, so that flatc and flatc-generated code interoperate with Polycodec:
  *
  * <ul>
- *   <li>every field carries {@code id: tag − 1}; ids flatc requires but no field uses are filled with
- *       deprecated {@code ubyte} placeholders named {@code _unusedN};
+ *   <li>fields are declared in tag order with the ids {@link FlatBuffersFieldIds} gives them (a union
+ *       field, or a list of unions, laid out inline takes two: its implicit {@code _type}, then itself).
+ *       Every field carries {@code id: n} (where tags leave no gap, those are flatc's implicit ids, so a
+ *       hand-written schema without ids conforms); ids no field uses are filled with deprecated
+ *       {@code ubyte} placeholders named {@code _unusedN};
  *   <li>optional scalars and enums are declared {@code = null}, non-optional enums with their default
  *       constant; a scalar's or enum's own default ({@link Field#defaultValue()}) is {@code = value}
  *       ({@code nan}, {@code inf}, {@code -inf} included); a string's or bytes' default is a comment, as
@@ -35,8 +39,9 @@ import java.util.Map;
  *       {@code (required)}; a required scalar is a comment (flatc: "only non-scalar fields in tables may
  *       be 'required'");
  *   <li>int32/int64 with an unsigned {@link IntEncoding} become {@code uint}/{@code ulong};
- *   <li>a union {@code U} becomes {@code union U_Union} (members aliased by name, type = member tag)
- *       held by {@code table U { value: U_Union (id: 1); }};
+ *   <li>a union {@code U} becomes {@code union U} (members aliased by name, type = member tag), used
+ *       directly by inline union fields; where a holder table is used ({@link HolderUnion}, map values),
+ *       {@code union U_Union} held by {@code table U { value: U_Union (id: 1); }};
  *   <li>a map field {@code f} of record {@code R} becomes a vector of {@code table R_f_Entry {key; value}}
  *       ({@code (key)} on signed-integer and bool keys, whose order matches FlatBuffers' own);
  *   <li>helper types live in namespace {@code polycodec}: {@code struct Timestamp}, {@code struct Duration}, {@code table Bytes}
@@ -214,7 +219,8 @@ public final class FbsExport {
     }
 
     out.append("// FlatBuffers schema of ").append(root.name()).append(", written by Polycodec.\n")
-        .append("// Field ids are tags - 1; unions are held in tables unless inline; maps are vectors of entry tables in key order.\n");
+        .append("// Field ids follow tags in flatc's way (a union takes two: its _type, then itself); maps are vectors of entry\n")
+        .append("// tables in key order.\n");
     for (EnumSchema e : enums) {
       writeEnum(e);
     }
@@ -382,12 +388,15 @@ public final class FbsExport {
   private void writeTable(RecordSchema r) {
     enter(r.name());
     out.append("\ntable ").append(simple(r.name())).append(" {\n");
-    Field[] byId = new Field[r.maxTag()];
-    boolean[] typeSlot = new boolean[r.maxTag()];
-    for (Field f : r.fields()) {
-      byId[f.tag() - 1] = f;
-      if (isInlineUnionField(r, f) && f.tag() >= 2) {
-        typeSlot[f.tag() - 2] = true; // flatc declares it implicitly, as f_type
+    // The codec's ids (FlatBuffersFieldIds); with no gap they are flatc's implicit ones for this order.
+    int[] ids = FlatBuffersFieldIds.of(r, i -> isInlineUnionField(r, r.field(i)));
+    int slots = FlatBuffersFieldIds.slotCount(ids);
+    Field[] byId = new Field[slots];
+    boolean[] typeSlot = new boolean[slots];
+    for (int i = 0; i < ids.length; i++) {
+      byId[ids[i]] = r.field(i);
+      if (isInlineUnionField(r, r.field(i))) {
+        typeSlot[ids[i] - 1] = true; // flatc declares it implicitly, as f_type
       }
     }
     for (int id = 0; id < byId.length; id++) {
@@ -422,12 +431,20 @@ public final class FbsExport {
         }
       }
       // flatc's deprecated: generated code no longer reads or writes the field, and its id stays taken.
-      out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "")
-          .append(f.name().equals(layout.key(r.name())) ? ", key" : "");
-      if (f.required() && !scalar) {
-        out.append(", required");
+      // Ids are always written: where tags leave no gap they equal flatc's implicit ones anyway, and
+      // with gaps flatc needs them (on every field).
+      List<String> attributes = new java.util.ArrayList<>();
+      attributes.add("id: " + id);
+      if (f.deprecated()) {
+        attributes.add("deprecated");
       }
-      out.append(");");
+      if (f.name().equals(layout.key(r.name()))) {
+        attributes.add("key");
+      }
+      if (f.required() && !scalar) {
+        attributes.add("required");
+      }
+      out.append(" (").append(String.join(", ", attributes)).append(");");
       if (f.required() && scalar) {
         notes.add("required in Polycodec; FlatBuffers has no required scalars, an absent one reads as its default");
       }

@@ -24,7 +24,8 @@ import java.util.Objects;
  * {@code flatc -b --schema --bfbs-builtins file.fbs}; without {@code --bfbs-builtins} flatc leaves out
  * attributes such as {@code bit_flags}, so such enums would not be recognised) into a {@link RecordSchema} and the
  * {@link FlatLayout} that makes a {@link FlatBuffersCodec} read and write exactly the bytes flatc does:
- * tables become records (field tag = flatc id + 1), structs become records laid out as structs (with
+ * tables become records (field tags such that {@link io.polycodec.schema.FlatBuffersFieldIds} gives back
+ * flatc's ids: id + 1 less the number of union {@code _type} slots below), structs become records laid out as structs (with
  * {@code force_align} and fixed-size arrays), enums keep their underlying type, unions become
  * {@link UnionSchema}s laid out inline (the {@code _type} field is implied; vectors of unions too), {@code = null} scalars and
  * {@code bit_flags} enums become enums whose constants are the single flags (combinations are
@@ -212,12 +213,17 @@ public final class FbsImport {
       return b.ref();
     }
     fields.sort(Comparator.comparingInt(com.google.flatbuffers.reflection.Field::id));
+    // Tags that give back flatc's ids under FlatBuffersFieldIds: every _type slot below a field (its own
+    // included, for a union) is an id without a tag of its own.
+    int typeSlotsBelow = 0;
     for (com.google.flatbuffers.reflection.Field f : fields) {
       com.google.flatbuffers.reflection.Type t = f.type();
       String where = o.name() + "." + f.name();
-      if (t.baseType() == BaseType.UType) {
-        continue; // the type byte of the union field that follows it
+      if (t.baseType() == BaseType.UType || t.baseType() == BaseType.Vector && t.element() == BaseType.UType) {
+        typeSlotsBelow++;
+        continue; // the type byte (or type vector) of the union field that follows it
       }
+      int tag = f.id() + 1 - typeSlotsBelow;
       if (f.offset64() || t.baseType() == BaseType.Vector64) {
         unsupported.add(where + ": 64-bit offsets");
         continue;
@@ -226,17 +232,13 @@ public final class FbsImport {
       switch (t.baseType()) {
         case BaseType.Union:
           type = union(t.index(), where);
-          layout.inlineUnion(o.name(), f.name());
           break;
         case BaseType.Vector:
           if (t.element() == BaseType.UByte && t.index() < 0) {
             type = Schema.bytes();
-          } else if (t.element() == BaseType.UType) {
-            continue; // the type vector of the vector of unions that follows it
           } else if (t.element() == BaseType.Union) {
             UnionSchema u = union(t.index(), where);
             type = u == null ? null : Schema.list(u);
-            layout.inlineUnion(o.name(), f.name());
           } else {
             Schema e = scalarOrNamed(t.element(), t.index(), where, o.name(), f.name());
             type = e == null ? null : Schema.list(e);
@@ -256,7 +258,7 @@ public final class FbsImport {
       if (k == io.polycodec.schema.Kind.LIST) {
         mayBeAbsent = false; // lists cannot be optional in the model: an empty one is left out, absent reads as empty
       }
-      Field field = mayBeAbsent ? Field.optional(f.name(), f.id() + 1, type) : Field.of(f.name(), f.id() + 1, type);
+      Field field = mayBeAbsent ? Field.optional(f.name(), tag, type) : Field.of(f.name(), tag, type);
       if (isScalarBase(t.baseType()) && !f.optional()) {
         field = withFlatcDefault(field, f, where);
       }
@@ -270,8 +272,8 @@ public final class FbsImport {
       if (f.key()) {
         layout.key(o.name(), f.name());
       }
-      if (f.id() + 1 > FlatBuffersProvider.MAX_TAG) {
-        unsupported.add(where + ": id " + f.id() + " above " + (FlatBuffersProvider.MAX_TAG - 1));
+      if (tag > FlatBuffersProvider.MAX_TAG) {
+        unsupported.add(where + ": id " + f.id() + " would need tag " + tag + ", above " + FlatBuffersProvider.MAX_TAG);
         continue;
       }
       b.field(field);

@@ -39,14 +39,14 @@ public final class FlatLayout {
   private final java.util.Set<String> unsignedNarrow;
   /** Table record name → its key field. */
   private final Map<String, String> keys;
-  /** "Record.field" of unions laid out inline, as flatc does. */
-  private final java.util.Set<String> inlineUnions;
+  /** "Record.field" of unions (or lists of unions) laid out in holder tables instead of flatc's inline layout. */
+  private final java.util.Set<String> holderUnions;
 
   private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes,
-      String fileIdentifier, java.util.Set<String> inlineUnions, java.util.Set<String> unsignedNarrow,
+      String fileIdentifier, java.util.Set<String> holderUnions, java.util.Set<String> unsignedNarrow,
       Map<String, String> keys) {
     this.keys = keys;
-    this.inlineUnions = inlineUnions;
+    this.holderUnions = holderUnions;
     this.unsignedNarrow = unsignedNarrow;
     this.structs = structs;
     this.arrays = arrays;
@@ -88,9 +88,21 @@ public final class FlatLayout {
     return arrays.isEmpty() ? 0 : arrays.getOrDefault(record + "." + field, 0);
   }
 
-  /** Whether union field {@code field} of table {@code record} is laid out inline, as flatc does. */
+  /**
+   * Whether union field {@code field} of table {@code record} (or that list of unions) is laid out inline,
+   * as flatc does: true unless {@link Builder#holderUnion} chose the holder table for it. Says nothing of
+   * whether the field is a union at all.
+   */
   public boolean isInlineUnion(String record, String field) {
-    return !inlineUnions.isEmpty() && inlineUnions.contains(record + "." + field);
+    return !isHolderUnion(record, field);
+  }
+
+  /**
+   * Whether union field {@code field} of table {@code record} (or that list of unions) is laid out in a
+   * holder table, the layout of earlier snapshots (see {@link HolderUnion}).
+   */
+  public boolean isHolderUnion(String record, String field) {
+    return !holderUnions.isEmpty() && holderUnions.contains(record + "." + field);
   }
 
   /**
@@ -116,7 +128,7 @@ public final class FlatLayout {
   /** Whether no choice is made. */
   public boolean isDefault() {
     return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty() && fileIdentifier.isEmpty()
-        && inlineUnions.isEmpty() && unsignedNarrow.isEmpty() && keys.isEmpty();
+        && holderUnions.isEmpty() && unsignedNarrow.isEmpty() && keys.isEmpty();
   }
 
   /**
@@ -129,8 +141,8 @@ public final class FlatLayout {
     b.structs.putAll(structs);
     b.arrays.putAll(arrays);
     b.enumTypes.putAll(enumTypes);
-    b.inlineUnions.addAll(inlineUnions);
-    b.inlineUnions.addAll(other.inlineUnions);
+    b.holderUnions.addAll(holderUnions);
+    b.holderUnions.addAll(other.holderUnions);
     b.unsignedNarrow.addAll(unsignedNarrow);
     b.unsignedNarrow.addAll(other.unsignedNarrow);
     b.keys.putAll(keys);
@@ -155,21 +167,21 @@ public final class FlatLayout {
   public boolean equals(Object o) {
     return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays)
         && enumTypes.equals(((FlatLayout) o).enumTypes) && fileIdentifier.equals(((FlatLayout) o).fileIdentifier)
-        && inlineUnions.equals(((FlatLayout) o).inlineUnions) && unsignedNarrow.equals(((FlatLayout) o).unsignedNarrow)
+        && holderUnions.equals(((FlatLayout) o).holderUnions) && unsignedNarrow.equals(((FlatLayout) o).unsignedNarrow)
         && keys.equals(((FlatLayout) o).keys);
   }
 
   @Override
   public int hashCode() {
     return ((structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode()) * 31 + fileIdentifier.hashCode()
-        + inlineUnions.hashCode() + 7 * unsignedNarrow.hashCode() + 11 * keys.hashCode();
+        + holderUnions.hashCode() + 7 * unsignedNarrow.hashCode() + 11 * keys.hashCode();
   }
 
   @Override
   public String toString() {
     return "FlatLayout{structs=" + structs + ", arrays=" + arrays + ", enumTypes=" + enumTypes
         + (fileIdentifier.isEmpty() ? "" : ", fileIdentifier=" + fileIdentifier)
-        + (inlineUnions.isEmpty() ? "" : ", inlineUnions=" + inlineUnions)
+        + (holderUnions.isEmpty() ? "" : ", holderUnions=" + holderUnions)
         + (unsignedNarrow.isEmpty() ? "" : ", unsigned=" + unsignedNarrow)
         + (keys.isEmpty() ? "" : ", keys=" + keys) + "}";
   }
@@ -180,7 +192,7 @@ public final class FlatLayout {
     private final Map<String, Integer> arrays = new TreeMap<>();
     private final Map<String, String> enumTypes = new TreeMap<>();
     private String fileIdentifier = "";
-    private final java.util.Set<String> inlineUnions = new java.util.TreeSet<>();
+    private final java.util.Set<String> holderUnions = new java.util.TreeSet<>();
     private final java.util.Set<String> unsignedNarrow = new java.util.TreeSet<>();
     private final Map<String, String> keys = new TreeMap<>();
 
@@ -209,11 +221,26 @@ public final class FlatLayout {
     }
 
     /**
-     * Lays out union field {@code field} of table {@code record} inline, as flatc does: type byte at field
-     * id {@code tag − 2}, member table behind the field's own slot, no holder table (see {@link InlineUnion}).
+     * Does nothing: union fields are laid out inline, as flatc does, unless {@link #holderUnion} says
+     * otherwise. Kept so that code written when inline was an opt-in still compiles.
+     *
+     * @deprecated inline is the default; remove the call
      */
+    @Deprecated
     public Builder inlineUnion(String record, String field) {
-      inlineUnions.add(Objects.requireNonNull(record, "record") + "." + Objects.requireNonNull(field, "field"));
+      Objects.requireNonNull(record, "record");
+      Objects.requireNonNull(field, "field");
+      return this;
+    }
+
+    /**
+     * Lays out union field {@code field} of table {@code record} (or that list of unions) in a holder
+     * table: one id, an offset to a table {@code U {value: U_Union}}, as Polycodec wrote unions before
+     * flatc's inline layout became the default (see {@link HolderUnion}). For reading data written that
+     * way; flatc-generated code sees a table, not a union field.
+     */
+    public Builder holderUnion(String record, String field) {
+      holderUnions.add(Objects.requireNonNull(record, "record") + "." + Objects.requireNonNull(field, "field"));
       return this;
     }
 
@@ -306,7 +333,7 @@ public final class FlatLayout {
     public FlatLayout build() {
       return new FlatLayout(Collections.unmodifiableMap(new TreeMap<>(structs)),
           Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)), fileIdentifier,
-          Collections.unmodifiableSet(new java.util.TreeSet<>(inlineUnions)),
+          Collections.unmodifiableSet(new java.util.TreeSet<>(holderUnions)),
           Collections.unmodifiableSet(new java.util.TreeSet<>(unsignedNarrow)),
           Collections.unmodifiableMap(new TreeMap<>(keys)));
     }

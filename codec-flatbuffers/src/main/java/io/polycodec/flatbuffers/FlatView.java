@@ -455,8 +455,17 @@ public final class FlatView<T> {
   public FlatList getList(int i) {
     int p = pos(i, Kind.LIST);
     if (plan.layouts[i] instanceof UnionVectorLayout) {
-      throw new IllegalArgumentException(plan.schema.name() + "." + plan.names[i]
-          + " is a vector of unions: read it with get(i)");
+      UnionVectorLayout u = (UnionVectorLayout) plan.layouts[i];
+      ListLayout elements = u.elements;
+      if (p == 0) {
+        return new FlatList(elements, r, -1, -1);
+      }
+      int typePos = TablePlan.typePos(r.bb, table, vt, vtSize, plan.vtOffsets[i] - 2);
+      if (typePos == 0) {
+        throw located(new DecodeException("a vector of unions " + u.union.binding().schema().name()
+            + " has no type vector").withOffset(p), i);
+      }
+      return new FlatList(elements, r, r.target(p), r.target(typePos));
     }
     ListLayout l = (ListLayout) plan.layouts[i];
     return p == 0 ? new FlatList(l, r, -1) : new FlatList(l, r, r.target(p));

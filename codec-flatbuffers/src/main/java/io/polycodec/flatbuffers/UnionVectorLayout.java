@@ -16,9 +16,12 @@ import java.util.List;
  */
 final class UnionVectorLayout extends OffsetLayout {
   final UnionLayout union;
+  /** The elements as {@link FlatList} sees them: offsets to tables of the union's members. */
+  final ListLayout elements;
 
   UnionVectorLayout(UnionLayout union) {
     this.union = union;
+    this.elements = new ListLayout(union);
   }
 
   /** Writes the members, the type vector (its offset left in {@code w.sideOffset}) and the value vector. */

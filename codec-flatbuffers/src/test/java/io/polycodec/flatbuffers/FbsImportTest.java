@@ -60,9 +60,12 @@ class FbsImportTest {
     assertEquals("long", l.enumType("arena.Big"));
     assertTrue(l.isInlineUnion("arena.Monster", "weapon"));
 
-    // flatc ids: pos 0, mana 1, hp 2, name 3, friendly 4, … weapon_type 12, weapon 13 → tag 14.
-    assertEquals(14, m.field("weapon").tag());
-    assertEquals(-1, m.indexOfTag(13), "the type byte's id has no field of its own");
+    // flatc ids: pos 0, mana 1, hp 2, name 3, friendly 4, … weapon_type 12, weapon 13 → tag 13: the type
+    // byte's id has no tag of its own (FlatBuffersFieldIds: id = tag − 1 + one per union up to this one).
+    assertEquals(13, m.field("weapon").tag());
+    assertEquals(13, io.polycodec.schema.FlatBuffersFieldIds.of(m)[m.indexOf("weapon")]);
+    assertEquals(12, m.fields().stream().filter(f -> f.tag() < 13).mapToInt(f -> f.tag()).max().getAsInt(),
+        "no tag is left unused below it");
     assertTrue(m.field("friendly").deprecated());
     assertTrue(m.field("maybe_hp").optional() && !m.field("hp").optional());
     assertFalse(m.field("name").optional(), "required strings stay non-optional");
