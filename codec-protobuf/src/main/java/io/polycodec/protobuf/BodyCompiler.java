@@ -54,7 +54,6 @@ final class BodyCompiler {
   private static final String COS_DESC = Type.getDescriptor(CodedOutputStream.class);
   private static final String OBJ = "java/lang/Object";
   private static final String LIST = "java/util/List";
-  private static final String ITER = "java/util/Iterator";
   private static final String BODY_SIZE = "(Ljava/lang/Object;" + SIZES_DESC + ")J";
   private static final String BODY_WRITE = "(" + COS_DESC + "Ljava/lang/Object;" + SIZES_DESC + ")V";
 
@@ -65,7 +64,8 @@ final class BodyCompiler {
   private static final int LONG = 6;
   private static final int INT = 8;
   private static final int VALUE = 9;
-  private static final int ITERATOR = 10;
+  private static final int COUNT = 10;
+  private static final int INDEX = 15;
   private static final int ELEMENT = 11;
   private static final int PAYLOAD = 12;
   private static final int SLOT = 14;
@@ -93,7 +93,11 @@ final class BodyCompiler {
   }
 
   /** What one value is on the wire. */
-  private enum Kind { PRIMITIVE, STRING, ENUM, MESSAGE, SECONDS_NANOS }
+  private enum Kind {
+    PRIMITIVE, STRING, ENUM, MESSAGE, SECONDS_NANOS,
+    /** A field of another shape: its interpreted {@link FieldCodec} is called, with all it honours. */
+    DELEGATE
+  }
 
   /** How one field is spun. */
   private static final class Spec {
@@ -142,17 +146,21 @@ final class BodyCompiler {
       }
       Spec[] specs = new Spec[ordered.length];
       List<Object> constants = new ArrayList<>();
+      int inline = 0;
       for (int i = 0; i < ordered.length; i++) {
         specs[i] = spec(ordered[i], comps[ordered[i].index]);
         if (specs[i] == null) {
-          return null; // a field of another shape: the record stays interpreted
+          specs[i] = new Spec(ordered[i], comps[ordered[i].index], Wrap.NONE, Kind.DELEGATE, null, false, false);
+          specs[i].constant = ordered[i];
+        } else {
+          inline++;
         }
         if (specs[i].constant != null) {
           specs[i].constantIndex = constants.size();
           constants.add(specs[i].constant);
         }
       }
-      return define(type, specs, constants);
+      return inline == 0 ? null : define(type, specs, constants);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       return null;
     }
@@ -361,6 +369,9 @@ final class BodyCompiler {
   }
 
   private static String constantDescriptor(Object constant) {
+    if (constant instanceof FieldCodec) {
+      return Type.getDescriptor(constant.getClass()); // package-private final classes of this package
+    }
     if (constant instanceof CompiledBody) {
       return Type.getDescriptor(CompiledBody.class);
     }
@@ -446,6 +457,10 @@ final class BodyCompiler {
 
     private void field(Spec s) {
       current = s;
+      if (s.kind == Kind.DELEGATE) {
+        delegate(s);
+        return;
+      }
       Label skip = new Label();
       mv.visitVarInsn(Opcodes.ALOAD, TYPED);
       java.lang.reflect.Method accessor = s.component.getAccessor();
@@ -456,6 +471,23 @@ final class BodyCompiler {
         single(s, skip);
       }
       mv.visitLabel(skip);
+    }
+
+    /** Calls the field's own codec, as the interpreted loop does, but bound statically. */
+    private void delegate(Spec s) {
+      String owner = Type.getInternalName(s.constant.getClass());
+      constant(s);
+      if (writing) {
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "write", BODY_WRITE, false);
+      } else {
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "size", BODY_SIZE, false);
+        addToTotal();
+      }
     }
 
     // ---- singular fields ------------------------------------------------------------------------------
@@ -758,20 +790,34 @@ final class BodyCompiler {
           mv.visitVarInsn(Opcodes.LSTORE, PAYLOAD);
         }
       }
+      // An indexed loop allocates nothing (an iterator escapes when its calls are not all inlined); a list
+      // without fast random access (a LinkedList) is copied first, once per pass.
       Label loop = new Label();
       Label end = new Label();
+      Label indexed = new Label();
+      mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+      mv.visitTypeInsn(Opcodes.INSTANCEOF, "java/util/RandomAccess");
+      mv.visitJumpInsn(Opcodes.IFNE, indexed);
+      mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+      mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/Collection");
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, LIST, "copyOf", "(Ljava/util/Collection;)Ljava/util/List;", true);
+      mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+      mv.visitLabel(indexed);
       mv.visitVarInsn(Opcodes.ALOAD, VALUE);
       mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
-      mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "iterator", "()Ljava/util/Iterator;", true);
-      mv.visitVarInsn(Opcodes.ASTORE, ITERATOR);
+      mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "size", "()I", true);
+      mv.visitVarInsn(Opcodes.ISTORE, COUNT);
+      mv.visitInsn(Opcodes.ICONST_0);
+      mv.visitVarInsn(Opcodes.ISTORE, INDEX);
       mv.visitLabel(loop);
-      mv.visitVarInsn(Opcodes.ALOAD, ITERATOR);
-      mv.visitTypeInsn(Opcodes.CHECKCAST, ITER);
-      mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, ITER, "hasNext", "()Z", true);
-      mv.visitJumpInsn(Opcodes.IFEQ, end);
-      mv.visitVarInsn(Opcodes.ALOAD, ITERATOR);
-      mv.visitTypeInsn(Opcodes.CHECKCAST, ITER);
-      mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, ITER, "next", "()Ljava/lang/Object;", true);
+      mv.visitVarInsn(Opcodes.ILOAD, INDEX);
+      mv.visitVarInsn(Opcodes.ILOAD, COUNT);
+      mv.visitJumpInsn(Opcodes.IF_ICMPGE, end);
+      mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+      mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
+      mv.visitVarInsn(Opcodes.ILOAD, INDEX);
+      mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "get", "(I)Ljava/lang/Object;", true);
+      mv.visitIincInsn(INDEX, 1);
       // A null element throws (NullPointerException): the interpreted plan reports it with its index.
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Objects", "requireNonNull",
           "(Ljava/lang/Object;)Ljava/lang/Object;", false);

@@ -124,7 +124,8 @@ class SpunShapesProperties {
     RandomKinds k = new RandomKinds(seed);
     SplittableRandom r = new SplittableRandom(~seed);
     List<Kinds.Address> addresses = new ArrayList<>();
-    List<String> tags = new ArrayList<>();
+    // A list without fast random access is copied by the spun code before its indexed loop.
+    List<String> tags = r.nextBoolean() ? new ArrayList<>() : new java.util.LinkedList<>();
     List<Integer> indices = new ArrayList<>();
     List<Long> deltas = new ArrayList<>();
     List<Kinds.Color> colors = new ArrayList<>();
