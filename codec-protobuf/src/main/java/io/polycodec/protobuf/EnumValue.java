@@ -13,7 +13,7 @@ import java.io.IOException;
  * with neither, a DecodeException naming the enum and the number.
  */
 final class EnumValue extends ValueCodec {
-  private final EnumBinding binding;
+  final EnumBinding binding;
 
   EnumValue(EnumBinding binding) {
     super(WireFormat.WIRETYPE_VARINT);

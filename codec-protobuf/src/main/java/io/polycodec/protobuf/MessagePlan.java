@@ -71,14 +71,38 @@ final class MessagePlan {
     }
   }
 
-  /** Spins this plan's encoder, once its fields are known; without one, the interpreted loop below serves. */
+  /** 0 before {@link #compileBody}, 1 while it runs (a cycle of records), 2 after. */
+  private int compileState;
+
+  /**
+   * Spins this plan's encoder, once its fields are known; without one, the interpreted loop below serves.
+   * The plans of nested records are spun first, so that this plan's spun code can call theirs directly
+   * (a plan met again through a recursive record is called through its {@link #bodySize} instead).
+   */
   void compileBody() {
+    if (compileState != 0) {
+      return;
+    }
+    compileState = 1;
+    for (FieldCodec f : ordered) {
+      ValueCodec v = f instanceof ValueField ? ((ValueField) f).codec
+          : f instanceof ListField ? ((ListField) f).element : null;
+      if (v instanceof MessageValue) {
+        ((MessageValue) v).plan.compileBody();
+      }
+    }
     try {
       compiled = BodyCompiler.compile(this, ordered);
     } catch (LinkageError e) {
       // ASM missing at run time (a module path assembled by hand without it): stay interpreted.
       compiled = null;
     }
+    compileState = 2;
+  }
+
+  /** The spun encoder, or null (BodyCompiler links a parent's spun code to its children's). */
+  CompiledBody compiled() {
+    return compiled;
   }
 
   /** Whether {@link #compileBody} produced an encoder (tests check that the spun path is the one tested). */
