@@ -88,7 +88,7 @@ final class Checker {
     Map<Field, Field> writerOf = new IdentityHashMap<>();
     Set<Field> writerMatched = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Field rf : r.fields()) {
-      Field wf = rules.byNumber() ? fieldByTag(w, rf.tag()) : w.field(rf.name());
+      Field wf = rules.byNumber() ? fieldByTag(w, rf.tag()) : rules.writerFieldByName(w, r, rf);
       if (wf != null) {
         writerOf.put(rf, wf);
         writerMatched.add(wf);
@@ -195,6 +195,9 @@ final class Checker {
 
   private void field(RecordSchema w, RecordSchema r, Field wf, Field rf, String fp) {
     int tag = rf.tag();
+    if (!rules.byNumber() && !wf.name().equals(rf.name())) {
+      note(fp, tag, "reads what the writer's " + wf.name() + " wrote: in " + rules.name + " its key names this field");
+    }
     if (!rules.byNumber() && wf.tag() != rf.tag()) {
       note(fp, tag, "tag changed from " + wf.tag() + " (harmless in " + rules.name + ": fields are keyed by name)");
     }

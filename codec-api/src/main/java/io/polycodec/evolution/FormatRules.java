@@ -2,7 +2,10 @@ package io.polycodec.evolution;
 
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
+import io.polycodec.schema.Field;
 import io.polycodec.schema.IntEncoding;
+import io.polycodec.schema.ProtoJsonNames;
+import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.ScalarSchema;
 
 /**
@@ -40,6 +43,20 @@ final class FormatRules {
 
   boolean byNumber() {
     return keying == FieldKeying.NUMBER;
+  }
+
+  /**
+   * For a format keyed by name: the writer's field whose data the reader puts into {@code rf}, or null.
+   * Usually the writer's field of the same name; in {@code protobuf-json} the field whose written key
+   * ({@link ProtoJsonNames#keys}) the reader's index ({@link ProtoJsonNames#readerIndex}) maps to
+   * {@code rf}, since keys follow JSON names and a name clash elsewhere in the record changes them.
+   */
+  Field writerFieldByName(RecordSchema w, RecordSchema r, Field rf) {
+    if (!name.equals("protobuf-json")) {
+      return w.field(rf.name());
+    }
+    int i = ProtoJsonNames.writerFieldFor(w, r, r.fields().indexOf(rf));
+    return i < 0 ? null : w.field(i);
   }
 
   /** "by tag" or "by name", for messages. */
