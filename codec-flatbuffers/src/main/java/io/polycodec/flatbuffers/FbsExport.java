@@ -43,6 +43,7 @@ import java.util.Map;
  *       directly by inline union fields; where a holder table is used ({@link HolderUnion}, map values),
  *       {@code union U_Union} held by {@code table U { value: U_Union (id: 1); }};
  *   <li>a map field {@code f} of record {@code R} becomes a vector of {@code table R_f_Entry {key; value}}
+ *       (a union value inline, as flatc lays out a union field: {@code value_type} id 1, {@code value} id 2)
  *       ({@code (key)} on signed-integer and bool keys, whose order matches FlatBuffers' own);
  *   <li>helper types live in namespace {@code polycodec}: {@code struct Timestamp}, {@code struct Duration}, {@code table Bytes}
  *       (bytes as list elements), {@code table Int8Vector}.
@@ -106,6 +107,11 @@ public final class FbsExport {
     return t instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name());
   }
 
+  /** Whether map field {@code f}'s values are unions laid out inline in the entry table. */
+  private boolean inlineUnionValue(RecordSchema r, Field f, MapSchema m) {
+    return m.value() instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name());
+  }
+
   private boolean isStruct(RecordSchema r) {
     return r != root && layout.isStruct(r.name());
   }
@@ -159,10 +165,9 @@ public final class FbsExport {
           if (f.type() instanceof UnionSchema && !layout.isInlineUnion(r.name(), f.name())) {
             held.add(((UnionSchema) f.type()).name());
           }
-          Schema inner = f.type() instanceof ListSchema && !layout.isInlineUnion(r.name(), f.name())
-              ? ((ListSchema) f.type()).element()
+          Schema inner = f.type() instanceof ListSchema ? ((ListSchema) f.type()).element()
               : f.type() instanceof MapSchema ? ((MapSchema) f.type()).value() : null;
-          if (inner instanceof UnionSchema) {
+          if (inner instanceof UnionSchema && !layout.isInlineUnion(r.name(), f.name())) {
             held.add(((UnionSchema) inner).name());
           }
         }
@@ -471,8 +476,8 @@ public final class FbsExport {
     out.append("\ntable ").append(simple(entryName(r, f))).append(" {\n")
         .append("  key: ").append(type(r, f, m.key(), false)).append(" (id: 0").append(orderMatches ? ", key" : "")
         .append(");\n")
-        .append("  value: ").append(type(r, f, m.value(), false)).append(fieldDefault(m.value(), false))
-        .append(" (id: 1);\n}\n");
+        .append(inlineUnionValue(r, f, m) ? "  value: " + ref(unionEnum((UnionSchema) m.value())) + " (id: 2);\n}\n"
+            : "  value: " + type(r, f, m.value(), false) + fieldDefault(m.value(), false) + " (id: 1);\n}\n");
   }
 
   /** A scalar's default as flatc reads it: a ubyte's or ushort's (int8/int16 bits in the model) unsigned. */

@@ -241,6 +241,20 @@ final class PlanCompiler {
             + s.name() + " is a table");
       }
       boolean unionList = f.type() instanceof ListSchema && ((ListSchema) f.type()).element() instanceof UnionSchema;
+      Schema mapValue = f.type() instanceof MapSchema ? ((MapSchema) f.type()).value() : null;
+      boolean unionMap = mapValue instanceof UnionSchema; // map values are no collections
+      if (unionMap) {
+        String where = s.name() + "." + f.name();
+        if (isHolderUnion(binding, i)) {
+          effective.holderUnion(s.name(), f.name());
+        } else {
+          // flatc's layout inside each entry table: key 0, value_type 1, value 2.
+          MapSchema m = (MapSchema) f.type();
+          UnionLayout u = union((UnionBinding) binding.child(i), where + "[]");
+          layouts[i] = new MapLayout(m.key().kind(), layout(m.key(), null, where + "[key]"), new InlineUnionLayout(u));
+          continue;
+        }
+      }
       if (f.type() instanceof UnionSchema || unionList) {
         String where = s.name() + "." + f.name();
         if (isHolderUnion(binding, i)) {

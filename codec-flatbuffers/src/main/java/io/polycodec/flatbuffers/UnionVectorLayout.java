@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A list of unions as flatc writes a vector of unions: a {@code [ubyte]} of member tags at field id
- * {@code tag − 2} and a vector of offsets to the member tables at the field's own id, element for element.
+ * {@code n − 1} and a vector of offsets to the member tables at the field's own id, element for element.
  * {@link TablePlan} writes the type vector's offset ({@link WriteContext#sideOffset}), reads and verifies
  * both vectors through {@link #read} and {@link #verify}.
  */

@@ -113,6 +113,10 @@ final class FlatcJson {
         continue;
       }
       sb.append('"').append(f.name()).append("\": ");
+      if (inlineMap(r.schema(), f)) {
+        map(sb, (MapSchema) f.type(), v, true);
+        continue;
+      }
       value(sb, f.type(), v, false);
     }
     sb.append('}');
@@ -181,24 +185,38 @@ final class FlatcJson {
         sb.append(']');
         break;
       }
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        sb.append('[');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-          sb.append(first ? "" : ", ").append("{\"key\": ");
-          value(sb, m.key(), e.getKey(), false);
-          sb.append(", \"value\": ");
-          value(sb, m.value(), e.getValue(), false);
-          sb.append('}');
-          first = false;
-        }
-        sb.append(']');
-        break;
-      }
+      case MAP: map(sb, (MapSchema) type, v, false); break;
       case VECTOR: vector(sb, (VectorSchema) type, v); break;
       default: throw new AssertionError(type.kind());
     }
+  }
+
+  /** A map as flatc's vector of entry tables; {@code inline}: union values as {"value_type", "value"} in the entry. */
+  private static void map(StringBuilder sb, MapSchema m, Object v, boolean inline) {
+    sb.append('[');
+    boolean first = true;
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+      sb.append(first ? "" : ", ").append("{\"key\": ");
+      value(sb, m.key(), e.getKey(), false);
+      if (inline && m.value() instanceof UnionSchema) {
+        sb.append(", \"value_type\": ");
+        string(sb, memberName((UnionSchema) m.value(), e.getValue()));
+        sb.append(", \"value\": ");
+        record(sb, (GenericRecord) e.getValue());
+      } else {
+        sb.append(", \"value\": ");
+        value(sb, m.value(), e.getValue(), false);
+      }
+      sb.append('}');
+      first = false;
+    }
+    sb.append(']');
+  }
+
+  /** Whether map field {@code f} of {@code r} holds union values inline in its entries. */
+  private static boolean inlineMap(RecordSchema r, Field f) {
+    return f.type() instanceof MapSchema && ((MapSchema) f.type()).value() instanceof UnionSchema
+        && LAYOUT.get().isInlineUnion(r.name(), f.name());
   }
 
   private static String integer(Schema type, Object v) {
@@ -366,6 +384,10 @@ final class FlatcJson {
       if (inlineUnion(s, f)) {
         throw new AssertionError(s.name() + "." + name + ": flatc 2.0.8 does not print vectors of unions");
       }
+      if (inlineMap(s, f)) {
+        b.set(name, readMap(n.get(name), (MapSchema) f.type(), true));
+        continue;
+      }
       b.set(name, value(n.get(name), f.type(), false));
     }
     return b.build();
@@ -415,19 +437,26 @@ final class FlatcJson {
         }
         return out;
       }
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        Map<Object, Object> out = new LinkedHashMap<>();
-        for (JsonNode e : n) {
-          Object k = e.has("key") ? value(e.get("key"), m.key(), false) : defaultKey(m.key().kind());
-          Object v = e.has("value") ? value(e.get("value"), m.value(), false) : defaultOf(m.value());
-          out.put(k, v);
-        }
-        return out;
-      }
+      case MAP: return readMap(n, (MapSchema) type, false);
       case VECTOR: return vector(n, (VectorSchema) type);
       default: throw new AssertionError(type.kind());
     }
+  }
+
+  private static Map<Object, Object> readMap(JsonNode n, MapSchema m, boolean inline) {
+    Map<Object, Object> out = new LinkedHashMap<>();
+    for (JsonNode e : n) {
+      Object k = e.has("key") ? value(e.get("key"), m.key(), false) : defaultKey(m.key().kind());
+      Object v;
+      if (inline && m.value() instanceof UnionSchema) {
+        UnionSchema u = (UnionSchema) m.value();
+        v = record(e.get("value"), u.members().get(u.indexOfName(e.get("value_type").textValue())).type());
+      } else {
+        v = e.has("value") ? value(e.get("value"), m.value(), false) : defaultOf(m.value());
+      }
+      out.put(k, v);
+    }
+    return out;
   }
 
   private static Object defaultKey(Kind k) {

@@ -21,6 +21,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -240,6 +241,51 @@ class InlineUnionTest {
     assertEquals("Sword", printed.get("w_type").asText(), printed.toString());
     assertEquals(9, printed.get("w").get("damage").asInt(), printed.toString());
     assertEquals("p", printed.get("note").asText(), printed.toString());
+  }
+
+  /** Map values that are unions sit inline in the entry table: key 0, value_type 1, value 2. */
+  record Stable(@Tag(1) Map<String, Weapon> byName, @Tag(2) Map<Integer, Weapon> byRack) {}
+
+  @Test
+  void mapValuesAreInlineInTheirEntries(@TempDir Path dir) throws IOException {
+    FlatBuffersCodec<Stable> codec = FlatBuffersCodec.of(Stable.class);
+    Stable value = new Stable(Map.of("a", new Sword(1), "b", new Bow("x", 2f)), Map.of(3, new Bow("y", 1f)));
+    assertEquals(value, codec.decode(codec.encode(value)));
+    assertEquals(value, codec.view(codec.encode(value)).toValue());
+    String fbs = codec.fbs();
+    assertTrue(fbs.contains("value: Weapon (id: 2);") && !fbs.contains("_Union"), fbs);
+    ByteBuffer bb = ByteBuffer.wrap(codec.encode(new Stable(Map.of("a", new Bow("x", 2f)), Map.of())))
+        .order(ByteOrder.LITTLE_ENDIAN);
+    int vec = slot(bb, 0) + bb.getInt(slot(bb, 0));
+    int entry = vec + 4 + bb.getInt(vec + 4);
+    int evt = entry - bb.getInt(entry);
+    assertEquals(2, bb.get(entry + bb.getShort(evt + 6)), "value_type at id 1: Bow");
+    int bow = entry + bb.getShort(evt + 8);
+    bow += bb.getInt(bow);
+    int bowVt = bow - bb.getInt(bow);
+    int name = bow + bb.getShort(bowVt + 4);
+    assertEquals(1, bb.getInt(name + bb.getInt(name)), "value at id 2 is the member table itself");
+    byte[] noType = bb.array().clone();
+    ByteBuffer.wrap(noType).order(ByteOrder.LITTLE_ENDIAN).putShort(evt + 6, (short) 0);
+    DecodeException e = assertThrows(DecodeException.class, () -> codec.decode(noType));
+    assertTrue(e.getMessage().contains("no type") && e.getMessage().contains("byName"), e.getMessage());
+    // @HolderUnion on the map keeps the earlier entries {key 0, value 1 → holder}.
+    assertTrue(FlatBuffersCodec.of(Stable.class, CodecOptions.defaults().with(FlatBuffersOptions.LAYOUT,
+        FlatLayout.builder().holderUnion("Stable", "byName").build())).fbs().contains("value: Weapon (id: 1);"));
+    if (Flatc.version() == null) {
+      return;
+    }
+    Files.writeString(dir.resolve("s.fbs"), fbs);
+    Files.writeString(dir.resolve("s.json"), "{\"byName\": [{\"key\": \"k\", \"value_type\": \"Sword\", \"value\": {\"damage\": 6}}],"
+        + " \"byRack\": [{\"key\": 1, \"value_type\": \"Bow\", \"value\": {\"name\": \"r\", \"range\": 0.5}}]}");
+    Flatc.run(dir, List.of("-b", "s.fbs", "s.json"));
+    assertEquals(new Stable(Map.of("k", new Sword(6)), Map.of(1, new Bow("r", 0.5f))),
+        codec.decode(Files.readAllBytes(dir.resolve("s.bin"))));
+    Files.write(dir.resolve("o.bin"), codec.encode(new Stable(Map.of("q", new Bow("w", 3f)), Map.of())));
+    Flatc.run(dir, List.of("--json", "--strict-json", "--raw-binary", "s.fbs", "--", "o.bin"));
+    JsonNode printed = new ObjectMapper().readTree(dir.resolve("o.json").toFile()).get("byName").get(0);
+    assertEquals("Bow", printed.get("value_type").asText(), printed.toString());
+    assertEquals("w", printed.get("value").get("name").asText(), printed.toString());
   }
 
   @Test
