@@ -85,7 +85,8 @@ class SpunShapesProperties {
     List<Integer> nullIndex = new ArrayList<>(List.of(1));
     nullIndex.add(null);
     Object[][] cases = {
-        {1, null, "name"}, {2, null, "title"}, {3, null, "bitrate"}, {6, null, "color"}, {7, null, "maybeColor"},
+        {1, null, "name"}, {1, "a\uD800b", "name"}, {1, "\uDC00", "name"}, {11, List.of("ok", "\uD83D"), "tags[1]"},
+        {1, "abcdefghijklm\uD800nopqrs", "name"}, {1, "0123456789abcde\uDFFF", "name"}, {2, null, "title"}, {3, null, "bitrate"}, {6, null, "color"}, {7, null, "maybeColor"},
         {8, null, "home"}, {8, new Kinds.Address(null, 1), "home.street"}, {9, null, "work"},
         {10, nullAddress, "addresses[1]"}, {11, nullTag, "tags[1]"}, {12, nullIndex, "indices[1]"},
         {14, null, "colors"}, {15, null, "at"}, {16, null, "seen"},
