@@ -85,9 +85,11 @@ final class BodyCompiler {
     OPTIONAL_LONG,
     /** {@code OptionalDouble}. */
     OPTIONAL_DOUBLE,
+    /** A nullable reference of an optional field: null is left out, anything else written. */
+    NULLABLE,
     /**
-     * A reference written whenever present ({@code @Nullable}, or a required field): null throws, and the
-     * codec measures again with the interpreted plan, which knows whether null means absent or an error.
+     * A reference of a required field, written always: null throws, and the codec measures again with
+     * the interpreted plan, which reports it.
      */
     PRESENT
   }
@@ -219,7 +221,8 @@ final class BodyCompiler {
             : primitiveOf(t) == int.class && t != ScalarType.INT8 && t != ScalarType.INT16);
         s = fits ? new Spec(f, c, w, Kind.PRIMITIVE, t, false, false) : null;
       } else {
-        s = javaType.isPrimitive() ? null : valueSpec(f, c, Wrap.PRESENT, v.codec, javaType);
+        boolean absentIfNull = f.binding.schema().field(f.index).optional() && !f.binding.schema().field(f.index).required();
+        s = javaType.isPrimitive() ? null : valueSpec(f, c, absentIfNull ? Wrap.NULLABLE : Wrap.PRESENT, v.codec, javaType);
       }
       return s;
     }
@@ -521,6 +524,15 @@ final class BodyCompiler {
           mv.visitInsn(Opcodes.ACONST_NULL);
           mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/util/Optional", "orElse",
               "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+          mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+          mv.visitJumpInsn(Opcodes.IFNULL, skip);
+          if (s.kind == Kind.ENUM) {
+            enumNumber(VALUE);
+            mv.visitVarInsn(Opcodes.ISTORE, INT);
+          }
+          return;
+        case NULLABLE:
           mv.visitVarInsn(Opcodes.ASTORE, VALUE);
           mv.visitVarInsn(Opcodes.ALOAD, VALUE);
           mv.visitJumpInsn(Opcodes.IFNULL, skip);
