@@ -136,6 +136,25 @@ class SpunEncoderTest {
   }
 
   @Test
+  void aQuestionMarkIsFoundAtEveryPositionOfEveryLength() {
+    // The spun path lets an ASCII string's bytes through unchecked only if they hold no '?' (the mark
+    // String.getBytes leaves for an unpaired surrogate): the eight-bytes-at-a-time scan must see each one.
+    for (int n = 0; n < 40; n++) {
+      byte[] plain = new byte[n];
+      java.util.Arrays.fill(plain, (byte) '>'); // 0x3E, one bit from '?'
+      assertFalse(ScalarValue.hasQuestionMark(plain), "length " + n);
+      for (int at = 0; at < n; at++) {
+        byte[] marked = plain.clone();
+        marked[at] = '?';
+        assertTrue(ScalarValue.hasQuestionMark(marked), "length " + n + ", at " + at);
+      }
+    }
+    byte[] high = new byte[16];
+    java.util.Arrays.fill(high, (byte) 0xBF); // '?' | 0x80 in every byte
+    assertFalse(ScalarValue.hasQuestionMark(high));
+  }
+
+  @Test
   void limitsHoldOnTheSpunPath() {
     CodecOptions tight = CodecOptions.defaults().withLimits(Limits.defaults().withMaxStringBytes(3));
     ProtobufCodec<Kinds.Address> spun = new ProtobufCodec<>(RecordBinding.of(Kinds.Address.class), tight, true);

@@ -63,6 +63,38 @@ class SpunShapesProperties {
     });
   }
 
+  record Nullables(@Tag(1) @Kinds.Nullable String text, @Tag(2) @Kinds.Nullable Kinds.Address address,
+      @Tag(3) @Kinds.Nullable Instant at, @Tag(4) @Kinds.Nullable Kinds.Color color,
+      @Tag(5) @io.polycodec.Required String required, @Tag(6) @io.polycodec.Required Kinds.Color requiredColor,
+      @Tag(7) int n) {}
+
+  @Test
+  void nullableFieldsAreLeftOutAndRequiredOnesAlwaysWritten() {
+    ProtobufCodec<Nullables> spun = new ProtobufCodec<>(RecordBinding.of(Nullables.class), CodecOptions.defaults(), true);
+    ProtobufCodec<Nullables> interpreted =
+        new ProtobufCodec<>(RecordBinding.of(Nullables.class), CodecOptions.defaults(), false);
+    assertTrue(spun.plan().isCompiled());
+    Nullables[] values = {
+        new Nullables(null, null, null, null, "", Kinds.Color.RED, 0),
+        new Nullables("", new Kinds.Address("", 0), Instant.EPOCH, Kinds.Color.RED, "r", Kinds.Color.INFRARED, 3),
+    };
+    for (Nullables v : values) {
+      byte[] bytes = spun.encode(v);
+      assertArrayEquals(interpreted.encode(v), bytes, v.toString());
+      assertEquals(v, spun.decode(bytes));
+    }
+    // Null and "" or RED on the wire are told apart: the empty values of the second are all written.
+    assertTrue(spun.encode(values[1]).length > spun.encode(values[0]).length + 8);
+    for (Nullables bad : new Nullables[] {
+        new Nullables(null, null, null, null, null, Kinds.Color.RED, 0),
+        new Nullables(null, null, null, null, "", null, 0)}) {
+      RuntimeException a = org.junit.jupiter.api.Assertions.assertThrows(io.polycodec.EncodeException.class, () -> spun.encode(bad));
+      RuntimeException b = org.junit.jupiter.api.Assertions.assertThrows(io.polycodec.EncodeException.class,
+          () -> interpreted.encode(bad));
+      assertEquals(b.getMessage(), a.getMessage());
+    }
+  }
+
   private static Shapes with(Shapes s, int field, Object value) {
     Object[] args = new Object[Shapes.class.getRecordComponents().length];
     try {
@@ -85,7 +117,8 @@ class SpunShapesProperties {
     List<Integer> nullIndex = new ArrayList<>(List.of(1));
     nullIndex.add(null);
     Object[][] cases = {
-        {1, null, "name"}, {2, null, "title"}, {3, null, "bitrate"}, {6, null, "color"}, {7, null, "maybeColor"},
+        {1, null, "name"}, {1, "a\uD800b", "name"}, {1, "\uDC00", "name"}, {11, List.of("ok", "\uD83D"), "tags[1]"},
+        {1, "abcdefghijklm\uD800nopqrs", "name"}, {1, "0123456789abcde\uDFFF", "name"}, {2, null, "title"}, {3, null, "bitrate"}, {6, null, "color"}, {7, null, "maybeColor"},
         {8, null, "home"}, {8, new Kinds.Address(null, 1), "home.street"}, {9, null, "work"},
         {10, nullAddress, "addresses[1]"}, {11, nullTag, "tags[1]"}, {12, nullIndex, "indices[1]"},
         {14, null, "colors"}, {15, null, "at"}, {16, null, "seen"},
