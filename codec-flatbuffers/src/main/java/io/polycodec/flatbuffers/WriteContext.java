@@ -4,7 +4,6 @@ import com.google.flatbuffers.FlatBufferBuilder;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
 import io.polycodec.Utf8;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -28,9 +27,8 @@ final class WriteContext {
   private int depth;
   private int maxDepth;
   private Limits limits = Limits.defaults();
-  /** Scratch for one string's UTF-8 bytes, and a buffer over it for {@code createString(ByteBuffer)}. */
+  /** Scratch for one string's UTF-8 bytes. */
   private byte[] utf8 = new byte[256];
-  private ByteBuffer utf8Buffer = ByteBuffer.wrap(utf8);
 
   WriteContext() {
     this.builder = new FlatBufferBuilder(1024);
@@ -101,14 +99,15 @@ final class WriteContext {
     }
     if (utf8.length < 3 * n) {
       utf8 = new byte[Math.max(3 * n, 2 * utf8.length)];
-      utf8Buffer = ByteBuffer.wrap(utf8);
     }
     int length = Utf8.encode(s, utf8, 0);
     if (length > limits.maxStringBytes()) {
       throw (EncodeException) Utf8.tooLong(length, "", limits, true);
     }
-    utf8Buffer.limit(length).position(0);
-    return builder.createString(utf8Buffer);
+    // What createString does: the terminating zero, then the bytes as a vector (an array copy here,
+    // where createString(ByteBuffer) would pay a buffer-to-buffer copy and two position changes).
+    builder.addByte((byte) 0);
+    return builder.createByteVector(utf8, 0, length);
   }
 
   /** Whether this context is small enough to keep for the thread's next encode. */
