@@ -294,16 +294,15 @@ public final class FbsImport {
     switch (type.kind()) {
       case ENUM: {
         EnumSchema e = (EnumSchema) type;
-        EnumSchema.Constant c = n == (int) n ? e.byNumber((int) n) : null;
+        EnumSchema.Constant c = e.byNumber(n);
         if (c == null) {
-          // Only a bit_flags enum gets here with 0 (flatc requires a 0 constant or a default otherwise): the
-          // model reads an absent enum as a constant, so "no flags set" cannot be the default.
-          unsupported.add(where + ": default " + n + (bitFlags.contains(e.name()) ? " (no flags set / a combination)" : "")
-              + " is not a constant of " + e.name());
-          return field;
+          // A bit_flags enum's field without a default (flatc: 0, no flags) or with a combination: a number no
+          // constant has, kept as the field's default (GenericEnum.unknown in generic values).
+          value = n;
+          break;
         }
-        if (n == 0) {
-          return field;
+        if (c == e.defaultConstant()) {
+          return field; // what the model reads anyway
         }
         value = c.name();
         break;
@@ -394,16 +393,13 @@ public final class FbsImport {
     List<EnumSchema.Constant> constants = new ArrayList<>();
     for (int i = 0; i < e.valuesLength(); i++) {
       EnumVal v = e.values(i);
-      if (v.value() != (int) v.value()) {
-        unsupported.add(where + ": enum " + e.name() + "." + v.name() + " = " + v.value() + " is outside int's range");
-        continue;
-      }
-      constants.add(new EnumSchema.Constant(v.name(), (int) v.value()));
+      constants.add(new EnumSchema.Constant(v.name(), v.value()));
     }
     if (hasAttribute(e, "bit_flags")) {
       // The single flags are the constants (flatc's .bfbs holds their values, 1 << position); a combination
       // is a number no constant has, which a GenericEnum keeps (GenericEnum.unknown) and writes back as is.
       bitFlags.add(e.name());
+      layout.bitFlags(e.name());
     }
     enums[index] = EnumSchema.of(e.name(), constants);
     layout.enumType(e.name(), BaseType.name(e.underlyingType().baseType()).toLowerCase(java.util.Locale.ROOT));
