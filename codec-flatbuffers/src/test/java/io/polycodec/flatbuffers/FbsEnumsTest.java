@@ -186,6 +186,31 @@ class FbsEnumsTest {
     assertTrue(refused > 100, refused + " of 3000 mutations refused");
   }
 
+  /** monster_test's LongEnum as a Java enum: 64-bit numbers, exported as bit_flags through {@code @FlatEnum}. */
+  @FlatEnum(value = "ulong", bitFlags = true)
+  enum LongEnum { @io.polycodec.Tag(2) LONG_ONE, @io.polycodec.Tag(4) LONG_TWO, @io.polycodec.Tag(1 << 30) LONG_BIG }
+
+  record Holder(@io.polycodec.Tag(1) LongEnum e, @io.polycodec.Tag(2) List<LongEnum> all) {}
+
+  @Test
+  void javaEnumsExportAsBitFlags(@TempDir Path dir) throws IOException {
+    FlatBuffersCodec<Holder> codec = FlatBuffersCodec.of(Holder.class);
+    Holder v = new Holder(LongEnum.LONG_BIG, List.of(LongEnum.LONG_TWO, LongEnum.LONG_ONE));
+    assertEquals(v, codec.decode(codec.encode(v)));
+    String fbs = codec.fbs();
+    assertTrue(fbs.contains(": ulong (bit_flags) {\n  LONG_ONE = 1,\n  LONG_TWO = 2,\n  LONG_BIG = 30\n}"), fbs);
+    Flatc.require();
+    Files.writeString(dir.resolve("holder.fbs"), fbs);
+    Flatc.run(dir, List.of("-b", "--schema", "--bfbs-builtins", "holder.fbs"));
+    FbsImport.Imported back = FbsImport.read(Files.readAllBytes(dir.resolve("holder.bfbs")));
+    assertEquals(1L << 30, ((EnumSchema) back.schema().field("e").type()).byName("LONG_BIG").number());
+    assertTrue(back.layout().isBitFlags(((EnumSchema) back.schema().field("e").type()).name()));
+    Files.write(dir.resolve("v.bin"), codec.encode(v));
+    String printed = Flatc.run(dir, List.of("--json", "--strict-json", "--raw-binary", "holder.fbs", "--", "v.bin"));
+    String json = Files.readString(dir.resolve("v.json"));
+    assertTrue(json.contains("\"e\": \"LONG_BIG\"") && json.contains("\"LONG_TWO\",") , printed + json);
+  }
+
   private static GenericRecord sample(RecordSchema s) {
     RecordSchema claw = (RecordSchema) ((io.polycodec.schema.ListSchema) s.field("claws").type()).element();
     RecordSchema mark = (RecordSchema) s.field("mark").type();
