@@ -671,11 +671,14 @@ final class Checker {
   private static int width(EnumSchema e) {
     int bits = 8;
     for (EnumSchema.Constant c : e.constants()) {
-      int n = c.number();
-      if (n < Short.MIN_VALUE || n > Short.MAX_VALUE) {
-        return 32;
+      long n = c.number();
+      if (n != (int) n) {
+        return 64;
       }
-      if (n < Byte.MIN_VALUE || n > Byte.MAX_VALUE) {
+      if (n < Short.MIN_VALUE || n > Short.MAX_VALUE) {
+        bits = 32;
+      }
+      if ((n < Byte.MIN_VALUE || n > Byte.MAX_VALUE) && bits < 16) {
         bits = 16;
       }
     }

@@ -75,10 +75,13 @@ final class FormatRules {
 
   /**
    * Whether a reader refuses data lacking a required field of {@code kind}: every format for every kind,
-   * except FlatBuffers for scalars (bool, numbers, enums), which it cannot mark required (flatc: "only
+   * except Protobuf for lists, maps and vectors (an empty one is not on the wire), and FlatBuffers for scalars (bool, numbers, enums), which it cannot mark required (flatc: "only
    * non-scalar fields in tables may be 'required'"); an absent FlatBuffers scalar is its default.
    */
   boolean enforcesRequired(io.polycodec.schema.Kind kind) {
+    if (family == Family.PROTOBUF && kind.isCollection()) {
+      return false; // an empty repeated field is left off the wire, so absent is read as empty
+    }
     return !(family == Family.FLATBUFFERS && (kind.isPrimitive() || kind == io.polycodec.schema.Kind.ENUM));
   }
 

@@ -367,11 +367,23 @@ public final class FbsExport {
 
   private void writeEnum(EnumSchema e) {
     enter(e.name());
-    out.append("\nenum ").append(simple(e.name())).append(" : ").append(layout.enumType(e.name())).append(" {\n");
+    boolean flags = layout.isBitFlags(e.name());
+    out.append("\nenum ").append(simple(e.name())).append(" : ").append(layout.enumType(e.name()))
+        .append(flags ? " (bit_flags)" : "").append(" {\n");
     List<EnumSchema.Constant> cs = new ArrayList<>(e.constants());
-    cs.sort(Comparator.comparingInt(EnumSchema.Constant::number));
+    // flatc wants values ascending; a ulong's values above 2^63 - 1 are held as their (negative) bits.
+    boolean ulong = layout.enumType(e.name()).equals("ulong");
+    cs.sort(ulong ? (a, b) -> Long.compareUnsigned(a.number(), b.number())
+        : Comparator.comparingLong(EnumSchema.Constant::number));
     for (int i = 0; i < cs.size(); i++) {
-      out.append("  ").append(cs.get(i).name()).append(" = ").append(cs.get(i).number())
+      long n = cs.get(i).number();
+      if (flags && Long.bitCount(n) != 1) {
+        throw new SchemaException("cannot write a .fbs schema: enum " + e.name() + " is bit_flags, but "
+            + cs.get(i).name() + " = " + (ulong ? Long.toUnsignedString(n) : Long.toString(n)) + " is not a single bit");
+      }
+      // bit_flags values are bit positions in the .fbs (flatc computes 1 << position).
+      String value = flags ? Integer.toString(Long.numberOfTrailingZeros(n)) : ulong ? Long.toUnsignedString(n) : Long.toString(n);
+      out.append("  ").append(cs.get(i).name()).append(" = ").append(value)
           .append(i + 1 < cs.size() ? ",\n" : "\n");
     }
     out.append("}\n");
@@ -426,6 +438,11 @@ public final class FbsExport {
       boolean scalar = k.isPrimitive() || k == Kind.ENUM;
       List<String> notes = new java.util.ArrayList<>();
       if (f.hasDefault() && scalar) {
+        if (f.defaultValue() instanceof Long && k == Kind.ENUM && !layout.isBitFlags(((EnumSchema) f.type()).name())) {
+          throw new SchemaException("cannot write a .fbs schema: " + r.name() + "." + f.name() + ": default "
+              + f.defaultValue() + " is no constant of " + f.type().describe()
+              + ", which flatc accepts only for a bit_flags enum (FlatLayout.Builder.bitFlags)");
+        }
         out.append(" = ").append(defaultText(r, f));
       } else {
         out.append(fieldDefault(f.type(), f.optional()));

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public final class FlatLayout {
   /** No choices: every record is a table, every list a vector. */
   public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of(), "", java.util.Set.of(),
-      java.util.Set.of(), Map.of());
+      java.util.Set.of(), Map.of(), java.util.Set.of());
 
   /** The underlying types an enum may have, as flatc spells them. */
   static final java.util.List<String> ENUM_TYPES = java.util.List.of("byte", "ubyte", "short", "ushort", "int", "uint",
@@ -41,11 +41,14 @@ public final class FlatLayout {
   private final Map<String, String> keys;
   /** "Record.field" of unions (or lists of unions) laid out in holder tables instead of flatc's inline layout. */
   private final java.util.Set<String> holderUnions;
+  /** Enums that are flatc {@code bit_flags}. */
+  private final java.util.Set<String> bitFlags;
 
   private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes,
       String fileIdentifier, java.util.Set<String> holderUnions, java.util.Set<String> unsignedNarrow,
-      Map<String, String> keys) {
+      Map<String, String> keys, java.util.Set<String> bitFlags) {
     this.keys = keys;
+    this.bitFlags = bitFlags;
     this.holderUnions = holderUnions;
     this.unsignedNarrow = unsignedNarrow;
     this.structs = structs;
@@ -66,6 +69,16 @@ public final class FlatLayout {
   /** The underlying type of the enum named {@code enumName}: {@code int} unless chosen otherwise. */
   public String enumType(String enumName) {
     return enumTypes.getOrDefault(enumName, "int");
+  }
+
+  /**
+   * Whether the enum named {@code enumName} is exported as flatc {@code bit_flags}: its constants are
+   * single flags ({@code 1 << position}), a combination is a number no constant has (a
+   * {@link io.polycodec.GenericEnum#unknown} in generic values), and a field may default to a number no
+   * constant has ({@code 0}, no flags), which flatc accepts only for such enums.
+   */
+  public boolean isBitFlags(String enumName) {
+    return !bitFlags.isEmpty() && bitFlags.contains(enumName);
   }
 
   /** A builder with no choices made. */
@@ -128,7 +141,7 @@ public final class FlatLayout {
   /** Whether no choice is made. */
   public boolean isDefault() {
     return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty() && fileIdentifier.isEmpty()
-        && holderUnions.isEmpty() && unsignedNarrow.isEmpty() && keys.isEmpty();
+        && holderUnions.isEmpty() && unsignedNarrow.isEmpty() && keys.isEmpty() && bitFlags.isEmpty();
   }
 
   /**
@@ -147,6 +160,8 @@ public final class FlatLayout {
     b.unsignedNarrow.addAll(other.unsignedNarrow);
     b.keys.putAll(keys);
     other.keys.forEach(b::key);
+    b.bitFlags.addAll(bitFlags);
+    b.bitFlags.addAll(other.bitFlags);
     b.fileIdentifier = fileIdentifier;
     if (!other.fileIdentifier.isEmpty()) {
       if (!fileIdentifier.isEmpty() && !fileIdentifier.equals(other.fileIdentifier)) {
@@ -168,13 +183,13 @@ public final class FlatLayout {
     return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays)
         && enumTypes.equals(((FlatLayout) o).enumTypes) && fileIdentifier.equals(((FlatLayout) o).fileIdentifier)
         && holderUnions.equals(((FlatLayout) o).holderUnions) && unsignedNarrow.equals(((FlatLayout) o).unsignedNarrow)
-        && keys.equals(((FlatLayout) o).keys);
+        && keys.equals(((FlatLayout) o).keys) && bitFlags.equals(((FlatLayout) o).bitFlags);
   }
 
   @Override
   public int hashCode() {
     return ((structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode()) * 31 + fileIdentifier.hashCode()
-        + holderUnions.hashCode() + 7 * unsignedNarrow.hashCode() + 11 * keys.hashCode();
+        + holderUnions.hashCode() + 7 * unsignedNarrow.hashCode() + 11 * keys.hashCode() + 13 * bitFlags.hashCode();
   }
 
   @Override
@@ -183,7 +198,7 @@ public final class FlatLayout {
         + (fileIdentifier.isEmpty() ? "" : ", fileIdentifier=" + fileIdentifier)
         + (holderUnions.isEmpty() ? "" : ", holderUnions=" + holderUnions)
         + (unsignedNarrow.isEmpty() ? "" : ", unsigned=" + unsignedNarrow)
-        + (keys.isEmpty() ? "" : ", keys=" + keys) + "}";
+        + (keys.isEmpty() ? "" : ", keys=" + keys) + (bitFlags.isEmpty() ? "" : ", bitFlags=" + bitFlags) + "}";
   }
 
   /** Builds a {@link FlatLayout}. Not thread-safe. */
@@ -195,6 +210,17 @@ public final class FlatLayout {
     private final java.util.Set<String> holderUnions = new java.util.TreeSet<>();
     private final java.util.Set<String> unsignedNarrow = new java.util.TreeSet<>();
     private final Map<String, String> keys = new TreeMap<>();
+    private final java.util.Set<String> bitFlags = new java.util.TreeSet<>();
+
+    /**
+     * Exports the enum named {@code enumName} as flatc {@code bit_flags} (see {@link FlatLayout#isBitFlags});
+     * the bytes do not change. Every constant's number must then be a single bit ({@code FbsExport} refuses
+     * the schema otherwise).
+     */
+    public Builder bitFlags(String enumName) {
+      bitFlags.add(Objects.requireNonNull(enumName, "enumName"));
+      return this;
+    }
 
     /**
      * Makes string or number field {@code field} the {@code key} of table {@code record} (see
@@ -335,7 +361,8 @@ public final class FlatLayout {
           Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)), fileIdentifier,
           Collections.unmodifiableSet(new java.util.TreeSet<>(holderUnions)),
           Collections.unmodifiableSet(new java.util.TreeSet<>(unsignedNarrow)),
-          Collections.unmodifiableMap(new TreeMap<>(keys)));
+          Collections.unmodifiableMap(new TreeMap<>(keys)),
+          Collections.unmodifiableSet(new java.util.TreeSet<>(bitFlags)));
     }
   }
 }

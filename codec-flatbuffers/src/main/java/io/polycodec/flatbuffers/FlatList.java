@@ -123,7 +123,7 @@ public final class FlatList {
   }
 
   /** An enum element's number. */
-  public int getEnumNumber(int k) {
+  public long getEnumNumber(int k) {
     return ((EnumLayout) layout.element).number(r.bb, pos(k, Kind.ENUM));
   }
 

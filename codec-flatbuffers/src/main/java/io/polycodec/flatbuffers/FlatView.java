@@ -248,17 +248,17 @@ public final class FlatView<T> {
     return r.bb.slice(v + 4, r.bb.getInt(v));
   }
 
-  /** An enum field's number; the field's default constant's number if absent. */
-  public int getEnumNumber(int i) {
+  /** An enum field's number (a {@code long}, as enum numbers are; unsigned types unsigned); the field's default number if absent. */
+  public long getEnumNumber(int i) {
     int p = pos(i, Kind.ENUM);
     if (p == 0) {
-      return (int) plan.defaultBits[i];
+      return plan.defaultBits[i];
     }
     return ((EnumLayout) plan.layouts[i]).number(r.bb, p);
   }
 
   /** {@link #getEnumNumber(int)} by name. */
-  public int getEnumNumber(String name) {
+  public long getEnumNumber(String name) {
     return getEnumNumber(fieldIndex(name));
   }
 

@@ -149,6 +149,9 @@ final class PlanCompiler {
             + ", was " + a.value());
       }
       type = a.value();
+      if (a.bitFlags()) {
+        effective.bitFlags(b.schema().name());
+      }
     }
     effective.enumType(b.schema().name(), type);
     return new EnumLayout(b, type);

@@ -169,7 +169,8 @@ final class TablePlan {
   private static long defaultBits(Field f, Layout layout) {
     Kind kind = f.type().kind();
     if (kind == Kind.ENUM) {
-      return f.hasDefault() ? ((io.polycodec.schema.EnumSchema) f.type()).byName((String) f.defaultValue()).number()
+      return f.hasDefault()
+          ? io.polycodec.schema.DefaultValues.enumNumber((io.polycodec.schema.EnumSchema) f.type(), f.defaultValue())
           : ((EnumLayout) layout).defaultNumber();
     }
     if (!f.hasDefault() || !kind.isPrimitive()) {
@@ -199,7 +200,7 @@ final class TablePlan {
     }
     if (ownDefault[i]) {
       Object d = schema.field(i).defaultValue();
-      return kinds[i] == Kind.ENUM ? binding.enumChild(i).forName((String) d) : d;
+      return kinds[i] == Kind.ENUM ? binding.enumChild(i).forDefault(d) : d;
     }
     return layouts[i].defaultValue();
   }
@@ -330,7 +331,7 @@ final class TablePlan {
         Object v = binding.get(record, i);
         if (v != null) {
           if (ownDefault[i] && kinds[i] == Kind.ENUM) {
-            if (binding.enumChild(i).number(v) != (int) defaultBits[i]) {
+            if (binding.enumChild(i).number(v) != defaultBits[i]) {
               layouts[i].addInline(b, id, v, true);
             }
           } else {
