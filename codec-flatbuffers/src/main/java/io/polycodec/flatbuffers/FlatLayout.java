@@ -39,10 +39,16 @@ public final class FlatLayout {
   private final java.util.Set<String> unsignedNarrow;
   /** Table record name → its key field. */
   private final Map<String, String> keys;
-  /** "Record.field" of unions (or lists of unions) laid out in holder tables instead of flatc's inline layout. */
+  /**
+   * "Record.field" of unions (or lists or maps of unions) laid out in holder tables instead of flatc's
+   * inline layout; {@link #EVERY_UNION} for all of them.
+   */
   private final java.util.Set<String> holderUnions;
   /** Enums that are flatc {@code bit_flags}. */
   private final java.util.Set<String> bitFlags;
+
+  /** The entry of {@link #holderUnions} that stands for every union field (no field name has a star). */
+  private static final String EVERY_UNION = "*";
 
   private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes,
       String fileIdentifier, java.util.Set<String> holderUnions, java.util.Set<String> unsignedNarrow,
@@ -115,7 +121,7 @@ public final class FlatLayout {
    * holder table, the layout of earlier snapshots (see {@link HolderUnion}).
    */
   public boolean isHolderUnion(String record, String field) {
-    return !holderUnions.isEmpty() && holderUnions.contains(record + "." + field);
+    return !holderUnions.isEmpty() && (holderUnions.contains(EVERY_UNION) || holderUnions.contains(record + "." + field));
   }
 
   /**
@@ -267,6 +273,15 @@ public final class FlatLayout {
      */
     public Builder holderUnion(String record, String field) {
       holderUnions.add(Objects.requireNonNull(record, "record") + "." + Objects.requireNonNull(field, "field"));
+      return this;
+    }
+
+    /**
+     * Lays out every union field, list of unions and map of unions in holder tables (see
+     * {@link #holderUnion}): for a codec that reads and writes only data of earlier snapshots.
+     */
+    public Builder holderUnions() {
+      holderUnions.add(EVERY_UNION);
       return this;
     }
 

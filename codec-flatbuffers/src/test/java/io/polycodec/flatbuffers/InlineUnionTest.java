@@ -306,6 +306,11 @@ class InlineUnionTest {
         CodecOptions.defaults().with(FlatBuffersOptions.LAYOUT, layout));
     assertEquals(legacy.fbs(), generic.fbs());
     assertEquals(java.util.Arrays.toString(bytes), java.util.Arrays.toString(generic.encode(generic.decode(bytes))));
+    // Or every union of the codec at once.
+    FlatBuffersCodec<GenericRecord> all = FlatBuffersCodec.of(RecordBinding.generic(legacy.schema()),
+        CodecOptions.defaults().with(FlatBuffersOptions.LAYOUT, FlatLayout.builder().holderUnions().build()));
+    assertEquals(legacy.fbs(), all.fbs());
+    assertEquals(java.util.Arrays.toString(bytes), java.util.Arrays.toString(all.encode(all.decode(bytes))));
     // Without the choice, the same bytes are not Legacy's: w's slot holds no type byte below it.
     FlatBuffersCodec<GenericRecord> inline = FlatBuffersCodec.generic(legacy.schema());
     assertThrows(DecodeException.class, () -> inline.decode(bytes));
