@@ -304,8 +304,10 @@ final class Checker {
     Kind kind = rf.type().kind();
     if (rf.required() && !wf.required()) {
       if (!rules.enforcesRequired(kind)) {
-        note(fp, tag, "now required, which " + rules.name + " cannot say of a scalar: an absent one still reads"
-            + " as its default");
+        note(fp, tag, kind.isCollection()
+            ? "now required, which " + rules.name + " cannot enforce on a " + rf.type().describe()
+                + ": an empty one is not on the wire, so an absent one still reads as empty"
+            : "now required, which " + rules.name + " cannot say of a scalar: an absent one still reads as its default");
       } else if (rules.writesEveryField() || alwaysWritten(wf)) {
         caveat(fp, tag, "now required: a Polycodec writer always wrote it, but data from a writer that left it"
             + " out (which the writer's schema allowed) now fails to decode");

@@ -91,4 +91,21 @@ class LongEnumsAndRequiredListsTest {
     assertTrue(io.polycodec.protobuf.ProtoExport.proto3(TAGGED, "").contains("repeated string tags = 2;"),
         "a required list is a plain repeated field, and needs no proto2");
   }
+
+  /** An enum default no constant has (bit flags: 0) in every format: absent reads as it, it round-trips. */
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "msgpack", "protobuf", "protobuf-json", "flatbuffers"})
+  void anEnumDefaultNoConstantHasIsTheAbsentValue(String format) {
+    EnumSchema flags = EnumSchema.of("Flags", List.of(new EnumSchema.Constant("A", 1), new EnumSchema.Constant("B", 2)));
+    RecordSchema r = RecordSchema.of("R", Field.of("name", 1, Schema.string()),
+        Field.of("flags", 2, flags).withDefault(GenericEnum.unknown(0)));
+    RecordSchema without = RecordSchema.of("R", Field.of("name", 1, Schema.string()));
+    Codec<GenericRecord> codec = Codecs.generic(format, r);
+    byte[] absent = Codecs.generic(format, without).encode(GenericRecord.builder(without).set("name", "x").build());
+    assertEquals(GenericEnum.unknown(0), codec.decode(absent).get("flags"));
+    for (GenericEnum v : List.of(GenericEnum.unknown(0), GenericEnum.unknown(3), GenericEnum.of("B", 2))) {
+      GenericRecord value = GenericRecord.builder(r).set("name", "x").set("flags", v).build();
+      assertEquals(value, codec.decode(codec.encode(value)));
+    }
+  }
 }
