@@ -139,21 +139,7 @@ public final class EvolutionRules {
    * name, same tag) sits at another field id in each: always false unless {@link #withUnionFieldIds}.
    */
   public boolean movesFieldIds(RecordSchema writer, RecordSchema reader) {
-    if (!unionIds) {
-      return false;
-    }
-    Map<String, RecordSchema> readers = new HashMap<>();
-    for (Schema t : SchemaGraph.of(reader).namedTypes()) {
-      if (t instanceof RecordSchema) {
-        readers.put(((RecordSchema) t).name(), (RecordSchema) t);
-      }
-    }
-    for (Schema t : SchemaGraph.of(writer).namedTypes()) {
-      RecordSchema w = t instanceof RecordSchema ? (RecordSchema) t : null;
-      RecordSchema r = w == null ? null : readers.get(w.name());
-      if (r == null) {
-        continue;
-      }
+    return unionIds && anySharedRecord(writer, reader, (w, r) -> {
       int[] wi = FlatBuffersFieldIds.of(w);
       int[] ri = FlatBuffersFieldIds.of(r);
       for (int i = 0; i < r.size(); i++) {
@@ -162,8 +148,8 @@ public final class EvolutionRules {
           return true;
         }
       }
-    }
-    return false;
+      return false;
+    });
   }
 
   /**
@@ -174,9 +160,19 @@ public final class EvolutionRules {
    * formats.
    */
   public boolean movesJsonKeys(RecordSchema writer, RecordSchema reader) {
-    if (!jsonKeys) {
+    return jsonKeys && anySharedRecord(writer, reader, (w, r) -> {
+      for (int i = 0; i < r.size(); i++) {
+        if (ProtoJsonNames.writerFieldFor(w, r, i) != w.indexOf(r.field(i).name())) {
+          return true;
+        }
+      }
       return false;
-    }
+    });
+  }
+
+  /** Whether {@code test} holds for some record type of {@code writer} and the reader's record of the same name. */
+  private static boolean anySharedRecord(RecordSchema writer, RecordSchema reader,
+      java.util.function.BiPredicate<RecordSchema, RecordSchema> test) {
     Map<String, RecordSchema> readers = new HashMap<>();
     for (Schema t : SchemaGraph.of(reader).namedTypes()) {
       if (t instanceof RecordSchema) {
@@ -189,10 +185,8 @@ public final class EvolutionRules {
       if (r == null) {
         continue;
       }
-      for (int i = 0; i < r.size(); i++) {
-        if (ProtoJsonNames.writerFieldFor(w, r, i) != w.indexOf(r.field(i).name())) {
-          return true;
-        }
+      if (test.test(w, r)) {
+        return true;
       }
     }
     return false;
