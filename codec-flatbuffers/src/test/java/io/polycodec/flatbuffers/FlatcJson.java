@@ -32,7 +32,8 @@ import java.util.Map;
 
 /**
  * GenericRecords to and from flatc's JSON for the schemas FbsExport writes, written independently of
- * the codec from flatc's rules: union holders as {"value_type", "value"}, maps as arrays of
+ * the codec from flatc's rules: union fields as {"f_type", "f"} (holders, map values and holder-layout
+ * fields as {"value_type", "value"}), maps as arrays of
  * {"key", "value"}, timestamps as {"seconds", "nanos"}, bytes as arrays of numbers, enums by name (or
  * number when unknown), NaN and infinities as flatc's bare nan / inf, unsigned integers unsigned.
  */
@@ -44,9 +45,55 @@ final class FlatcJson {
   // ---- writing -------------------------------------------------------------------------------------
 
   static String write(GenericRecord r) {
+    return write(r, FlatLayout.DEFAULT);
+  }
+
+  /**
+   * The JSON of {@code r} for a codec with {@code layout}: union fields (and lists of unions) flatc's
+   * way, {@code "f_type"} beside {@code "f"}, unless the layout keeps them in holder tables.
+   */
+  static String write(GenericRecord r, FlatLayout layout) {
     StringBuilder sb = new StringBuilder();
-    record(sb, r);
+    LAYOUT.set(layout);
+    try {
+      record(sb, r);
+    } finally {
+      LAYOUT.remove();
+    }
     return sb.toString();
+  }
+
+  /** The layout of the write or read in progress (the walk is recursive and static). */
+  private static final ThreadLocal<FlatLayout> LAYOUT = ThreadLocal.withInitial(() -> FlatLayout.DEFAULT);
+
+  /** Whether field {@code f} of {@code r} is a union, or list of unions, laid out flatc's way. */
+  private static boolean inlineUnion(RecordSchema r, Field f) {
+    return io.polycodec.schema.FlatBuffersFieldIds.isUnionField(f) && LAYOUT.get().isInlineUnion(r.name(), f.name());
+  }
+
+  /** The member name of a union value: a GenericUnion names it, else the member of its type. */
+  private static String memberName(UnionSchema u, Object v) {
+    int mi = v instanceof io.polycodec.GenericUnion ? u.indexOfName(((io.polycodec.GenericUnion) v).member())
+        : v instanceof String ? u.indexOfString() : u.indexOfType(((GenericRecord) v).schema());
+    return u.members().get(mi).name();
+  }
+
+  /** A union value's member as flatc's JSON: a string, or the member table's or struct's object. */
+  private static void memberValue(StringBuilder sb, Object v) {
+    Object member = v instanceof io.polycodec.GenericUnion ? ((io.polycodec.GenericUnion) v).value() : v;
+    if (member instanceof String) {
+      string(sb, (String) member);
+    } else {
+      record(sb, (GenericRecord) member);
+    }
+  }
+
+  /** The union value flatc printed as {@code type} and {@code value}: wrapped in a GenericUnion when aliased. */
+  private static Object readMember(UnionSchema u, String type, JsonNode value) {
+    int mi = u.indexOfName(type);
+    UnionSchema.Member m = u.members().get(mi);
+    Object member = m.isString() ? value.textValue() : record(value, m.record());
+    return u.isAliased(mi) ? io.polycodec.GenericUnion.of(m.name(), member) : member;
   }
 
   private static void record(StringBuilder sb, GenericRecord r) {
@@ -58,9 +105,40 @@ final class FlatcJson {
         continue;
       }
       Field f = r.schema().field(i);
-      sb.append(first ? "" : ", ").append('"').append(f.name()).append("\": ");
-      value(sb, f.type(), v, false);
+      sb.append(first ? "" : ", ");
       first = false;
+      if (inlineUnion(r.schema(), f) && f.type() instanceof UnionSchema) {
+        sb.append('"').append(f.name()).append("_type\": ");
+        string(sb, memberName((UnionSchema) f.type(), v));
+        sb.append(", \"").append(f.name()).append("\": ");
+        memberValue(sb, v);
+        continue;
+      }
+      if (inlineUnion(r.schema(), f)) {
+        UnionSchema u = (UnionSchema) ((ListSchema) f.type()).element();
+        sb.append('"').append(f.name()).append("_type\": [");
+        boolean firstType = true;
+        for (Object e : (List<?>) v) {
+          sb.append(firstType ? "" : ", ");
+          string(sb, memberName(u, e));
+          firstType = false;
+        }
+        sb.append("], \"").append(f.name()).append("\": [");
+        boolean firstValue = true;
+        for (Object e : (List<?>) v) {
+          sb.append(firstValue ? "" : ", ");
+          memberValue(sb, e);
+          firstValue = false;
+        }
+        sb.append(']');
+        continue;
+      }
+      sb.append('"').append(f.name()).append("\": ");
+      if (inlineMap(r.schema(), f)) {
+        map(sb, (MapSchema) f.type(), v, true);
+        continue;
+      }
+      value(sb, f.type(), v, false);
     }
     sb.append('}');
   }
@@ -109,17 +187,10 @@ final class FlatcJson {
       case RECORD: record(sb, (GenericRecord) v); break;
       case UNION: {
         UnionSchema u = (UnionSchema) type;
-        Object member = v instanceof io.polycodec.GenericUnion ? ((io.polycodec.GenericUnion) v).value() : v;
-        int mi = v instanceof io.polycodec.GenericUnion ? u.indexOfName(((io.polycodec.GenericUnion) v).member())
-            : v instanceof String ? u.indexOfString() : u.indexOfType(((GenericRecord) v).schema());
         sb.append("{\"value_type\": ");
-        string(sb, u.members().get(mi).name());
+        string(sb, memberName(u, v));
         sb.append(", \"value\": ");
-        if (member instanceof String) {
-          string(sb, (String) member);
-        } else {
-          record(sb, (GenericRecord) member);
-        }
+        memberValue(sb, v);
         sb.append('}');
         break;
       }
@@ -134,24 +205,38 @@ final class FlatcJson {
         sb.append(']');
         break;
       }
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        sb.append('[');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-          sb.append(first ? "" : ", ").append("{\"key\": ");
-          value(sb, m.key(), e.getKey(), false);
-          sb.append(", \"value\": ");
-          value(sb, m.value(), e.getValue(), false);
-          sb.append('}');
-          first = false;
-        }
-        sb.append(']');
-        break;
-      }
+      case MAP: map(sb, (MapSchema) type, v, false); break;
       case VECTOR: vector(sb, (VectorSchema) type, v); break;
       default: throw new AssertionError(type.kind());
     }
+  }
+
+  /** A map as flatc's vector of entry tables; {@code inline}: union values as {"value_type", "value"} in the entry. */
+  private static void map(StringBuilder sb, MapSchema m, Object v, boolean inline) {
+    sb.append('[');
+    boolean first = true;
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+      sb.append(first ? "" : ", ").append("{\"key\": ");
+      value(sb, m.key(), e.getKey(), false);
+      if (inline && m.value() instanceof UnionSchema) {
+        sb.append(", \"value_type\": ");
+        string(sb, memberName((UnionSchema) m.value(), e.getValue()));
+        sb.append(", \"value\": ");
+        memberValue(sb, e.getValue());
+      } else {
+        sb.append(", \"value\": ");
+        value(sb, m.value(), e.getValue(), false);
+      }
+      sb.append('}');
+      first = false;
+    }
+    sb.append(']');
+  }
+
+  /** Whether map field {@code f} of {@code r} holds union values inline in its entries. */
+  private static boolean inlineMap(RecordSchema r, Field f) {
+    return f.type() instanceof MapSchema && ((MapSchema) f.type()).value() instanceof UnionSchema
+        && LAYOUT.get().isInlineUnion(r.name(), f.name());
   }
 
   private static String integer(Schema type, Object v) {
@@ -241,10 +326,18 @@ final class FlatcJson {
 
   /** Parses flatc's output (bare nan / inf made JSON first) as a record of {@code schema}. */
   static GenericRecord read(String flatcJson, RecordSchema schema) {
+    return read(flatcJson, schema, FlatLayout.DEFAULT);
+  }
+
+  /** {@link #read(String, RecordSchema)} for a codec with {@code layout} (see {@link #write(GenericRecord, FlatLayout)}). */
+  static GenericRecord read(String flatcJson, RecordSchema schema, FlatLayout layout) {
+    LAYOUT.set(layout);
     try {
       return record(MAPPER.readTree(quoteNonFinite(flatcJson)), schema);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      LAYOUT.remove();
     }
   }
 
@@ -290,8 +383,30 @@ final class FlatcJson {
     while (names.hasNext()) {
       String name = names.next();
       Field f = s.field(name);
+      if (f == null && name.endsWith("_type")) {
+        Field u = s.field(name.substring(0, name.length() - 5));
+        if (u != null && inlineUnion(s, u)) {
+          continue; // read with its union
+        }
+      }
       if (f == null) {
         throw new AssertionError(s.name() + " has no field " + name + " (flatc printed it)");
+      }
+      if (inlineUnion(s, f) && f.type() instanceof UnionSchema) {
+        UnionSchema u = (UnionSchema) f.type();
+        JsonNode type = n.get(name + "_type");
+        if (type == null) {
+          throw new AssertionError(s.name() + "." + name + ": flatc printed a union value without its type");
+        }
+        b.set(name, readMember(u, type.textValue(), n.get(name)));
+        continue;
+      }
+      if (inlineUnion(s, f)) {
+        throw new AssertionError(s.name() + "." + name + ": flatc 2.0.8 does not print vectors of unions");
+      }
+      if (inlineMap(s, f)) {
+        b.set(name, readMap(n.get(name), (MapSchema) f.type(), true));
+        continue;
       }
       b.set(name, value(n.get(name), f.type(), false));
     }
@@ -323,8 +438,8 @@ final class FlatcJson {
       case ENUM: {
         EnumSchema e = (EnumSchema) type;
         if (n.isNumber()) {
-          EnumSchema.Constant c = e.byNumber(n.intValue());
-          return c != null ? GenericEnum.of(c.name(), c.number()) : GenericEnum.unknown(n.intValue());
+          EnumSchema.Constant c = e.byNumber(n.longValue());
+          return c != null ? GenericEnum.of(c.name(), c.number()) : GenericEnum.unknown(n.longValue());
         }
         EnumSchema.Constant c = e.byName(n.textValue());
         return GenericEnum.of(c.name(), c.number());
@@ -332,10 +447,7 @@ final class FlatcJson {
       case RECORD: return record(n, (RecordSchema) type);
       case UNION: {
         UnionSchema u = (UnionSchema) type;
-        int mi = u.indexOfName(n.get("value_type").textValue());
-        UnionSchema.Member m = u.members().get(mi);
-        Object member = m.isString() ? n.get("value").textValue() : record(n.get("value"), m.record());
-        return u.isAliased(mi) ? io.polycodec.GenericUnion.of(m.name(), member) : member;
+        return readMember(u, n.get("value_type").textValue(), n.get("value"));
       }
       case LIST: {
         List<Object> out = new ArrayList<>();
@@ -344,19 +456,26 @@ final class FlatcJson {
         }
         return out;
       }
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        Map<Object, Object> out = new LinkedHashMap<>();
-        for (JsonNode e : n) {
-          Object k = e.has("key") ? value(e.get("key"), m.key(), false) : defaultKey(m.key().kind());
-          Object v = e.has("value") ? value(e.get("value"), m.value(), false) : defaultOf(m.value());
-          out.put(k, v);
-        }
-        return out;
-      }
+      case MAP: return readMap(n, (MapSchema) type, false);
       case VECTOR: return vector(n, (VectorSchema) type);
       default: throw new AssertionError(type.kind());
     }
+  }
+
+  private static Map<Object, Object> readMap(JsonNode n, MapSchema m, boolean inline) {
+    Map<Object, Object> out = new LinkedHashMap<>();
+    for (JsonNode e : n) {
+      Object k = e.has("key") ? value(e.get("key"), m.key(), false) : defaultKey(m.key().kind());
+      Object v;
+      if (inline && m.value() instanceof UnionSchema) {
+        UnionSchema u = (UnionSchema) m.value();
+        v = readMember(u, e.get("value_type").textValue(), e.get("value"));
+      } else {
+        v = e.has("value") ? value(e.get("value"), m.value(), false) : defaultOf(m.value());
+      }
+      out.put(k, v);
+    }
+    return out;
   }
 
   private static Object defaultKey(Kind k) {

@@ -2,7 +2,10 @@ package io.polycodec.protobuf;
 
 import com.google.protobuf.CodedOutputStream;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -10,33 +13,37 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Spins a {@link CompiledBody} for each {@link MessagePlan} of a record made only of primitive and string
- * fields (the leaves of most data: telemetry readings, addresses, image descriptors): a hidden class
- * (defined with {@link MethodHandles.Lookup#defineHiddenClass}, bytecode from ASM) whose two methods are
- * the plan's field loop unrolled, reading each field with the record's accessor and measuring/writing it
- * inline with protobuf-java's static size methods and {@code CodedOutputStream} calls. Why: the
- * interpreted loop makes, per field and per pass, one megamorphic call on the field codec and one on the
- * getter lambda, which was most of the cost of records of small fields (issue 23; docs/benchmarks.md:
- * telemetry's 1,000 readings encode about twice as fast).
+ * Spins a {@link CompiledBody} for each {@link MessagePlan} of a record whose every field has a shape
+ * spun here (see {@link #spec}): primitives, strings, Java enums, nested records, Timestamps and
+ * Durations, each plain or optional, lists of strings and records, packed lists of numbers and enums. A
+ * hidden class (defined with {@link MethodHandles.Lookup#defineHiddenClassWithClassData}, bytecode from
+ * ASM) whose two methods are the plan's field loop unrolled: each field read with the record's accessor
+ * and measured/written inline with protobuf-java's static size methods and {@code CodedOutputStream}
+ * calls. Why: the interpreted loop makes, per field and per pass, one megamorphic call on the field codec
+ * and one on the getter lambda, which was most of the cost (issue 23; docs/benchmarks.md).
  *
- * <p>Why only such records. Two ways of mixing in the other fields were measured and dropped: calling
- * each other field's codec from the spun method (a statically bound call site per field) let the JIT
- * inline every codec into one large method, run out of inlining budget and stop removing allocations
- * (the user profile, 7 such fields, encoded 1.4 to 3 times slower than interpreted, in three runs); and
- * handing each run of other fields back to the interpreted loop made media and twitter 3 to 5 times
- * slower (not analysed further). Records with other fields stay interpreted, as before.
+ * <p>Nested records. A parent's spun code calls its child's spun body through a static final constant of
+ * its own class, so each call site sees one receiver and binds statically; the child's methods are
+ * separate and, when large, compiled on their own (rather than one huge method that exhausts the JIT's
+ * inlining budget, which is what sank the first attempt of calling every field codec from one method).
+ * Plans are spun children first; a child met again through a recursive record, or not spun, is called
+ * through its plan. Message sizes are noted in {@link Sizes} in the same pre-order as the interpreted plan
+ * does, so spun and interpreted plans mix freely and give the same bytes.
+ *
+ * <p>Errors. The spun code names no field: a null where a value is required, a failing accessor or a
+ * limit throws, and the codec measures again with the interpreted plans, which throw the error with its
+ * field path (see {@link ProtobufCodec}). Limits (depth, collection size, string bytes, 2 GiB) are checked
+ * by the same {@link Sizes} calls as on the interpreted path.
  *
  * <p>A class is spun only when the record class is accessible to this package and resolves to the same
- * class from codec-protobuf's class loader. The spun code writes the same fields in the same order as
- * the interpreted plan (primitive and string fields note nothing in {@link Sizes}), so the two mix
- * freely (nested plans are dispatched at run time) and give the same bytes; the property test against
- * protoc-generated code runs on spun plans, and {@code SpunEncoderTest} compares both paths.
+ * class from codec-protobuf's class loader. The property test against protoc-generated code
+ * ({@code SpunShapesProperties}) runs on a graph spun throughout, and {@code SpunEncoderTest} compares
+ * both paths.
  *
- * <p>Assumption: the value of an inlined field is its component's value unchanged, which is what
- * {@link io.polycodec.bind.RecordBinding} does for a primitive or {@code String} component of the same
- * kind; any representation that converts (string forms, boxes, optionals) has another component type
- * and keeps the record interpreted. A binding that adapts a {@code String} or primitive component into
- * another value of the same type would have to be excluded here.
+ * <p>Assumption: the value of a spun field is its component's value unchanged (or unwrapped from its
+ * {@code Optional}), which is what {@link io.polycodec.bind.RecordBinding} does for components of those
+ * types; adapted components and any representation that converts (string forms, boxes, sets) keep the
+ * record interpreted.
  */
 final class BodyCompiler {
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
@@ -45,18 +52,93 @@ final class BodyCompiler {
   private static final String SIZES = Type.getInternalName(Sizes.class);
   private static final String SIZES_DESC = Type.getDescriptor(Sizes.class);
   private static final String COS_DESC = Type.getDescriptor(CodedOutputStream.class);
+  private static final String OBJ = "java/lang/Object";
+  private static final String LIST = "java/util/List";
+  private static final String BODY_SIZE = "(Ljava/lang/Object;" + SIZES_DESC + ")J";
+  private static final String BODY_WRITE = "(" + COS_DESC + "Ljava/lang/Object;" + SIZES_DESC + ")V";
+
+  // Local slots. size(Object record, Sizes sizes): 1 record, 2 sizes, 3-4 the total. write(CodedOutputStream
+  // out, Object record, Sizes sizes): 1 out, 2 record, 3 sizes. Both: the ones below. Reference slots are
+  // cast again wherever they are used, so frames that merge two reference types (as Object) never matter.
+  private static final int TYPED = 5;
+  private static final int LONG = 6;
+  private static final int INT = 8;
+  private static final int VALUE = 9;
+  private static final int COUNT = 10;
+  private static final int INDEX = 15;
+  private static final int ELEMENT = 11;
+  private static final int PAYLOAD = 12;
+  private static final int SLOT = 14;
+  private static final int TOTAL = 3;
 
   private BodyCompiler() {}
 
+  /** How a field's value is held by its record component. */
+  private enum Wrap {
+    /** The component is the value (non-optional; checked against the default). */
+    NONE,
+    /** {@code Optional<T>}: absent is left out, present is written even if it equals the default. */
+    OPTIONAL,
+    /** {@code OptionalInt}. */
+    OPTIONAL_INT,
+    /** {@code OptionalLong}. */
+    OPTIONAL_LONG,
+    /** {@code OptionalDouble}. */
+    OPTIONAL_DOUBLE,
+    /** A nullable reference of an optional field: null is left out, anything else written. */
+    NULLABLE,
+    /**
+     * A reference of a required field, written always: null throws, and the codec measures again with
+     * the interpreted plan, which reports it.
+     */
+    PRESENT
+  }
+
+  /** What one value is on the wire. */
+  private enum Kind {
+    PRIMITIVE, STRING, ENUM, MESSAGE, SECONDS_NANOS,
+    /** A field of another shape: its interpreted {@link FieldCodec} is called, with all it honours. */
+    DELEGATE
+  }
+
+  /** How one field is spun. */
+  private static final class Spec {
+    final FieldCodec field;
+    final RecordComponent component;
+    final Wrap wrap;
+    final Kind kind;
+    /** For PRIMITIVE (and ENUM: INT32), the scalar type. */
+    final ScalarType type;
+    final boolean list;
+    final boolean packed;
+    /** The constant the value needs (EnumBinding, child CompiledBody or MessagePlan, SecondsNanosValue), or null. */
+    Object constant;
+    int constantIndex = -1;
+
+    Spec(FieldCodec field, RecordComponent component, Wrap wrap, Kind kind, ScalarType type, boolean list, boolean packed) {
+      this.field = field;
+      this.component = component;
+      this.wrap = wrap;
+      this.kind = kind;
+      this.type = kind == Kind.ENUM ? ScalarType.INT32 : type;
+      this.list = list;
+      this.packed = packed;
+    }
+
+    boolean wide() {
+      return type != null && type.isWide();
+    }
+  }
 
   /**
    * The spun body of {@code plan}, whose fields in number order are {@code ordered}; null for a plan of
-   * {@link io.polycodec.GenericRecord}s (they keep unknown fields, and have no accessors) or if the
-   * class cannot be defined here (then the interpreted plan serves, equally correct).
+   * {@link io.polycodec.GenericRecord}s (they keep unknown fields, and have no accessors), for a record
+   * with a field of a shape not spun (see {@link #spec}), or if the class cannot be defined here (then the
+   * interpreted plan serves, equally correct).
    */
   static CompiledBody compile(MessagePlan plan, FieldCodec[] ordered) {
     Class<?> type = plan.binding.javaType();
-    if (plan.binding.isGeneric() || !type.isRecord()) {
+    if (plan.binding.isGeneric() || !type.isRecord() || ordered.length == 0) {
       return null;
     }
     try {
@@ -64,12 +146,23 @@ final class BodyCompiler {
       if (comps == null) {
         return null;
       }
-      for (FieldCodec f : ordered) {
-        if (inlineType(f, comps) == null) {
-          return null; // see the class comment: only records of primitive and string fields are spun
+      Spec[] specs = new Spec[ordered.length];
+      List<Object> constants = new ArrayList<>();
+      int inline = 0;
+      for (int i = 0; i < ordered.length; i++) {
+        specs[i] = spec(ordered[i], comps[ordered[i].index]);
+        if (specs[i] == null) {
+          specs[i] = new Spec(ordered[i], comps[ordered[i].index], Wrap.NONE, Kind.DELEGATE, null, false, false);
+          specs[i].constant = ordered[i];
+        } else {
+          inline++;
+        }
+        if (specs[i].constant != null) {
+          specs[i].constantIndex = constants.size();
+          constants.add(specs[i].constant);
         }
       }
-      return ordered.length == 0 ? null : define(type, ordered, comps);
+      return inline == 0 ? null : define(type, specs, constants);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       return null;
     }
@@ -89,23 +182,122 @@ final class BodyCompiler {
     return comps != null && comps.length == fields ? comps : null;
   }
 
-  /** How a field is spun: inline as a primitive or a string; null if it cannot be (then the record is not spun). */
-  private static Class<?> inlineType(FieldCodec f, RecordComponent[] comps) {
-    Class<?> javaType = comps[f.index].getType();
-    if (comps[f.index].isAnnotationPresent(io.polycodec.Adapted.class)) {
-      return null; // a String or primitive component may be adapted onto its own type: only the binding applies it
+  /**
+   * How field {@code f} of component {@code c} is spun, or null if it is not (then the record is not).
+   * Spun: primitives and strings; enums of Java enum types; nested records; Timestamps and Durations;
+   * each plain, or in {@code Optional}/{@code OptionalInt}/{@code OptionalLong}/{@code OptionalDouble}
+   * (or a nullable reference); lists of strings and records, packed lists of {@code Integer}s,
+   * {@code Long}s and enums. Not spun: fields with a default of their own (only the interpreted codecs
+   * compare with it), adapted components (only the binding applies the adapter, even onto the same type),
+   * bytes, unions, maps, vectors, sets, groups and boxed primitives.
+   */
+  private static Spec spec(FieldCodec f, RecordComponent c) {
+    if (c.isAnnotationPresent(io.polycodec.Adapted.class)) {
+      return null;
     }
-    // The spun code leaves out zero and "" as proto3 does; a field with a default of its own is left out
-    // when equal to that default instead, which only the interpreted codecs know.
+    Class<?> javaType = c.getType();
     if (f instanceof PrimitiveField) {
       PrimitiveField p = (PrimitiveField) f;
-      return p.defaultBits == 0 && javaType == primitiveOf(p.type) ? javaType : null;
+      return p.defaultBits == 0 && javaType == primitiveOf(p.type)
+          ? new Spec(f, c, Wrap.NONE, Kind.PRIMITIVE, p.type, false, false) : null;
     }
     if (f instanceof ValueField) {
       ValueField v = (ValueField) f;
-      if (!v.optional && v.ownDefault == null && v.codec instanceof ScalarValue && ((ScalarValue) v.codec).type == ScalarType.STRING
-          && javaType == String.class) {
-        return String.class;
+      if (v.ownDefault != null && !v.optional) {
+        return null;
+      }
+      Spec s;
+      if (!v.optional) {
+        s = valueSpec(f, c, Wrap.NONE, v.codec, javaType);
+      } else if (javaType == java.util.Optional.class) {
+        s = valueSpec(f, c, Wrap.OPTIONAL, v.codec, typeArgument(c));
+      } else if (javaType == java.util.OptionalInt.class || javaType == java.util.OptionalLong.class
+          || javaType == java.util.OptionalDouble.class) {
+        ScalarType t = v.codec instanceof ScalarValue ? ((ScalarValue) v.codec).type : null;
+        Wrap w = javaType == java.util.OptionalInt.class ? Wrap.OPTIONAL_INT
+            : javaType == java.util.OptionalLong.class ? Wrap.OPTIONAL_LONG : Wrap.OPTIONAL_DOUBLE;
+        boolean fits = t != null && (w == Wrap.OPTIONAL_DOUBLE ? t == ScalarType.DOUBLE
+            : w == Wrap.OPTIONAL_LONG ? t.isWide() && t != ScalarType.DOUBLE
+            : primitiveOf(t) == int.class && t != ScalarType.INT8 && t != ScalarType.INT16);
+        s = fits ? new Spec(f, c, w, Kind.PRIMITIVE, t, false, false) : null;
+      } else {
+        boolean absentIfNull = f.binding.schema().field(f.index).optional() && !f.binding.schema().field(f.index).required();
+        s = javaType.isPrimitive() ? null : valueSpec(f, c, absentIfNull ? Wrap.NULLABLE : Wrap.PRESENT, v.codec, javaType);
+      }
+      return s;
+    }
+    if (f instanceof ListField && javaType == List.class) {
+      ListField l = (ListField) f;
+      Class<?> element = typeArgument(c);
+      ValueCodec codec = l.element;
+      if (!l.packed && codec instanceof ScalarValue && ((ScalarValue) codec).type == ScalarType.STRING
+          && element == String.class) {
+        return new Spec(f, c, Wrap.NONE, Kind.STRING, null, true, false);
+      }
+      if (!l.packed && codec instanceof MessageValue && element == ((MessageValue) codec).plan.binding.javaType()) {
+        return message(new Spec(f, c, Wrap.NONE, Kind.MESSAGE, null, true, false), (MessageValue) codec);
+      }
+      if (l.packed && codec instanceof EnumValue && element != null && element.isEnum()
+          && ((EnumValue) codec).binding.javaType() == element) {
+        Spec s = new Spec(f, c, Wrap.NONE, Kind.ENUM, null, true, true);
+        s.constant = ((EnumValue) codec).binding;
+        return s;
+      }
+      if (l.packed && codec instanceof ScalarValue) {
+        ScalarType t = ((ScalarValue) codec).type;
+        boolean fits = element == Integer.class ? primitiveOf(t) == int.class && t != ScalarType.INT8 && t != ScalarType.INT16
+            : element == Long.class && t.isWide() && t != ScalarType.DOUBLE;
+        return fits ? new Spec(f, c, Wrap.NONE, Kind.PRIMITIVE, t, true, true) : null;
+      }
+    }
+    return null;
+  }
+
+  /** A singular value of {@code codec} held as {@code held} (the component's type, or its Optional's argument). */
+  private static Spec valueSpec(FieldCodec f, RecordComponent c, Wrap wrap, ValueCodec codec, Class<?> held) {
+    if (held == null) {
+      return null;
+    }
+    if (codec instanceof ScalarValue) {
+      return ((ScalarValue) codec).type == ScalarType.STRING && held == String.class
+          ? new Spec(f, c, wrap, Kind.STRING, null, false, false) : null;
+    }
+    if (codec instanceof EnumValue) {
+      EnumValue e = (EnumValue) codec;
+      if (!held.isEnum() || e.binding.javaType() != held) {
+        return null;
+      }
+      Spec s = new Spec(f, c, wrap, Kind.ENUM, null, false, false);
+      s.constant = e.binding;
+      return s;
+    }
+    if (codec instanceof MessageValue) {
+      return held == ((MessageValue) codec).plan.binding.javaType()
+          ? message(new Spec(f, c, wrap, Kind.MESSAGE, null, false, false), (MessageValue) codec) : null;
+    }
+    if (codec == TimestampValue.INSTANCE && held == java.time.Instant.class
+        || codec == DurationValue.INSTANCE && held == java.time.Duration.class) {
+      Spec s = new Spec(f, c, wrap, Kind.SECONDS_NANOS, null, false, false);
+      s.constant = codec;
+      return s;
+    }
+    return null;
+  }
+
+  /** Links a message field to the child's spun body if it has one, else to the child's plan. */
+  private static Spec message(Spec s, MessageValue m) {
+    CompiledBody child = m.plan.compiled();
+    s.constant = child != null ? child : m.plan;
+    return s;
+  }
+
+  /** The class argument of a component's {@code Optional<T>} or {@code List<T>}, or null. */
+  private static Class<?> typeArgument(RecordComponent c) {
+    java.lang.reflect.Type g = c.getGenericType();
+    if (g instanceof ParameterizedType) {
+      java.lang.reflect.Type[] args = ((ParameterizedType) g).getActualTypeArguments();
+      if (args.length == 1 && args[0] instanceof Class) {
+        return (Class<?>) args[0];
       }
     }
     return null;
@@ -118,31 +310,81 @@ final class BodyCompiler {
       case INT16: return short.class;
       case FLOAT: return float.class;
       case DOUBLE: return double.class;
+      case STRING: case BYTES: return null;
       default: return t.isWide() ? long.class : int.class;
     }
   }
 
-  private static CompiledBody define(Class<?> type, FieldCodec[] ordered, RecordComponent[] comps)
+  private static CompiledBody define(Class<?> type, Spec[] specs, List<Object> constants)
       throws ReflectiveOperationException {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
       @Override
       protected String getCommonSuperClass(String a, String b) {
-        return "java/lang/Object"; // locals never merge two reference types; see the slot layout below
+        return OBJ; // reference slots are cast where used; see the slot layout above
       }
     };
     String self = BodyCompiler.class.getPackageName().replace('.', '/') + "/SpunBody";
     cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, self, null, BASE, null);
-    Class<?>[] inline = new Class<?>[ordered.length];
-    for (int i = 0; i < ordered.length; i++) {
-      inline[i] = inlineType(ordered[i], comps);
-    }
+    constants(cw, self, constants);
     constructor(cw);
-    String record = Type.getInternalName(type);
-    size(cw, self, ordered, inline, comps, record);
-    write(cw, self, ordered, inline, comps, record);
+    Emitter e = new Emitter(self, Type.getInternalName(type), constants);
+    e.size(cw, specs);
+    e.write(cw, specs);
     cw.visitEnd();
-    MethodHandles.Lookup lookup = LOOKUP.defineHiddenClass(cw.toByteArray(), true);
+    MethodHandles.Lookup lookup = LOOKUP.defineHiddenClassWithClassData(cw.toByteArray(), constants.toArray(), true);
     return (CompiledBody) lookup.lookupClass().getDeclaredConstructor().newInstance();
+  }
+
+  /**
+   * One static final field per constant, set from the class data in the static initializer: the JIT
+   * folds static finals, so each call on a child body, enum binding or Timestamp codec is bound
+   * statically and can be inlined (a parent's call site sees one child only).
+   */
+  private static void constants(ClassWriter cw, String self, List<Object> constants) {
+    if (constants.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < constants.size(); i++) {
+      cw.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_PRIVATE, "c" + i,
+          constantDescriptor(constants.get(i)), null, null).visitEnd();
+    }
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+    mv.visitCode();
+    mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+        "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+    mv.visitLdcInsn("_");
+    mv.visitLdcInsn(Type.getType(Object[].class));
+    mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+    mv.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
+    mv.visitVarInsn(Opcodes.ASTORE, 0);
+    for (int i = 0; i < constants.size(); i++) {
+      mv.visitVarInsn(Opcodes.ALOAD, 0);
+      mv.visitLdcInsn(i);
+      mv.visitInsn(Opcodes.AALOAD);
+      String d = constantDescriptor(constants.get(i));
+      mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getType(d).getInternalName());
+      mv.visitFieldInsn(Opcodes.PUTSTATIC, self, "c" + i, d);
+    }
+    mv.visitInsn(Opcodes.RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static String constantDescriptor(Object constant) {
+    if (constant instanceof FieldCodec) {
+      return Type.getDescriptor(constant.getClass()); // package-private final classes of this package
+    }
+    if (constant instanceof CompiledBody) {
+      return Type.getDescriptor(CompiledBody.class);
+    }
+    if (constant instanceof MessagePlan) {
+      return Type.getDescriptor(MessagePlan.class);
+    }
+    if (constant instanceof SecondsNanosValue) {
+      return Type.getDescriptor(SecondsNanosValue.class);
+    }
+    return Type.getDescriptor(io.polycodec.bind.EnumBinding.class);
   }
 
   private static void constructor(ClassWriter cw) {
@@ -155,164 +397,512 @@ final class BodyCompiler {
     mv.visitEnd();
   }
 
-  /** Pushes the field's value as int or long bits (floats by raw bits, as the interpreted plan compares them). */
-  private static void readBits(MethodVisitor mv, int recordSlot, String record, RecordComponent c, Class<?> t) {
-    mv.visitVarInsn(Opcodes.ALOAD, recordSlot);
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, record, c.getAccessor().getName(),
-        Type.getMethodDescriptor(c.getAccessor()), false);
-    if (t == float.class) {
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-    } else if (t == double.class) {
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+  /** Emits the two methods; {@code mv}, {@code sizes} and (write) {@code out} are per method. */
+  private static final class Emitter {
+    private final String self;
+    private final String record;
+    private final List<Object> constants;
+    private MethodVisitor mv;
+    private boolean writing;
+    private int sizesSlot;
+
+    Emitter(String self, String record, List<Object> constants) {
+      this.self = self;
+      this.record = record;
+      this.constants = constants;
     }
-  }
 
-  private static boolean wide(Class<?> t) {
-    return t == long.class || t == double.class;
-  }
-
-  // Slots of size(Object record, Sizes sizes): 0 this, 1 record, 2 sizes, 3-4 total, 5 typed record,
-  // 6-7 a long value, 8 an int value, 9 a String. Each slot holds one type only, so frames never merge two.
-  private static void size(ClassWriter cw, String self, FieldCodec[] ordered, Class<?>[] inline,
-      RecordComponent[] comps, String record) {
-    MethodVisitor mv = cw.visitMethod(0, "size", "(Ljava/lang/Object;" + SIZES_DESC + ")J", null, null);
-    mv.visitCode();
-    mv.visitVarInsn(Opcodes.ALOAD, 2);
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SIZES, "enter", "()V", false);
-    mv.visitInsn(Opcodes.LCONST_0);
-    mv.visitVarInsn(Opcodes.LSTORE, 3);
-    mv.visitVarInsn(Opcodes.ALOAD, 1);
-    mv.visitTypeInsn(Opcodes.CHECKCAST, record);
-    mv.visitVarInsn(Opcodes.ASTORE, 5);
-    for (int i = 0; i < ordered.length; i++) {
-      FieldCodec f = ordered[i];
-      Class<?> t = inline[i];
-      Label skip = new Label();
-      RecordComponent c = comps[f.index];
-      if (t == String.class) {
-        readBits(mv, 5, record, c, t);
-        mv.visitVarInsn(Opcodes.ASTORE, 9);
-        mv.visitVarInsn(Opcodes.ALOAD, 9);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "length", "()I", false);
-        mv.visitJumpInsn(Opcodes.IFEQ, skip);
-        mv.visitVarInsn(Opcodes.ALOAD, 9);
-        mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ScalarValue.class), "stringSize",
-            "(Ljava/lang/String;" + SIZES_DESC + ")I", false);
-      } else {
-        ScalarType st = ((PrimitiveField) f).type;
-        readBits(mv, 5, record, c, t);
-        if (wide(t)) {
-          mv.visitVarInsn(Opcodes.LSTORE, 6);
-          mv.visitVarInsn(Opcodes.LLOAD, 6);
-          mv.visitInsn(Opcodes.LCONST_0);
-          mv.visitInsn(Opcodes.LCMP);
-          mv.visitJumpInsn(Opcodes.IFEQ, skip);
-          if (st.fixedWidth() != 0) {
-            mv.visitLdcInsn(st.fixedWidth());
-          } else {
-            mv.visitVarInsn(Opcodes.LLOAD, 6);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, COS, sizeMethod(st), "(J)I", false);
-          }
-        } else {
-          mv.visitVarInsn(Opcodes.ISTORE, 8);
-          mv.visitVarInsn(Opcodes.ILOAD, 8);
-          mv.visitJumpInsn(Opcodes.IFEQ, skip);
-          if (st == ScalarType.BOOL) {
-            mv.visitLdcInsn(1);
-          } else if (st.fixedWidth() != 0) {
-            mv.visitLdcInsn(st.fixedWidth());
-          } else {
-            mv.visitVarInsn(Opcodes.ILOAD, 8);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, COS, sizeMethod(st), "(I)I", false);
-          }
-        }
+    void size(ClassWriter cw, Spec[] specs) {
+      writing = false;
+      sizesSlot = 2;
+      mv = cw.visitMethod(0, "size", BODY_SIZE, null, null);
+      mv.visitCode();
+      sizes("enter", "()V");
+      mv.visitInsn(Opcodes.LCONST_0);
+      mv.visitVarInsn(Opcodes.LSTORE, TOTAL);
+      typedRecord(1);
+      for (Spec s : specs) {
+        field(s);
       }
-      mv.visitLdcInsn(f.tagSize());
-      mv.visitInsn(Opcodes.IADD);
-      addToTotal(mv, false);
-      mv.visitLabel(skip);
-    }
-    mv.visitVarInsn(Opcodes.ALOAD, 2);
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SIZES, "exit", "()V", false);
-    mv.visitVarInsn(Opcodes.LLOAD, 3);
-    mv.visitMethodInsn(Opcodes.INVOKESTATIC, SIZES, "checkedSize", "(J)I", false);
-    mv.visitInsn(Opcodes.I2L);
-    mv.visitInsn(Opcodes.LRETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-  }
-
-  private static void addToTotal(MethodVisitor mv, boolean isLong) {
-    if (!isLong) {
+      sizes("exit", "()V");
+      mv.visitVarInsn(Opcodes.LLOAD, TOTAL);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, SIZES, "checkedSize", "(J)I", false);
       mv.visitInsn(Opcodes.I2L);
+      mv.visitInsn(Opcodes.LRETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
     }
-    mv.visitVarInsn(Opcodes.LLOAD, 3);
-    mv.visitInsn(Opcodes.LADD);
-    mv.visitVarInsn(Opcodes.LSTORE, 3);
-  }
 
-  // Slots of write(CodedOutputStream out, Object record, Sizes sizes): 0 this, 1 out, 2 record, 3 sizes,
-  // 4 typed record, 5-6 a long value, 7 an int value, 8 a String.
-  private static void write(ClassWriter cw, String self, FieldCodec[] ordered, Class<?>[] inline,
-      RecordComponent[] comps, String record) {
-    MethodVisitor mv = cw.visitMethod(0, "write", "(" + COS_DESC + "Ljava/lang/Object;" + SIZES_DESC + ")V", null,
-        new String[] {"java/io/IOException"});
-    mv.visitCode();
-    mv.visitVarInsn(Opcodes.ALOAD, 2);
-    mv.visitTypeInsn(Opcodes.CHECKCAST, record);
-    mv.visitVarInsn(Opcodes.ASTORE, 4);
-    for (int i = 0; i < ordered.length; i++) {
-      FieldCodec f = ordered[i];
-      Class<?> t = inline[i];
+    void write(ClassWriter cw, Spec[] specs) {
+      writing = true;
+      sizesSlot = 3;
+      mv = cw.visitMethod(0, "write", BODY_WRITE, null, new String[] {"java/io/IOException"});
+      mv.visitCode();
+      typedRecord(2);
+      for (Spec s : specs) {
+        field(s);
+      }
+      mv.visitInsn(Opcodes.RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
+    private void typedRecord(int slot) {
+      mv.visitVarInsn(Opcodes.ALOAD, slot);
+      mv.visitTypeInsn(Opcodes.CHECKCAST, record);
+      mv.visitVarInsn(Opcodes.ASTORE, TYPED);
+    }
+
+    private void sizes(String method, String desc) {
+      mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SIZES, method, desc, false);
+    }
+
+    private void field(Spec s) {
+      current = s;
+      if (s.kind == Kind.DELEGATE) {
+        delegate(s);
+        return;
+      }
       Label skip = new Label();
-      RecordComponent c = comps[f.index];
-      int tag;
-      if (t == String.class) {
-        readBits(mv, 4, record, c, t);
-        mv.visitVarInsn(Opcodes.ASTORE, 8);
-        mv.visitVarInsn(Opcodes.ALOAD, 8);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "length", "()I", false);
-        mv.visitJumpInsn(Opcodes.IFEQ, skip);
-        writeTag(mv, FieldCodec.tagOf(f.number, ScalarType.STRING.wireType));
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
-        mv.visitVarInsn(Opcodes.ALOAD, 8);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeStringNoTag", "(Ljava/lang/String;)V", false);
+      mv.visitVarInsn(Opcodes.ALOAD, TYPED);
+      java.lang.reflect.Method accessor = s.component.getAccessor();
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, record, accessor.getName(), Type.getMethodDescriptor(accessor), false);
+      if (s.list) {
+        list(s, skip);
       } else {
-        ScalarType st = ((PrimitiveField) f).type;
-        tag = FieldCodec.tagOf(f.number, st.wireType);
-        readBits(mv, 4, record, c, t);
-        if (wide(t)) {
-          mv.visitVarInsn(Opcodes.LSTORE, 5);
-          mv.visitVarInsn(Opcodes.LLOAD, 5);
-          mv.visitInsn(Opcodes.LCONST_0);
-          mv.visitInsn(Opcodes.LCMP);
-          mv.visitJumpInsn(Opcodes.IFEQ, skip);
-          writeTag(mv, tag);
-          mv.visitVarInsn(Opcodes.ALOAD, 1);
-          mv.visitVarInsn(Opcodes.LLOAD, 5);
-          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, writeMethod(st), "(J)V", false);
-        } else {
-          mv.visitVarInsn(Opcodes.ISTORE, 7);
-          mv.visitVarInsn(Opcodes.ILOAD, 7);
-          mv.visitJumpInsn(Opcodes.IFEQ, skip);
-          writeTag(mv, tag);
-          mv.visitVarInsn(Opcodes.ALOAD, 1);
-          mv.visitVarInsn(Opcodes.ILOAD, 7);
-          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, writeMethod(st), st == ScalarType.BOOL ? "(Z)V" : "(I)V", false);
-        }
+        single(s, skip);
       }
       mv.visitLabel(skip);
     }
-    mv.visitInsn(Opcodes.RETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-  }
 
-  private static void writeTag(MethodVisitor mv, int tag) {
-    mv.visitVarInsn(Opcodes.ALOAD, 1);
-    mv.visitLdcInsn(tag);
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeUInt32NoTag", "(I)V", false);
+    /** Calls the field's own codec, as the interpreted loop does, but bound statically. */
+    private void delegate(Spec s) {
+      String owner = Type.getInternalName(s.constant.getClass());
+      constant(s);
+      if (writing) {
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "write", BODY_WRITE, false);
+      } else {
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "size", BODY_SIZE, false);
+        addToTotal();
+      }
+    }
+
+    // ---- singular fields ------------------------------------------------------------------------------
+
+    /** The accessor's result is on the stack. */
+    private void single(Spec s, Label skip) {
+      unwrap(s, skip);
+      if (s.wrap == Wrap.NONE) {
+        skipDefault(s, skip);
+      }
+      int tag = FieldCodec.tagOf(s.field.number, s.kind == Kind.PRIMITIVE || s.kind == Kind.ENUM
+          ? s.type.wireType : com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      if (writing) {
+        writeTag(tag);
+        writeValue(s, VALUE);
+      } else {
+        mv.visitLdcInsn((long) s.field.tagSize());
+        sizeValue(s, VALUE);
+        mv.visitInsn(Opcodes.LADD);
+        addToTotal();
+      }
+    }
+
+    /** Leaves the value in its slot (LONG, INT or VALUE); jumps to {@code skip} if absent. */
+    private void unwrap(Spec s, Label skip) {
+      switch (s.wrap) {
+        case NONE:
+          store(s);
+          return;
+        case OPTIONAL:
+          mv.visitInsn(Opcodes.ACONST_NULL);
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/util/Optional", "orElse",
+              "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+          mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+          mv.visitJumpInsn(Opcodes.IFNULL, skip);
+          if (s.kind == Kind.ENUM) {
+            enumNumber(VALUE);
+            mv.visitVarInsn(Opcodes.ISTORE, INT);
+          }
+          return;
+        case NULLABLE:
+          mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+          mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+          mv.visitJumpInsn(Opcodes.IFNULL, skip);
+          if (s.kind == Kind.ENUM) {
+            enumNumber(VALUE);
+            mv.visitVarInsn(Opcodes.ISTORE, INT);
+          }
+          return;
+        case PRESENT:
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Objects", "requireNonNull",
+              "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+          if (s.kind == Kind.ENUM) {
+            enumNumber(VALUE);
+            mv.visitVarInsn(Opcodes.ISTORE, INT);
+          }
+          return;
+        default:
+          String owner = s.wrap == Wrap.OPTIONAL_INT ? "java/util/OptionalInt"
+              : s.wrap == Wrap.OPTIONAL_LONG ? "java/util/OptionalLong" : "java/util/OptionalDouble";
+          mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+          mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+          mv.visitTypeInsn(Opcodes.CHECKCAST, owner);
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "isPresent", "()Z", false);
+          mv.visitJumpInsn(Opcodes.IFEQ, skip);
+          mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+          mv.visitTypeInsn(Opcodes.CHECKCAST, owner);
+          if (s.wrap == Wrap.OPTIONAL_INT) {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "getAsInt", "()I", false);
+            mv.visitVarInsn(Opcodes.ISTORE, INT);
+          } else if (s.wrap == Wrap.OPTIONAL_LONG) {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "getAsLong", "()J", false);
+            mv.visitVarInsn(Opcodes.LSTORE, LONG);
+          } else {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "getAsDouble", "()D", false);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+            mv.visitVarInsn(Opcodes.LSTORE, LONG);
+          }
+      }
+    }
+
+    /** Stores a plain component's value: primitives by bits (floats raw, as the interpreted plan compares them). */
+    private void store(Spec s) {
+      switch (s.kind) {
+        case PRIMITIVE:
+          Class<?> t = s.component.getType();
+          if (t == float.class) {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+          } else if (t == double.class) {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+          }
+          mv.visitVarInsn(s.wide() ? Opcodes.LSTORE : Opcodes.ISTORE, s.wide() ? LONG : INT);
+          return;
+        case ENUM:
+          mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+          enumNumber(VALUE); // a null enum throws here (NullPointerException): the interpreted plan names it
+          mv.visitVarInsn(Opcodes.ISTORE, INT);
+          return;
+        default:
+          // A null here throws now, whether or not the spun code would touch it: the interpreted plan reports it.
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Objects", "requireNonNull",
+              "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+      }
+    }
+
+    /** Jumps to {@code skip} if a non-optional value equals its kind's default (messages never do). */
+    private void skipDefault(Spec s, Label skip) {
+      switch (s.kind) {
+        case PRIMITIVE:
+        case ENUM:
+          if (s.wide()) {
+            mv.visitVarInsn(Opcodes.LLOAD, LONG);
+            mv.visitInsn(Opcodes.LCONST_0);
+            mv.visitInsn(Opcodes.LCMP);
+          } else {
+            mv.visitVarInsn(Opcodes.ILOAD, INT);
+          }
+          mv.visitJumpInsn(Opcodes.IFEQ, skip);
+          return;
+        case STRING:
+          mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+          mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "isEmpty", "()Z", false);
+          mv.visitJumpInsn(Opcodes.IFNE, skip);
+          return;
+        case SECONDS_NANOS:
+          constant(s);
+          mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(SecondsNanosValue.class), "isDefault",
+              "(Ljava/lang/Object;)Z", false);
+          mv.visitJumpInsn(Opcodes.IFNE, skip);
+          return;
+        default:
+      }
+    }
+
+    private void enumNumber(int slot) {
+      constant(current);
+      mv.visitVarInsn(Opcodes.ALOAD, slot);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(io.polycodec.bind.EnumBinding.class), "number",
+          "(Ljava/lang/Object;)J", false);
+      // Only typed records are spun: a Java enum's numbers are its @Tag ints, and EnumValue refused any
+      // constant beyond int32 when the plan was built, so the narrowing loses nothing.
+      mv.visitInsn(Opcodes.L2I);
+    }
+
+    /** The field being emitted. */
+    private Spec current;
+
+    private void constant(Spec s) {
+      mv.visitFieldInsn(Opcodes.GETSTATIC, self, "c" + s.constantIndex, constantDescriptor(s.constant));
+    }
+
+    /** Pushes, as a long, the size of the value in {@code slot} (or in INT/LONG) without its tag. */
+    private void sizeValue(Spec s, int slot) {
+      current = s;
+      switch (s.kind) {
+        case PRIMITIVE:
+        case ENUM:
+          primitiveSize(s.type);
+          mv.visitInsn(Opcodes.I2L);
+          return;
+        case STRING:
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
+          mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+          // Encoded once, here, and copied by the write pass: cheaper than measuring here and encoding
+          // there (docs/benchmarks.md: twitter 1.6 -> 1.2 times the prebuilt message).
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ScalarValue.class), "stringBytesSize",
+              "(Ljava/lang/String;" + SIZES_DESC + ")I", false);
+          mv.visitInsn(Opcodes.I2L);
+          return;
+        case SECONDS_NANOS:
+          constant(s);
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(SecondsNanosValue.class), "size",
+              "(Ljava/lang/Object;" + SIZES_DESC + ")I", false);
+          mv.visitInsn(Opcodes.I2L);
+          return;
+        case MESSAGE:
+          // As MessageValue.size: reserve the slot in pre-order, measure the body, note it.
+          sizes("reserve", "()I");
+          mv.visitVarInsn(Opcodes.ISTORE, SLOT);
+          constant(s);
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+          childCall(s, "size", "bodySize", BODY_SIZE);
+          mv.visitVarInsn(Opcodes.LSTORE, PAYLOAD);
+          mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+          mv.visitVarInsn(Opcodes.ILOAD, SLOT);
+          mv.visitVarInsn(Opcodes.LLOAD, PAYLOAD);
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SIZES, "set", "(IJ)V", false);
+          mv.visitVarInsn(Opcodes.LLOAD, PAYLOAD);
+          mv.visitInsn(Opcodes.L2I);
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, COS, "computeUInt32SizeNoTag", "(I)I", false);
+          mv.visitInsn(Opcodes.I2L);
+          mv.visitVarInsn(Opcodes.LLOAD, PAYLOAD);
+          mv.visitInsn(Opcodes.LADD);
+          return;
+        default:
+          throw new AssertionError(s.kind);
+      }
+    }
+
+    private void childCall(Spec s, String spun, String interpreted, String desc) {
+      if (s.constant instanceof CompiledBody) {
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BASE, spun, desc, false);
+      } else {
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(MessagePlan.class), interpreted, desc, false);
+      }
+    }
+
+    /** Pushes the int size of the primitive in INT or LONG (an enum's number: INT32). */
+    private void primitiveSize(ScalarType st) {
+      if (st == ScalarType.BOOL) {
+        mv.visitLdcInsn(1);
+      } else if (st.fixedWidth() != 0) {
+        mv.visitLdcInsn(st.fixedWidth());
+      } else if (st.isWide()) {
+        mv.visitVarInsn(Opcodes.LLOAD, LONG);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, COS, sizeMethod(st), "(J)I", false);
+      } else {
+        mv.visitVarInsn(Opcodes.ILOAD, INT);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, COS, sizeMethod(st), "(I)I", false);
+      }
+    }
+
+    /** Writes the value in {@code slot} (or INT/LONG) without its tag. */
+    private void writeValue(Spec s, int slot) {
+      current = s;
+      switch (s.kind) {
+        case PRIMITIVE:
+        case ENUM:
+          mv.visitVarInsn(Opcodes.ALOAD, 1);
+          if (s.wide()) {
+            mv.visitVarInsn(Opcodes.LLOAD, LONG);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, writeMethod(s.type), "(J)V", false);
+          } else {
+            mv.visitVarInsn(Opcodes.ILOAD, INT);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, writeMethod(s.type),
+                s.type == ScalarType.BOOL ? "(Z)V" : "(I)V", false);
+          }
+          return;
+        case STRING:
+          mv.visitVarInsn(Opcodes.ALOAD, 1);
+          sizes("nextRef", "()Ljava/lang/Object;"); // the bytes stringBytesSize encoded
+          mv.visitTypeInsn(Opcodes.CHECKCAST, "[B");
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeByteArrayNoTag", "([B)V", false);
+          return;
+        case SECONDS_NANOS:
+          constant(s);
+          mv.visitVarInsn(Opcodes.ALOAD, 1);
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(SecondsNanosValue.class), "write",
+              "(" + COS_DESC + "Ljava/lang/Object;" + SIZES_DESC + ")V", false);
+          return;
+        case MESSAGE:
+          mv.visitVarInsn(Opcodes.ALOAD, 1);
+          sizes("next", "()I");
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeUInt32NoTag", "(I)V", false);
+          constant(s);
+          mv.visitVarInsn(Opcodes.ALOAD, 1);
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+          childCall(s, "write", "writeBody", BODY_WRITE);
+          return;
+        default:
+          throw new AssertionError(s.kind);
+      }
+    }
+
+    // ---- lists ----------------------------------------------------------------------------------------
+
+    /** As ListField: the accessor's List is on the stack. */
+    private void list(Spec s, Label skip) {
+      current = s;
+      mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+      Label nonEmpty = new Label();
+      mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+      mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
+      mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "isEmpty", "()Z", true);
+      if (writing) {
+        mv.visitJumpInsn(Opcodes.IFNE, skip);
+      } else {
+        mv.visitJumpInsn(Opcodes.IFEQ, nonEmpty);
+        sizes("enter", "()V"); // an empty list is a level too (the depth rule), though nothing is written
+        sizes("exit", "()V");
+        mv.visitJumpInsn(Opcodes.GOTO, skip);
+        mv.visitLabel(nonEmpty);
+        mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+        mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "size", "()I", true);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SIZES, "checkCollection", "(I)V", false);
+        sizes("enter", "()V");
+      }
+      // Packed runs, strings and messages: all length-delimited.
+      int tag = FieldCodec.tagOf(s.field.number, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      if (s.packed) {
+        if (writing) {
+          writeTag(tag);
+          mv.visitVarInsn(Opcodes.ALOAD, 1);
+          sizes("next", "()I");
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeUInt32NoTag", "(I)V", false);
+        } else {
+          sizes("reserve", "()I");
+          mv.visitVarInsn(Opcodes.ISTORE, SLOT);
+          mv.visitInsn(Opcodes.LCONST_0);
+          mv.visitVarInsn(Opcodes.LSTORE, PAYLOAD);
+        }
+      }
+      // An indexed loop allocates nothing (an iterator escapes when its calls are not all inlined); a list
+      // without fast random access (a LinkedList) is copied first, once per pass.
+      Label loop = new Label();
+      Label end = new Label();
+      Label indexed = new Label();
+      mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+      mv.visitTypeInsn(Opcodes.INSTANCEOF, "java/util/RandomAccess");
+      mv.visitJumpInsn(Opcodes.IFNE, indexed);
+      mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+      mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/Collection");
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, LIST, "copyOf", "(Ljava/util/Collection;)Ljava/util/List;", true);
+      mv.visitVarInsn(Opcodes.ASTORE, VALUE);
+      mv.visitLabel(indexed);
+      mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+      mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
+      mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "size", "()I", true);
+      mv.visitVarInsn(Opcodes.ISTORE, COUNT);
+      mv.visitInsn(Opcodes.ICONST_0);
+      mv.visitVarInsn(Opcodes.ISTORE, INDEX);
+      mv.visitLabel(loop);
+      mv.visitVarInsn(Opcodes.ILOAD, INDEX);
+      mv.visitVarInsn(Opcodes.ILOAD, COUNT);
+      mv.visitJumpInsn(Opcodes.IF_ICMPGE, end);
+      mv.visitVarInsn(Opcodes.ALOAD, VALUE);
+      mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
+      mv.visitVarInsn(Opcodes.ILOAD, INDEX);
+      mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "get", "(I)Ljava/lang/Object;", true);
+      mv.visitIincInsn(INDEX, 1);
+      // A null element throws (NullPointerException): the interpreted plan reports it with its index.
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Objects", "requireNonNull",
+          "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+      mv.visitVarInsn(Opcodes.ASTORE, ELEMENT);
+      if (s.packed) {
+        if (s.kind == Kind.ENUM) {
+          enumNumber(ELEMENT);
+          mv.visitVarInsn(Opcodes.ISTORE, INT);
+        } else {
+          mv.visitVarInsn(Opcodes.ALOAD, ELEMENT);
+          String box = s.wide() ? "java/lang/Long" : "java/lang/Integer";
+          mv.visitTypeInsn(Opcodes.CHECKCAST, box);
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box, s.wide() ? "longValue" : "intValue",
+              s.wide() ? "()J" : "()I", false);
+          mv.visitVarInsn(s.wide() ? Opcodes.LSTORE : Opcodes.ISTORE, s.wide() ? LONG : INT);
+        }
+        if (writing) {
+          writeValue(s, ELEMENT);
+        } else {
+          primitiveSize(s.type);
+          mv.visitInsn(Opcodes.I2L);
+          mv.visitVarInsn(Opcodes.LLOAD, PAYLOAD);
+          mv.visitInsn(Opcodes.LADD);
+          mv.visitVarInsn(Opcodes.LSTORE, PAYLOAD);
+        }
+      } else if (writing) {
+        writeTag(tag);
+        writeValue(s, ELEMENT);
+      } else {
+        mv.visitLdcInsn((long) s.field.tagSize());
+        sizeValue(s, ELEMENT);
+        mv.visitInsn(Opcodes.LADD);
+        addToTotal();
+      }
+      mv.visitJumpInsn(Opcodes.GOTO, loop);
+      mv.visitLabel(end);
+      if (!writing) {
+        if (s.packed) {
+          mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+          mv.visitVarInsn(Opcodes.ILOAD, SLOT);
+          mv.visitVarInsn(Opcodes.LLOAD, PAYLOAD);
+          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SIZES, "set", "(IJ)V", false);
+          mv.visitLdcInsn((long) s.field.tagSize());
+          mv.visitVarInsn(Opcodes.LLOAD, PAYLOAD);
+          mv.visitInsn(Opcodes.L2I);
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, COS, "computeUInt32SizeNoTag", "(I)I", false);
+          mv.visitInsn(Opcodes.I2L);
+          mv.visitInsn(Opcodes.LADD);
+          mv.visitVarInsn(Opcodes.LLOAD, PAYLOAD);
+          mv.visitInsn(Opcodes.LADD);
+          addToTotal();
+        }
+        sizes("exit", "()V");
+      }
+    }
+
+    /** Adds the long on the stack to the total. */
+    private void addToTotal() {
+      mv.visitVarInsn(Opcodes.LLOAD, TOTAL);
+      mv.visitInsn(Opcodes.LADD);
+      mv.visitVarInsn(Opcodes.LSTORE, TOTAL);
+    }
+
+    private void writeTag(int tag) {
+      mv.visitVarInsn(Opcodes.ALOAD, 1);
+      mv.visitLdcInsn(tag);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeUInt32NoTag", "(I)V", false);
+    }
   }
 
   /** protobuf-java's static size method of a varint type (fixed widths are constants). */

@@ -15,8 +15,8 @@ import java.util.List;
  * runs of packable types alike, in any number of pieces, as protobuf parsers must.
  */
 final class ListField extends FieldCodec {
-  private final ValueCodec element;
-  private final boolean packed;
+  final ValueCodec element;
+  final boolean packed;
   private final int tag;
   private final int tagSize;
 

@@ -29,6 +29,8 @@ final class MessagePlan {
   private FieldCodec[] byNumber;
   private int[] sortedNumbers;
   private int[] accumulating;
+  /** Required lists, maps and vectors: protobuf leaves an empty one off, so absent reads as empty, never refused. */
+  private int[] requiredCollections;
   /** On a root plan: how many plans of its graph have a spun encoder (tests check the spun path is tested). */
   int spunInGraph;
   /** The spun encoder of this plan, or null (see {@link BodyCompiler}). */
@@ -69,16 +71,43 @@ final class MessagePlan {
         accumulating[acc++] = f.index;
       }
     }
+    java.util.List<io.polycodec.schema.Field> fs = binding.schema().fields();
+    requiredCollections = java.util.stream.IntStream.range(0, fs.size())
+        .filter(i -> fs.get(i).required() && fs.get(i).type().kind().isCollection()).toArray();
   }
 
-  /** Spins this plan's encoder, once its fields are known; without one, the interpreted loop below serves. */
+  /** 0 before {@link #compileBody}, 1 while it runs (a cycle of records), 2 after. */
+  private int compileState;
+
+  /**
+   * Spins this plan's encoder, once its fields are known; without one, the interpreted loop below serves.
+   * The plans of nested records are spun first, so that this plan's spun code can call theirs directly
+   * (a plan met again through a recursive record is called through its {@link #bodySize} instead).
+   */
   void compileBody() {
+    if (compileState != 0) {
+      return;
+    }
+    compileState = 1;
+    for (FieldCodec f : ordered) {
+      ValueCodec v = f instanceof ValueField ? ((ValueField) f).codec
+          : f instanceof ListField ? ((ListField) f).element : null;
+      if (v instanceof MessageValue) {
+        ((MessageValue) v).plan.compileBody();
+      }
+    }
     try {
       compiled = BodyCompiler.compile(this, ordered);
     } catch (LinkageError e) {
       // ASM missing at run time (a module path assembled by hand without it): stay interpreted.
       compiled = null;
     }
+    compileState = 2;
+  }
+
+  /** The spun encoder, or null (BodyCompiler links a parent's spun code to its children's). */
+  CompiledBody compiled() {
+    return compiled;
   }
 
   /** Whether {@link #compileBody} produced an encoder (tests check that the spun path is the one tested). */
@@ -215,6 +244,11 @@ final class MessagePlan {
         } catch (DecodeException e) {
           throw e.prependField(binding.schema().field(i).name());
         }
+      }
+    }
+    for (int i : requiredCollections) {
+      if (!slots.isSet(i)) {
+        slots.set(i, io.polycodec.bind.Defaults.of(binding.schema().field(i).type()));
       }
     }
     if (pending.unknown != null) {

@@ -10,7 +10,7 @@ import java.io.IOException;
  * as protobuf specifies.
  */
 final class MessageValue extends ValueCodec {
-  private final MessagePlan plan;
+  final MessagePlan plan;
 
   MessageValue(MessagePlan plan) {
     super(WireFormat.WIRETYPE_LENGTH_DELIMITED);

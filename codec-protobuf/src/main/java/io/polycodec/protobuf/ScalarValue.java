@@ -47,6 +47,48 @@ final class ScalarValue extends ValueCodec {
     return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
   }
 
+  /**
+   * As {@link #stringSize}, but encodes the string now and notes its bytes in {@code sizes} for the write
+   * pass ({@link Sizes#nextRef}), which copies them (spun encoders). Why: {@code String.getBytes} is the
+   * JDK's intrinsic (a vectorised copy for Latin-1 strings), where measuring in Java and then encoding
+   * with {@code writeStringNoTag} walked every string two or three times (it measures again strings of 43
+   * chars or more); the price is one array per string.
+   */
+  static int stringBytesSize(String value, Sizes sizes) {
+    byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // getBytes writes '?' for an unpaired surrogate, where we refuse it (Utf8.encodedLength throws): check
+    // every string but those of one byte per char (ASCII) without a '?' (then it had no surrogate).
+    if (bytes.length != value.length() || hasQuestionMark(bytes)) {
+      Utf8.encodedLength(value);
+    }
+    int n = sizes.checkString(bytes.length);
+    sizes.addRef(bytes);
+    return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** Whether {@code bytes} holds a '?', eight bytes at a time (a zero byte of bytes ^ '?'...: SWAR). */
+  static boolean hasQuestionMark(byte[] bytes) {
+    int i = 0;
+    for (; i + 8 <= bytes.length; i += 8) {
+      long x = (long) LONGS.get(bytes, i) ^ QUESTION_MARKS;
+      if (((x - ONES) & ~x & HIGHS) != 0) {
+        return true;
+      }
+    }
+    for (; i < bytes.length; i++) {
+      if (bytes[i] == '?') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   void write(CodedOutputStream out, Object value, Sizes sizes) throws IOException {
     switch (type) {

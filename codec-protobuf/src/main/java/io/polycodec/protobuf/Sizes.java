@@ -77,7 +77,7 @@ final class Sizes {
   /** Remembers an object the write pass needs again (sorted map entries). */
   void addRef(Object ref) {
     if (refs == null) {
-      refs = new Object[4];
+      refs = new Object[16]; // spun encoders note every string (ScalarValue.stringBytesSize)
     } else if (refCount == refs.length) {
       refs = Arrays.copyOf(refs, refCount * 2);
     }

@@ -31,11 +31,12 @@ class SpunEncoderTest {
 
   @Test
   void theRecordsOfTheTestSchemaAreSpunAndTheInterpretedCodecIsNot() {
-    // Only records of primitive and string fields are spun: here Address and Circle.
-    assertFalse(SPUN.plan().isCompiled());
-    assertEquals(2, SPUN.plan().spunInGraph);
+    // Every record with at least one field of a spun shape is spun; its other fields (bytes, maps,
+    // unions, vectors, own defaults, adapters) are written by their interpreted codecs, called from it.
+    assertTrue(SPUN.plan().isCompiled());
+    assertTrue(SPUN.plan().spunInGraph >= 8, "Everything and the records it holds: " + SPUN.plan().spunInGraph);
     assertTrue(codec(Kinds.Address.class, true).plan().isCompiled());
-    assertFalse(codec(Kinds.Scalars.class, true).plan().isCompiled(), "bytes, Timestamp and enum fields");
+    assertTrue(codec(Kinds.Scalars.class, true).plan().isCompiled(), "its bytes field through its codec");
     assertEquals(0, INTERPRETED.plan().spunInGraph);
     assertFalse(codec(Kinds.Address.class, false).plan().isCompiled());
   }
@@ -86,6 +87,7 @@ class SpunEncoderTest {
     // Zero and "" differ from these fields' defaults, so they must be written: a spun body that left them
     // out as proto3 does would decode them as 7, -0.0 and "some".
     ProtobufCodec<Defaults> codec = new ProtobufCodec<>(RecordBinding.of(Defaults.class), CodecOptions.defaults());
+    assertTrue(codec.plan().isCompiled(), "spun, with its defaulted fields written by their own codecs");
     Defaults zeros = new Defaults(0, 0.0f, "", 0);
     assertEquals(zeros, codec.decode(codec.encode(zeros)));
     Defaults atDefaults = new Defaults(7, -0.0f, "some", 3);
@@ -107,6 +109,7 @@ class SpunEncoderTest {
   @Test
   void anAdaptedStringComponentGoesThroughItsAdapterOnTheDefaultPath() {
     ProtobufCodec<Adapted> codec = new ProtobufCodec<>(RecordBinding.of(Adapted.class), CodecOptions.defaults());
+    assertTrue(codec.plan().isCompiled(), "spun, with the adapted component written by its own codec");
     byte[] bytes = codec.encode(new Adapted("hello", 1));
     assertArrayEquals(codec(Adapted.class, false).encode(new Adapted("hello", 1)), bytes);
     assertTrue(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("HELLO"), "the adapter's text is on the wire");
@@ -116,7 +119,7 @@ class SpunEncoderTest {
   void errorsNameTheSameFieldOnBothPaths() {
     ProtobufCodec<Holder> spun = codec(Holder.class, true);
     ProtobufCodec<Holder> interpreted = codec(Holder.class, false);
-    assertEquals(1, spun.plan().spunInGraph, "Address, inside the list");
+    assertEquals(2, spun.plan().spunInGraph, "Holder and Address, inside its list");
     Holder nullStreet = new Holder("x", List.of(new Kinds.Address("a", 1), new Kinds.Address(null, 2)));
     sameError(() -> spun.encode(nullStreet), () -> interpreted.encode(nullStreet));
     EncodeException e = assertThrows(EncodeException.class, () -> spun.encode(nullStreet));
@@ -130,6 +133,25 @@ class SpunEncoderTest {
     Throwing t = new Throwing("a", 1);
     // The binding lets an accessor's own exception through unchanged; the spun path must too.
     sameError(IllegalStateException.class, () -> spunThrowing.encode(t), () -> interpretedThrowing.encode(t));
+  }
+
+  @Test
+  void aQuestionMarkIsFoundAtEveryPositionOfEveryLength() {
+    // The spun path lets an ASCII string's bytes through unchecked only if they hold no '?' (the mark
+    // String.getBytes leaves for an unpaired surrogate): the eight-bytes-at-a-time scan must see each one.
+    for (int n = 0; n < 40; n++) {
+      byte[] plain = new byte[n];
+      java.util.Arrays.fill(plain, (byte) '>'); // 0x3E, one bit from '?'
+      assertFalse(ScalarValue.hasQuestionMark(plain), "length " + n);
+      for (int at = 0; at < n; at++) {
+        byte[] marked = plain.clone();
+        marked[at] = '?';
+        assertTrue(ScalarValue.hasQuestionMark(marked), "length " + n + ", at " + at);
+      }
+    }
+    byte[] high = new byte[16];
+    java.util.Arrays.fill(high, (byte) 0xBF); // '?' | 0x80 in every byte
+    assertFalse(ScalarValue.hasQuestionMark(high));
   }
 
   @Test
