@@ -21,7 +21,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Google's monster_test data (flatc 2.0.8, see resources/flatbuffers/SOURCE.txt) read with a Polycodec
@@ -242,5 +245,45 @@ class MonsterFixtureTest {
     assertEquals(decoded, codec().decode(ours));
     assertFalse(java.util.Arrays.equals(mon, ours));
     assertArrayEquals(ours, codec().encode(codec().decode(ours)));
+  }
+
+  /**
+   * The whole Monster, imported from monster_test.fbs through flatc's binary schema, decodes Google's
+   * monsterdata_test.mon to the values flatc prints for it ({@code --json --strict-json}), and flatc prints
+   * Polycodec's re-encoding of those values exactly as it prints the original.
+   */
+  @Test
+  void theImportedMonsterReadsTheMonAsFlatcPrintsIt(@TempDir Path dir) throws IOException {
+    Flatc.require();
+    Files.write(dir.resolve("monster_test.fbs"), resource("monster_test.fbs"));
+    Files.write(dir.resolve("include_test1.fbs"), resource("include_test/include_test1.fbs"));
+    Files.createDirectories(dir.resolve("sub"));
+    Files.write(dir.resolve("sub/include_test2.fbs"), resource("include_test/sub/include_test2.fbs"));
+    Files.createDirectories(dir.resolve("flatc"));
+    Files.createDirectories(dir.resolve("polycodec"));
+    byte[] mon = resource("monsterdata_test.mon");
+    Files.write(dir.resolve("flatc/monster.mon"), mon);
+    Flatc.run(dir, List.of("-b", "--schema", "--bfbs-builtins", "monster_test.fbs"));
+    FbsImport.Imported imported = FbsImport.read(Files.readAllBytes(dir.resolve("monster_test.bfbs")));
+    FlatBuffersCodec<GenericRecord> codec = imported.codec();
+
+    GenericRecord decoded = codec.decode(mon);
+    Flatc.run(dir, List.of("--json", "--strict-json", "-o", "printed", "monster_test.fbs", "--", "flatc/monster.mon"));
+    String printed = Files.readString(dir.resolve("printed/monster.json"));
+    assertEquals(FlatcJson.read(printed, imported.schema(), imported.layout()), decoded);
+    // A few values as monsterdata_test.json has them, so an empty decode on both sides cannot pass.
+    assertEquals("MyMonster", decoded.get("name"));
+    assertEquals(80, ((Number) decoded.get("hp")).intValue());
+    assertEquals("Fred", ((GenericRecord) decoded.get("test")).get("name"), "test_type: Monster, test: {name: Fred}");
+    assertEquals(List.of("test1", "test2"), decoded.get("testarrayofstring"));
+    assertEquals(3, ((List<?>) decoded.get("testarrayofsortedstruct")).size());
+    assertEquals(1, ((Number) ((GenericRecord) decoded.get("native_inline")).get("a")).intValue());
+    assertEquals(io.polycodec.GenericEnum.unknown(0), decoded.get("long_enum_non_enum_default"), "absent: no flags");
+
+    Files.write(dir.resolve("polycodec/monster.mon"), codec.encode(decoded));
+    Flatc.run(dir, List.of("--json", "--strict-json", "-o", "ours", "monster_test.fbs", "--", "polycodec/monster.mon"));
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals(json.readTree(printed), json.readTree(dir.resolve("ours/monster.json").toFile()),
+        "flatc prints Polycodec's re-encoding as it prints the original");
   }
 }
