@@ -8,20 +8,20 @@ import java.util.Objects;
  */
 public final class GenericEnum {
   private final String name;
-  private final int number;
+  private final long number;
 
-  private GenericEnum(String name, int number) {
+  private GenericEnum(String name, long number) {
     this.name = name;
     this.number = number;
   }
 
   /** A known constant. */
-  public static GenericEnum of(String name, int number) {
+  public static GenericEnum of(String name, long number) {
     return new GenericEnum(Objects.requireNonNull(name, "name"), number);
   }
 
   /** A number the schema does not name. */
-  public static GenericEnum unknown(int number) {
+  public static GenericEnum unknown(long number) {
     return new GenericEnum(null, number);
   }
 
@@ -30,8 +30,8 @@ public final class GenericEnum {
     return name;
   }
 
-  /** The constant's number. */
-  public int number() {
+  /** The constant's number (a {@code long}: FlatBuffers enums may be 64-bit; see {@link io.polycodec.schema.EnumSchema.Constant}). */
+  public long number() {
     return number;
   }
 
@@ -47,7 +47,7 @@ public final class GenericEnum {
 
   @Override
   public int hashCode() {
-    return Objects.hashCode(name) * 31 + number;
+    return Objects.hashCode(name) * 31 + Long.hashCode(number);
   }
 
   @Override

@@ -305,8 +305,10 @@ public final class GenericRecord {
           if (f.type().kind() == Kind.UNION) {
             throw new IllegalStateException(schema.name() + "." + f.name() + ": a required union has no default; set it");
           }
-          out[i] = f.hasDefault() ? check(f.type(), f.defaultValue(), schema.name() + "." + f.name())
-              : defaultOf(f.type());
+          out[i] = !f.hasDefault() ? defaultOf(f.type())
+              : f.type().kind() == Kind.ENUM && f.defaultValue() instanceof Long
+                  ? GenericEnum.unknown((Long) f.defaultValue()) // an enum number without a constant
+              : check(f.type(), f.defaultValue(), schema.name() + "." + f.name());
         }
       }
       return new GenericRecord(schema, out, unknown);

@@ -48,6 +48,59 @@ public final class Utf8 {
     return bytes;
   }
 
+  /**
+   * Writes {@code s} in UTF-8 into {@code dst} from {@code offset}, checking it on the way: one pass over
+   * the chars where {@link #checkEncodable} followed by a format library's own encoder would take two or
+   * three. {@code dst} must have room for {@code 3 * s.length()} bytes from {@code offset} (no char takes
+   * more than three bytes; a surrogate pair takes four for its two chars). Does not check
+   * {@link Limits#maxStringBytes()}: callers compare the returned length with it (and refuse strings of
+   * more chars than the limit before calling, so that {@code dst} stays bounded).
+   *
+   * @return the number of bytes written, which is {@code s}'s UTF-8 length
+   * @throws EncodeException if {@code s} holds an unpaired surrogate (worded by {@link #unpairedSurrogate});
+   *     {@code dst} may then hold part of the string
+   * @throws IndexOutOfBoundsException if {@code dst} is too small (a caller's bug, never the input's)
+   */
+  public static int encode(String s, byte[] dst, int offset) {
+    int n = s.length();
+    int j = offset;
+    int i = 0;
+    // Most text of most messages is ASCII: a tight copy loop until the first char that is not.
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      dst[j++] = (byte) c;
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        dst[j++] = (byte) c;
+      } else if (c < 0x800) {
+        dst[j++] = (byte) (0xC0 | (c >>> 6));
+        dst[j++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        char low;
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(low = s.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, low);
+          dst[j++] = (byte) (0xF0 | (cp >>> 18));
+          dst[j++] = (byte) (0x80 | ((cp >>> 12) & 0x3F));
+          dst[j++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
+          dst[j++] = (byte) (0x80 | (cp & 0x3F));
+          i++;
+        } else {
+          throw unpairedSurrogate(c, i);
+        }
+      } else {
+        dst[j++] = (byte) (0xE0 | (c >>> 12));
+        dst[j++] = (byte) (0x80 | ((c >>> 6) & 0x3F));
+        dst[j++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    return j - offset;
+  }
+
   /** The error for a string whose char at {@code index}, {@code c}, is a surrogate without its pair. */
   public static EncodeException unpairedSurrogate(char c, int index) {
     return new EncodeException("unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)

@@ -16,16 +16,16 @@ public final class EnumBinding implements TypeBinding {
   private final Class<?> javaType;
   private final boolean generic;
   // Typed: indexed by Java ordinal.
-  private final int[] numberByOrdinal;
+  private final long[] numberByOrdinal;
   private final String[] nameByOrdinal;
   // Both: sorted by number for binary search on decode.
-  private final int[] sortedNumbers;
+  private final long[] sortedNumbers;
   private final Object[] valueBySortedNumber;
   private final Map<String, Object> byName;
   private final Object fallback;
   private final Object defaultValue;
 
-  private EnumBinding(EnumSchema schema, Class<?> javaType, boolean generic, int[] numberByOrdinal,
+  private EnumBinding(EnumSchema schema, Class<?> javaType, boolean generic, long[] numberByOrdinal,
       String[] nameByOrdinal, Object[] valuesInSchemaOrder, Object fallback) {
     this.schema = schema;
     this.javaType = javaType;
@@ -37,8 +37,8 @@ public final class EnumBinding implements TypeBinding {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> Integer.compare(cs.get(a).number(), cs.get(b).number()));
-    this.sortedNumbers = new int[order.length];
+    Arrays.sort(order, (a, b) -> Long.compare(cs.get(a).number(), cs.get(b).number()));
+    this.sortedNumbers = new long[order.length];
     this.valueBySortedNumber = new Object[order.length];
     this.byName = new HashMap<>();
     for (int i = 0; i < order.length; i++) {
@@ -49,7 +49,7 @@ public final class EnumBinding implements TypeBinding {
       byName.put(cs.get(i).name(), valuesInSchemaOrder[i]);
     }
     for (Map.Entry<String, Integer> alias : schema.aliases().entrySet()) {
-      int at = Arrays.binarySearch(sortedNumbers, alias.getValue());
+      int at = Arrays.binarySearch(sortedNumbers, alias.getValue().longValue());
       byName.putIfAbsent(alias.getKey(), valueBySortedNumber[at]);
     }
     this.fallback = fallback;
@@ -58,7 +58,7 @@ public final class EnumBinding implements TypeBinding {
 
   static EnumBinding typed(EnumSchema schema, Class<?> enumType, Object[] constantsInSchemaOrder, Object fallback) {
     int n = enumType.getEnumConstants().length;
-    int[] numbers = new int[n];
+    long[] numbers = new long[n];
     String[] names = new String[n];
     List<EnumSchema.Constant> cs = schema.constants();
     for (int i = 0; i < cs.size(); i++) {
@@ -89,7 +89,7 @@ public final class EnumBinding implements TypeBinding {
   }
 
   /** The number of {@code value}. */
-  public int number(Object value) {
+  public long number(Object value) {
     return generic ? ((GenericEnum) value).number() : numberByOrdinal[((Enum<?>) value).ordinal()];
   }
 
@@ -103,7 +103,7 @@ public final class EnumBinding implements TypeBinding {
    * constant for Java enums (null if there is none, which the decoder reports) and a
    * {@link GenericEnum#unknown} for generic values.
    */
-  public Object forNumber(int number) {
+  public Object forNumber(long number) {
     int i = Arrays.binarySearch(sortedNumbers, number);
     if (i >= 0) {
       return valueBySortedNumber[i];
@@ -120,7 +120,17 @@ public final class EnumBinding implements TypeBinding {
     return v != null ? v : fallback;
   }
 
-  /** The value a missing field decodes to. */
+  /**
+   * The value of a field's canonical default {@code def} ({@link io.polycodec.schema.DefaultValues}: a
+   * constant's name, or a {@code Long} number no constant has, which a generic binding keeps as a
+   * {@link GenericEnum#unknown} and a Java enum maps to its {@link io.polycodec.Fallback}); null when a
+   * Java enum without a fallback cannot hold it.
+   */
+  public Object forDefault(Object def) {
+    return def instanceof Long ? forNumber((Long) def) : forName((String) def);
+  }
+
+  /** The value a missing field without a default of its own decodes to. */
   public Object defaultValue() {
     return defaultValue;
   }

@@ -222,6 +222,10 @@ final class JavaDerivation {
         Default def = rc.getAnnotation(Default.class);
         if (def != null) {
           f = f.withDefaultText(def.value());
+          if (ft.child instanceof EnumBinding && ((EnumBinding) ft.child).forDefault(f.defaultValue()) == null) {
+            throw new SchemaException("default " + def.value() + " is no constant of " + ft.schema.describe()
+                + ", and the Java enum has no @Fallback constant to hold it");
+          }
         }
         builder.field(f);
       } catch (IllegalArgumentException | SchemaException e) {

@@ -170,7 +170,7 @@ public abstract class RecordBinding<T> implements TypeBinding {
         throw new DecodeException("required, but missing").prependField(f.name());
       }
       Object def = f.defaultValue();
-      slots.set(i, f.type() instanceof io.polycodec.schema.EnumSchema ? ((EnumBinding) children[i]).forName((String) def)
+      slots.set(i, f.type() instanceof io.polycodec.schema.EnumSchema ? ((EnumBinding) children[i]).forDefault(def)
           : def);
     }
   }

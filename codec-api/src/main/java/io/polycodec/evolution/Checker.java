@@ -3,6 +3,7 @@ package io.polycodec.evolution;
 import io.polycodec.schema.DefaultValues;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
+import io.polycodec.schema.FlatBuffersFieldIds;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ListSchema;
 import io.polycodec.schema.MapSchema;
@@ -87,7 +88,7 @@ final class Checker {
     Map<Field, Field> writerOf = new IdentityHashMap<>();
     Set<Field> writerMatched = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Field rf : r.fields()) {
-      Field wf = rules.byNumber() ? fieldByTag(w, rf.tag()) : w.field(rf.name());
+      Field wf = rules.byNumber() ? fieldByTag(w, rf.tag()) : rules.writerFieldByName(w, r, rf);
       if (wf != null) {
         writerOf.put(rf, wf);
         writerMatched.add(wf);
@@ -146,6 +147,9 @@ final class Checker {
       }
     }
     oneofs(r, writerOf, path);
+    if (rules.family == FormatRules.Family.FLATBUFFERS) {
+      flatIds(w, r, writerOf, path);
+    }
     int last = -1;
     for (Field rf : r.fields()) {
       Field wf = writerOf.get(rf);
@@ -161,6 +165,29 @@ final class Checker {
     }
   }
 
+  /**
+   * FlatBuffers: fields matched by tag must keep their field id. Ids follow tags, but a union field (or
+   * list of unions) takes two, so adding one below a field, removing one, or turning a field into or out
+   * of one moves every later field to another vtable slot, where the reader finds another field's bytes.
+   */
+  private void flatIds(RecordSchema w, RecordSchema r, Map<Field, Field> writerOf, String path) {
+    int[] writerIds = FlatBuffersFieldIds.of(w);
+    int[] readerIds = FlatBuffersFieldIds.of(r);
+    for (int i = 0; i < r.size(); i++) {
+      Field rf = r.field(i);
+      Field wf = writerOf.get(rf);
+      if (wf == null) {
+        continue;
+      }
+      int was = writerIds[w.indexOfTag(wf.tag())];
+      if (was != readerIds[i]) {
+        breaking(path + "." + rf.name(), rf.tag(), "its flatbuffers field id moves from " + was + " to " + readerIds[i]
+            + ": a union field below it (which takes two ids, its type and its value) was added, removed or changed,"
+            + " so the reader would read another field's slot");
+      }
+    }
+  }
+
   private static Field fieldByTag(RecordSchema r, int tag) {
     int i = r.indexOfTag(tag);
     return i < 0 ? null : r.field(i);
@@ -168,6 +195,9 @@ final class Checker {
 
   private void field(RecordSchema w, RecordSchema r, Field wf, Field rf, String fp) {
     int tag = rf.tag();
+    if (!rules.byNumber() && !wf.name().equals(rf.name())) {
+      note(fp, tag, "reads what the writer's " + wf.name() + " wrote: in " + rules.name + " its key names this field");
+    }
     if (!rules.byNumber() && wf.tag() != rf.tag()) {
       note(fp, tag, "tag changed from " + wf.tag() + " (harmless in " + rules.name + ": fields are keyed by name)");
     }
@@ -274,8 +304,10 @@ final class Checker {
     Kind kind = rf.type().kind();
     if (rf.required() && !wf.required()) {
       if (!rules.enforcesRequired(kind)) {
-        note(fp, tag, "now required, which " + rules.name + " cannot say of a scalar: an absent one still reads"
-            + " as its default");
+        note(fp, tag, kind.isCollection()
+            ? "now required, which " + rules.name + " cannot enforce on a " + rf.type().describe()
+                + ": an empty one is not on the wire, so an absent one still reads as empty"
+            : "now required, which " + rules.name + " cannot say of a scalar: an absent one still reads as its default");
       } else if (rules.writesEveryField() || alwaysWritten(wf)) {
         caveat(fp, tag, "now required: a Polycodec writer always wrote it, but data from a writer that left it"
             + " out (which the writer's schema allowed) now fails to decode");
@@ -641,11 +673,14 @@ final class Checker {
   private static int width(EnumSchema e) {
     int bits = 8;
     for (EnumSchema.Constant c : e.constants()) {
-      int n = c.number();
-      if (n < Short.MIN_VALUE || n > Short.MAX_VALUE) {
-        return 32;
+      long n = c.number();
+      if (n != (int) n) {
+        return 64;
       }
-      if (n < Byte.MIN_VALUE || n > Byte.MAX_VALUE) {
+      if (n < Short.MIN_VALUE || n > Short.MAX_VALUE) {
+        bits = 32;
+      }
+      if ((n < Byte.MIN_VALUE || n > Byte.MAX_VALUE) && bits < 16) {
         bits = 16;
       }
     }

@@ -2,7 +2,10 @@ package io.polycodec.evolution;
 
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
+import io.polycodec.schema.Field;
 import io.polycodec.schema.IntEncoding;
+import io.polycodec.schema.ProtoJsonNames;
+import io.polycodec.schema.RecordSchema;
 import io.polycodec.schema.ScalarSchema;
 
 /**
@@ -42,6 +45,20 @@ final class FormatRules {
     return keying == FieldKeying.NUMBER;
   }
 
+  /**
+   * For a format keyed by name: the writer's field whose data the reader puts into {@code rf}, or null.
+   * Usually the writer's field of the same name; in {@code protobuf-json} the field whose written key
+   * ({@link ProtoJsonNames#keys}) the reader's index ({@link ProtoJsonNames#readerIndex}) maps to
+   * {@code rf}, since keys follow JSON names and a name clash elsewhere in the record changes them.
+   */
+  Field writerFieldByName(RecordSchema w, RecordSchema r, Field rf) {
+    if (!name.equals("protobuf-json")) {
+      return w.field(rf.name());
+    }
+    int i = ProtoJsonNames.writerFieldFor(w, r, r.fields().indexOf(rf));
+    return i < 0 ? null : w.field(i);
+  }
+
   /** "by tag" or "by name", for messages. */
   String keyedBy() {
     return byNumber() ? "by tag" : "by name";
@@ -58,10 +75,13 @@ final class FormatRules {
 
   /**
    * Whether a reader refuses data lacking a required field of {@code kind}: every format for every kind,
-   * except FlatBuffers for scalars (bool, numbers, enums), which it cannot mark required (flatc: "only
+   * except Protobuf for lists, maps and vectors (an empty one is not on the wire), and FlatBuffers for scalars (bool, numbers, enums), which it cannot mark required (flatc: "only
    * non-scalar fields in tables may be 'required'"); an absent FlatBuffers scalar is its default.
    */
   boolean enforcesRequired(io.polycodec.schema.Kind kind) {
+    if (family == Family.PROTOBUF && kind.isCollection()) {
+      return false; // an empty repeated field is left off the wire, so absent is read as empty
+    }
     return !(family == Family.FLATBUFFERS && (kind.isPrimitive() || kind == io.polycodec.schema.Kind.ENUM));
   }
 

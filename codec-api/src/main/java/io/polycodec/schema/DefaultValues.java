@@ -12,12 +12,15 @@ import java.util.Locale;
  * <p>Defaults exist for bool, the integers, the floats, string, bytes and enum fields. Canonical forms:
  * {@code Boolean}; {@code Integer} for int8, int16 and int32 (range-checked; an unsigned int32 holds its
  * bits); {@code Long} for int64 (an unsigned int64 holds its bits); {@code Float}; {@code Double};
- * {@code String}; {@code byte[]}; and for an enum the {@code String} name of one of its constants.
+ * {@code String}; {@code byte[]}; and for an enum the {@code String} name of one of its constants, or a
+ * {@code Long} for a number no constant has (a FlatBuffers {@code bit_flags} enum's default 0, "no flags";
+ * a number that a constant has is always canonicalised to that constant's name).
  *
  * <p>Text forms: {@code true}/{@code false}; decimal integers (an unsigned one may use its full unsigned
  * range, {@code 4294967295}); floats as Java prints them, or {@code nan}, {@code inf}, {@code -inf}
  * ({@code +inf}, {@code infinity}, {@code NaN} and {@code Infinity} are read too); a string's text is
- * the string itself; bytes are standard Base64; an enum's text is the constant's name.
+ * the string itself; bytes are standard Base64; an enum's text is the constant's name, or the decimal
+ * number when no constant has it (names never start with a digit or {@code -}).
  */
 public final class DefaultValues {
   private DefaultValues() {}
@@ -96,6 +99,16 @@ public final class DefaultValues {
         }
         break;
       case ENUM:
+        if (value instanceof io.polycodec.GenericEnum) {
+          io.polycodec.GenericEnum g = (io.polycodec.GenericEnum) value;
+          value = g.isKnown() ? g.name() : (Object) g.number();
+        }
+        if (value instanceof Integer || value instanceof Long) {
+          EnumSchema e = (EnumSchema) type;
+          long n = ((Number) value).longValue();
+          EnumSchema.Constant c = e.byNumber(n);
+          return c != null ? c.name() : (Object) n;
+        }
         if (value instanceof String || value instanceof Enum) {
           String name = value instanceof Enum ? ((Enum<?>) value).name() : (String) value;
           EnumSchema e = (EnumSchema) type;
@@ -154,6 +167,11 @@ public final class DefaultValues {
           return text;
         case BYTES:
           return Base64.getDecoder().decode(text);
+        case ENUM:
+          if (!text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')) {
+            return check(field, type, Long.parseLong(text));
+          }
+          return check(field, type, text);
         default:
           return check(field, type, text);
       }
@@ -207,6 +225,14 @@ public final class DefaultValues {
     }
   }
 
+  /**
+   * The number of an enum field's canonical default {@code def} (a constant's name, or a {@code Long}
+   * number no constant has) in {@code type}.
+   */
+  public static long enumNumber(EnumSchema type, Object def) {
+    return def instanceof Long ? (Long) def : type.byName((String) def).number();
+  }
+
   /** Whether two canonical values (or nulls) are the same default: bytes by content, floats by value with NaN equal to NaN. */
   public static boolean same(Object a, Object b) {
     if (a instanceof byte[] && b instanceof byte[]) {
@@ -231,7 +257,8 @@ public final class DefaultValues {
       return ((Enum<?>) value).name().equals(def);
     }
     if (value instanceof io.polycodec.GenericEnum) {
-      return ((io.polycodec.GenericEnum) value).name().equals(def);
+      io.polycodec.GenericEnum g = (io.polycodec.GenericEnum) value;
+      return def instanceof Long ? !g.isKnown() && g.number() == (Long) def : def.equals(g.name());
     }
     return value.equals(def);
   }

@@ -12,8 +12,13 @@ import java.util.Objects;
  * constant (what a missing field decodes to) is the one numbered 0, or the first if none is.
  */
 public final class EnumSchema implements Schema {
-  /** One constant: a name and its stable number. */
-  public record Constant(String name, int number) {
+  /**
+   * One constant: a name and its stable number. Numbers are {@code long}s because FlatBuffers enums may
+   * have a {@code long}/{@code ulong} underlying type ({@code LongBig = 1 << 40}; an unsigned one holds its
+   * bit pattern); formats whose enums are narrower (Protobuf's are int32) refuse a constant beyond their
+   * range with a {@link io.polycodec.SchemaException} naming it.
+   */
+  public record Constant(String name, long number) {
     /** Validates the name. */
     public Constant {
       Names.checkIdentifier(name, "enum constant");
@@ -23,7 +28,7 @@ public final class EnumSchema implements Schema {
   private final String name;
   private final List<Constant> constants;
   private final Map<String, Constant> byName;
-  private final Map<Integer, Constant> byNumber;
+  private final Map<Long, Constant> byNumber;
   private final Map<String, Integer> aliases;
 
   private EnumSchema(String name, List<Constant> constants) {
@@ -37,7 +42,7 @@ public final class EnumSchema implements Schema {
     }
     this.constants = List.copyOf(constants);
     Map<String, Constant> names = new HashMap<>();
-    Map<Integer, Constant> numbers = new HashMap<>();
+    Map<Long, Constant> numbers = new HashMap<>();
     for (Constant c : this.constants) {
       if (names.put(c.name(), c) != null) {
         throw new IllegalArgumentException("enum " + name + ": duplicate constant name " + c.name());
@@ -56,7 +61,7 @@ public final class EnumSchema implements Schema {
       if (names.containsKey(e.getKey())) {
         throw new IllegalArgumentException("enum " + name + ": alias " + e.getKey() + " is a constant's name");
       }
-      if (!numbers.containsKey(e.getValue())) {
+      if (!numbers.containsKey(e.getValue().longValue())) {
         throw new IllegalArgumentException("enum " + name + ": alias " + e.getKey() + " names number " + e.getValue()
             + ", which no constant has");
       }
@@ -118,13 +123,16 @@ public final class EnumSchema implements Schema {
   }
 
   /** The constant with this number, or null. */
-  public Constant byNumber(int number) {
+  public Constant byNumber(long number) {
     return byNumber.get(number);
   }
 
-  /** The constant a missing value decodes to: number 0 if present, else the first. */
+  /**
+   * The constant a missing value decodes to when the field has no default of its own: number 0 if
+   * present, else the first.
+   */
   public Constant defaultConstant() {
-    Constant zero = byNumber.get(0);
+    Constant zero = byNumber.get(0L);
     return zero != null ? zero : constants.get(0);
   }
 

@@ -20,8 +20,10 @@ import java.util.Objects;
  * <p>A non-optional field may carry a {@link #defaultValue() default value} other than its kind's zero
  * (proto2 {@code [default = 5]}, FlatBuffers {@code = 5}): missing on the wire, it decodes to that value.
  * A non-optional field may be {@link #required() required} (proto2 {@code required}, FlatBuffers
- * {@code (required)}): encoders always write it, and decoders refuse data that lacks it where the format
- * says so (see docs/defaults.md). Optional fields and collections have neither.
+ * {@code (required)}, {@code [T] (required)}): encoders always write it (an empty list too), and decoders
+ * refuse data that lacks it where the format can tell (see docs/defaults.md: Protobuf cannot for lists,
+ * maps and vectors, whose empty value is not on the wire). Optional fields have neither; collections may be
+ * required but have no default.
  */
 public final class Field {
   private final String name;
@@ -61,10 +63,6 @@ public final class Field {
     this.deprecated = deprecated;
     if (required && optional) {
       throw new SchemaException("field " + name + ": an optional field cannot be required");
-    }
-    if (required && type.kind().isCollection()) {
-      throw new SchemaException("field " + name + ": a " + type.describe()
-          + " cannot be required; an empty one already means absent");
     }
     this.required = required;
     if (defaultValue != null && optional) {
@@ -107,7 +105,7 @@ public final class Field {
    * A copy that is required (or not): encoders always write it, decoders refuse data lacking it where
    * the format says so.
    *
-   * @throws SchemaException naming the field if it is optional or a collection
+   * @throws SchemaException naming the field if it is optional
    */
   public Field withRequired(boolean isRequired) {
     return new Field(name, tag, type, optional, oneof, deprecated, isRequired, defaultValue);
@@ -146,8 +144,7 @@ public final class Field {
   }
 
   /**
-   * A copy with another type. The default value is kept if it fits the new type and dropped if not;
-   * {@link #required()} is dropped if the new type is a collection.
+   * A copy with another type. The default value is kept if it fits the new type and dropped if not.
    */
   public Field withType(Schema newType) {
     Objects.requireNonNull(newType, "type");
@@ -160,7 +157,7 @@ public final class Field {
       }
     }
     return new Field(name, tag, newType, optional, oneof, deprecated,
-        required && !newType.kind().isCollection(), kept);
+        required, kept);
   }
 
   /** The field's name. */

@@ -91,6 +91,14 @@ final class SnapshotJson {
       return (int) v;
     }
 
+    /** A whole number of the full {@code long} range (enum constants' numbers). */
+    long longInteger(String what) {
+      if (!(value instanceof Long)) {
+        throw error(what + " must be an integer, not " + kindName());
+      }
+      return (Long) value;
+    }
+
     boolean bool(String what) {
       if (!(value instanceof Boolean)) {
         throw error(what + " must be true or false, not " + kindName());
@@ -296,11 +304,17 @@ final class SnapshotJson {
       throw error("only integers appear in a schema snapshot");
     }
     String digits = text.substring(start, pos);
-    if (digits.length() > 12) {
+    // Up to long's range: enum constants may be 64-bit (FlatBuffers); tags and the like are checked as ints.
+    if (digits.length() > 20) {
       pos = start;
       throw error("number " + digits + " is out of range");
     }
-    return Long.parseLong(digits);
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      pos = start;
+      throw error("number " + digits + " is out of range");
+    }
   }
 
   private static boolean isDigit(char c) {

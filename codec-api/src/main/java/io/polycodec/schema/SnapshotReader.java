@@ -160,7 +160,7 @@ final class SnapshotReader {
       checkKeys(c, obj, CONSTANT_KEYS, "a constant of enum " + name, true);
       try {
         constants.add(new EnumSchema.Constant(obj.get("name").string("a constant's \"name\""),
-            obj.get("number").integer("a constant's \"number\"")));
+            obj.get("number").longInteger("a constant's \"number\"")));
       } catch (IllegalArgumentException e) {
         throw c.error("enum " + name + ": " + e.getMessage());
       }

@@ -197,6 +197,26 @@ class CompatibilityRulesTest {
   }
 
   @Test
+  void flatbuffersIdsMoveWhenAUnionIsAddedOrRemovedBelowAField() {
+    UnionSchema shape = UnionSchema.of("Shape", RecordSchema.of("Circle", Field.of("r", 1, Schema.float64())));
+    Field name = Field.of("name", 3, Schema.string());
+    RecordSchema without = user(ID, name);
+    RecordSchema with = user(ID, Field.optional("shape", 2, shape), name);
+    // A union takes two FlatBuffers ids (its _type, then itself): name moves from id 2 to id 3.
+    verdicts(without, with, "ok no ok ok ok ok ok");
+    verdicts(with, without, "ok no ok ok ok ok ok");
+    hasReason(check(without, with, Formats.FLATBUFFERS),
+        "UserProfile.name (tag 3): its flatbuffers field id moves from 2 to 3");
+    hasReason(check(with, without, Formats.FLATBUFFERS),
+        "UserProfile.name (tag 3): its flatbuffers field id moves from 3 to 2");
+    // Above every other field, or as a list of unions turned into a list of records, ids move or not alike.
+    verdicts(without, user(ID, name, Field.optional("shape", 4, shape)), "ok ok ok ok ok ok ok");
+    RecordSchema circles = user(ID, Field.of("all", 2, Schema.list(shape.members().get(0).type())), name);
+    RecordSchema shapes = user(ID, Field.of("all", 2, Schema.list(shape)), name);
+    hasReason(check(circles, shapes, Formats.FLATBUFFERS), "UserProfile.name (tag 3): its flatbuffers field id moves");
+  }
+
+  @Test
   void aRequiredRecordHoldingARequiredUnionCannotBeAdded() {
     // Found by the TCK's evolution property: such a record has no default either, so decoding fails.
     UnionSchema shape = UnionSchema.of("Shape", RecordSchema.of("Circle", Field.of("r", 1, Schema.float64())));

@@ -58,6 +58,19 @@ class RequiredAndDefaultRulesTest {
         Map.of("protobuf", "safe", "flatbuffers", "safe", "json", "safe", "msgpack", "safe"));
   }
 
+  /** Required collections: Protobuf cannot tell an absent list from an empty one, FlatBuffers left empty ones out. */
+  @Test
+  void makingAListRequired() {
+    Field list = Field.of("xs", 1, Schema.list(Schema.string()));
+    expect(one(list), one(list.withRequired(true)),
+        Map.of("protobuf", "safe", "flatbuffers", "breaking", "json", "caveat", "msgpack", "caveat"));
+    assertTrue(Compatibility.check(one(list), one(list.withRequired(true)), Formats.ALL.get("protobuf")).report()
+        .contains("cannot enforce on a list<string>"));
+    RecordSchema w = one(Field.of("a", 1, Schema.int32()));
+    RecordSchema added = RecordSchema.of("M", Field.of("a", 1, Schema.int32()), list.withTag(2).withRequired(true));
+    expect(w, added, Map.of("protobuf", "safe", "flatbuffers", "breaking", "json", "breaking", "msgpack", "breaking"));
+  }
+
   @Test
   void changingADefault() {
     Field five = Field.of("n", 1, Schema.int32()).withDefault(5);

@@ -14,6 +14,7 @@ import io.polycodec.GenericEnum;
 import io.polycodec.GenericRecord;
 import io.polycodec.Required;
 import io.polycodec.SchemaException;
+import io.polycodec.Tag;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
 import java.util.List;
@@ -62,7 +63,6 @@ class DefaultsAndRequiredTest {
     assertTrue(constant.getMessage().contains("PINK") && constant.getMessage().contains("c:"), constant.getMessage());
     assertThrows(SchemaException.class, () -> Field.optional("o", 1, Schema.int32()).withDefault(1));
     assertThrows(SchemaException.class, () -> Field.optional("o", 1, Schema.int32()).withRequired(true));
-    assertThrows(SchemaException.class, () -> Field.of("l", 1, Schema.list(Schema.int32())).withRequired(true));
     assertThrows(SchemaException.class, () -> Field.of("t", 1, Schema.timestamp()).withDefault(java.time.Instant.EPOCH));
     // Making a field optional drops what optional fields cannot have.
     Field opt = ALL.field("id").withOptional(true);
@@ -153,9 +153,77 @@ class DefaultsAndRequiredTest {
     assertEquals(new Annotated(1234, Double.NaN, Level.HIGH, "some", "k", (short) -3), b.build(slots));
     assertThrows(DecodeException.class, () -> b.build(b.newSlots()));
 
-    for (Class<?> bad : List.of(BadDefault.class, OptionalDefault.class, RequiredList.class)) {
+    assertTrue(Codecs.schemaOf(RequiredList.class).field("names").required(), "collections may be required");
+    for (Class<?> bad : List.of(BadDefault.class, OptionalDefault.class)) {
       SchemaException e = assertThrows(SchemaException.class, () -> Codecs.schemaOf(bad), bad.getName());
       assertTrue(e.getMessage().contains(bad.getSimpleName() + "."), e.getMessage());
     }
+  }
+
+  // ---- enum numbers beyond int, enum defaults no constant has, required collections (issue 19) ----
+
+  /** FlatBuffers' monster_test LongEnum: ulong bit_flags with LongBig = 1 << 40. */
+  static final EnumSchema LONG_ENUM = EnumSchema.of("LongEnum", List.of(new EnumSchema.Constant("LongOne", 2),
+      new EnumSchema.Constant("LongTwo", 4), new EnumSchema.Constant("LongBig", 1L << 40)));
+
+  enum Flags { A, B }
+
+  enum FlagsWithFallback { A, B, @io.polycodec.Fallback UNKNOWN }
+
+  record NoFlagsDefault(@Default("5") Flags flags) {}
+
+  record NoFlagsDefaultFallback(@Tag(1) @Default("7") FlagsWithFallback flags) {}
+
+  @Test
+  void enumNumbersAreLongs() {
+    assertEquals(1L << 40, LONG_ENUM.byName("LongBig").number());
+    assertEquals("LongBig", LONG_ENUM.byNumber(1L << 40).name());
+    assertEquals(null, LONG_ENUM.byNumber(0), "(int) (1L << 40) is 0: numbers are not truncated");
+    RecordSchema r = RecordSchema.of("M", Field.of("e", 1, LONG_ENUM));
+    RecordSchema back = SchemaSnapshot.fromJson(SchemaSnapshot.toJson(r));
+    assertEquals(r, back);
+    assertEquals(1L << 40, ((EnumSchema) back.field("e").type()).byName("LongBig").number());
+    GenericEnum big = GenericEnum.unknown((1L << 40) | 2);
+    assertEquals((1L << 40) | 2, big.number());
+    assertNotEquals(GenericEnum.unknown(2), big);
+  }
+
+  @Test
+  void anEnumDefaultMayBeANumberNoConstantHas() {
+    Field f = Field.of("flags", 1, LONG_ENUM).withDefault(GenericEnum.unknown(0));
+    assertEquals(0L, f.defaultValue());
+    assertEquals("0", f.defaultText());
+    assertEquals(f, Field.of("flags", 1, LONG_ENUM).withDefaultText("0"));
+    assertEquals("LongTwo", Field.of("flags", 1, LONG_ENUM).withDefault(4L).defaultValue(),
+        "a number a constant has is that constant");
+    assertEquals("LongTwo", Field.of("flags", 1, LONG_ENUM).withDefaultText("4").defaultValue());
+    assertEquals(6L, Field.of("flags", 1, LONG_ENUM).withDefaultText("6").defaultValue(), "a combination");
+    RecordSchema r = RecordSchema.of("M", f, Field.of("other", 2, LONG_ENUM));
+    assertEquals(r, SchemaSnapshot.fromJson(SchemaSnapshot.toJson(r)));
+    GenericRecord built = GenericRecord.builder(r).build();
+    assertEquals(GenericEnum.unknown(0), built.get("flags"));
+    assertEquals("LongOne", ((GenericEnum) built.get("other")).name(), "without a default: the first constant");
+    RecordBinding<GenericRecord> b = RecordBinding.generic(r);
+    assertEquals(GenericEnum.unknown(0), b.build(b.newSlots()).get("flags"), "absent decodes to the number");
+    assertTrue(DefaultValues.isDefault(GenericEnum.unknown(0), 0L));
+    assertFalse(DefaultValues.isDefault(GenericEnum.of("LongOne", 2), 0L));
+    assertFalse(DefaultValues.isDefault(GenericEnum.unknown(2), "LongOne"), "no NullPointerException on unknown values");
+
+    SchemaException e = assertThrows(SchemaException.class, () -> Codecs.schemaOf(NoFlagsDefault.class));
+    assertTrue(e.getMessage().contains("NoFlagsDefault.flags") && e.getMessage().contains("@Fallback"), e.getMessage());
+    RecordBinding<NoFlagsDefaultFallback> fb = RecordBinding.of(NoFlagsDefaultFallback.class);
+    assertEquals(new NoFlagsDefaultFallback(FlagsWithFallback.UNKNOWN), fb.build(fb.newSlots()));
+  }
+
+  @Test
+  void collectionsMayBeRequired() {
+    RecordSchema r = RecordSchema.of("M", Field.of("xs", 1, Schema.list(Schema.string())).withRequired(true));
+    assertTrue(r.field("xs").required());
+    assertEquals(r, SchemaSnapshot.fromJson(SchemaSnapshot.toJson(r)));
+    assertTrue(r.field("xs").withType(Schema.list(Schema.int32())).required());
+    RecordBinding<GenericRecord> b = RecordBinding.generic(r);
+    DecodeException e = assertThrows(DecodeException.class, () -> b.build(b.newSlots()));
+    assertTrue(e.getMessage().contains("xs"), e.getMessage());
+    assertThrows(SchemaException.class, () -> Field.of("xs", 1, Schema.list(Schema.string())).withDefault(List.of()));
   }
 }

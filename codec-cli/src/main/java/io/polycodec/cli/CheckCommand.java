@@ -76,9 +76,9 @@ final class CheckCommand extends BaseCommand {
 
   @Override
   public Integer call() throws IOException {
-    List<Version> history = SchemaFiles.read(old, type, proto.protoc());
+    List<Version> history = SchemaFiles.read(old, type, proto.protoc(), proto.flatc());
     Version next = classPath != null ? ClassSchemas.load(classPath, candidate)
-        : SchemaFiles.latest(Path.of(candidate), type, proto.protoc());
+        : SchemaFiles.latest(Path.of(candidate), type, proto.protoc(), proto.flatc());
     List<RecordSchema> schemas = history.stream().map(Version::schema).toList();
     List<String> labels = history.stream().map(Version::label).toList();
     Map<String, CompatibilityResult> results = new LinkedHashMap<>();

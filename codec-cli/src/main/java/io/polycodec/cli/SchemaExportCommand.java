@@ -46,7 +46,7 @@ final class SchemaExportCommand extends BaseCommand {
     }
     String text = switch (to) {
       case proto -> ProtoExport.proto(v.schema(), protoPackage);
-      case fbs -> FbsExport.render(v.schema());
+      case fbs -> v.flat() != null ? v.flat().fbs() : FbsExport.render(v.schema());
       case snapshot -> SchemaSnapshot.toJson(v.schema());
     };
     OutputStream o = output(out);

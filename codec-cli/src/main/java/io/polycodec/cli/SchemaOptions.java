@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
 final class SchemaOptions {
   @Option(names = "--schema", paramLabel = "PATH",
       description = "A snapshot .json, a history folder (latest version), a descriptor set (.desc/.pb/.binpb/"
-          + ".protoset) or a .proto file (needs protoc). .fbs import does not exist yet.")
+          + ".protoset), a .proto file (needs protoc), a FlatBuffers binary schema .bfbs or a .fbs file (needs flatc).")
   Path schema;
 
   @Option(names = "--type", paramLabel = "NAME",
-      description = "The type: snapshot type name, message full name, or with --classpath a class name.")
+      description = "The type: snapshot type name, message or table full name, or with --classpath a class name.")
   String type;
 
   @Option(names = "--classpath", paramLabel = "PATH",
@@ -36,6 +36,6 @@ final class SchemaOptions {
       }
       return ClassSchemas.load(classPath, type);
     }
-    return schema == null ? null : SchemaFiles.latest(schema, type, proto.protoc());
+    return schema == null ? null : SchemaFiles.latest(schema, type, proto.protoc(), proto.flatc());
   }
 }

@@ -192,10 +192,10 @@ class CheckCommandTest {
     assertEquals(2, verbose.status(), verbose::toString);
     assertTrue(verbose.stderr().contains("\tat "), "stack trace with --verbose: " + verbose);
 
-    Path fbs = Files.writeString(tmp.resolve("user.fbs"), "table User { id: long; }");
-    CliRun.Result flat = run("check", fbs.toString(), fbs.toString(), "-f", "flatbuffers");
+    Path bfbs = Files.writeString(tmp.resolve("user.bfbs"), "table User { id: long; }");
+    CliRun.Result flat = run("check", bfbs.toString(), bfbs.toString(), "-f", "flatbuffers");
     assertEquals(2, flat.status(), flat::toString);
-    assertTrue(flat.stderr().contains("FlatBuffers schema import does not exist yet"), flat::toString);
+    assertTrue(flat.stderr().contains("user.bfbs: not a FlatBuffers binary schema (.bfbs)"), flat::toString);
 
     Path garbage = Files.write(tmp.resolve("garbage.desc"), new byte[] {(byte) 0xff, 0x01});
     CliRun.Result notDesc = run("check", garbage.toString(), garbage.toString(), "-f", "protobuf");

@@ -11,7 +11,7 @@ import io.polycodec.bind.EnumBinding;
  */
 final class EnumLayout extends Layout {
   private final EnumBinding binding;
-  private final int defaultNumber;
+  private final long defaultNumber;
   /** The underlying type, as flatc spells it. */
   final String type;
   private final int size;
@@ -50,28 +50,26 @@ final class EnumLayout extends Layout {
     return switch (size) {
       case 1 -> unsigned ? n >= 0 && n <= 0xFF : n >= Byte.MIN_VALUE && n <= Byte.MAX_VALUE;
       case 2 -> unsigned ? n >= 0 && n <= 0xFFFF : n >= Short.MIN_VALUE && n <= Short.MAX_VALUE;
-      default -> !unsigned || n >= 0;
+      case 4 -> unsigned ? n >= 0 && n <= 0xFFFF_FFFFL : n == (int) n;
+      default -> true; // an unsigned long's numbers above 2^63 - 1 are held as their bit pattern
     };
   }
 
-  /** Reads the number at {@code pos}; a number outside int's range reads as a value no enum has. */
-  int number(java.nio.ByteBuffer bb, int pos) {
+  /** Reads the number at {@code pos} (unsigned types as their unsigned value; a ulong as its bits). */
+  long number(java.nio.ByteBuffer bb, int pos) {
     return switch (size) {
       case 1 -> unsigned ? bb.get(pos) & 0xFF : bb.get(pos);
       case 2 -> unsigned ? bb.getShort(pos) & 0xFFFF : bb.getShort(pos);
-      case 4 -> bb.getInt(pos);
-      default -> {
-        long n = bb.getLong(pos);
-        yield n == (int) n ? (int) n : Integer.MIN_VALUE;
-      }
+      case 4 -> unsigned ? bb.getInt(pos) & 0xFFFF_FFFFL : bb.getInt(pos);
+      default -> bb.getLong(pos);
     };
   }
 
-  private void put(FlatBufferBuilder b, int n, boolean aligned) {
+  private void put(FlatBufferBuilder b, long n, boolean aligned) {
     switch (size) {
       case 1 -> { if (aligned) { b.addByte((byte) n); } else { b.putByte((byte) n); } }
       case 2 -> { if (aligned) { b.addShort((short) n); } else { b.putShort((short) n); } }
-      case 4 -> { if (aligned) { b.addInt(n); } else { b.putInt(n); } }
+      case 4 -> { if (aligned) { b.addInt((int) n); } else { b.putInt((int) n); } }
       default -> { if (aligned) { b.addLong(n); } else { b.putLong(n); } }
     }
   }
@@ -81,7 +79,7 @@ final class EnumLayout extends Layout {
   }
 
   /** The number of the constant a missing field decodes to. */
-  int defaultNumber() {
+  long defaultNumber() {
     return defaultNumber;
   }
 
@@ -97,7 +95,12 @@ final class EnumLayout extends Layout {
 
   @Override
   void addInline(FlatBufferBuilder b, int id, Object value, boolean force) {
-    int n = binding.number(value);
+    long n = binding.number(value);
+    if (!fits(n)) {
+      // Only a GenericEnum.unknown can hold a number the constants' check did not see.
+      throw new io.polycodec.EncodeException("enum " + binding.schema().name() + ": number " + n
+          + " does not fit its FlatBuffers underlying type " + type);
+    }
     if (force || n != defaultNumber) {
       put(b, n, true);
       b.slot(id);
@@ -106,7 +109,12 @@ final class EnumLayout extends Layout {
 
   @Override
   void putElement(FlatBufferBuilder b, Object value) {
-    put(b, binding.number(value), false);
+    long n = binding.number(value);
+    if (!fits(n)) {
+      throw new io.polycodec.EncodeException("enum " + binding.schema().name() + ": number " + n
+          + " does not fit its FlatBuffers underlying type " + type);
+    }
+    put(b, n, false);
   }
 
   @Override
@@ -115,7 +123,7 @@ final class EnumLayout extends Layout {
   }
 
   /** The enum value numbered {@code n}, as the binding represents it. */
-  Object valueOf(int n, int pos) {
+  Object valueOf(long n, int pos) {
     Object v = binding.forNumber(n);
     if (v == null) {
       throw new DecodeException(n + " is not a number of enum " + binding.schema().name()).withOffset(pos);

@@ -3,6 +3,7 @@ package io.polycodec.flatbuffers;
 import io.polycodec.SchemaException;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
+import io.polycodec.schema.FlatBuffersFieldIds;
 import io.polycodec.schema.IntEncoding;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.ListSchema;
@@ -25,8 +26,11 @@ import java.util.Map;
  * reads and writes, so that flatc and flatc-generated code interoperate with Polycodec:
  *
  * <ul>
- *   <li>every field carries {@code id: tag − 1}; ids flatc requires but no field uses are filled with
- *       deprecated {@code ubyte} placeholders named {@code _unusedN};
+ *   <li>fields are declared in tag order with the ids {@link FlatBuffersFieldIds} gives them (a union
+ *       field, or a list of unions, laid out inline takes two: its implicit {@code _type}, then itself).
+ *       Every field carries {@code id: n} (where tags leave no gap, those are flatc's implicit ids, so a
+ *       hand-written schema without ids conforms); ids no field uses are filled with deprecated
+ *       {@code ubyte} placeholders named {@code _unusedN};
  *   <li>optional scalars and enums are declared {@code = null}, non-optional enums with their default
  *       constant; a scalar's or enum's own default ({@link Field#defaultValue()}) is {@code = value}
  *       ({@code nan}, {@code inf}, {@code -inf} included); a string's or bytes' default is a comment, as
@@ -35,9 +39,11 @@ import java.util.Map;
  *       {@code (required)}; a required scalar is a comment (flatc: "only non-scalar fields in tables may
  *       be 'required'");
  *   <li>int32/int64 with an unsigned {@link IntEncoding} become {@code uint}/{@code ulong};
- *   <li>a union {@code U} becomes {@code union U_Union} (members aliased by name, type = member tag)
- *       held by {@code table U { value: U_Union (id: 1); }};
+ *   <li>a union {@code U} becomes {@code union U} (members aliased by name, type = member tag), used
+ *       directly by inline union fields; where a holder table is used ({@link HolderUnion}, map values),
+ *       {@code union U_Union} held by {@code table U { value: U_Union (id: 1); }};
  *   <li>a map field {@code f} of record {@code R} becomes a vector of {@code table R_f_Entry {key; value}}
+ *       (a union value inline, as flatc lays out a union field: {@code value_type} id 1, {@code value} id 2)
  *       ({@code (key)} on signed-integer and bool keys, whose order matches FlatBuffers' own);
  *   <li>helper types live in namespace {@code polycodec}: {@code struct Timestamp}, {@code struct Duration}, {@code table Bytes}
  *       (bytes as list elements), {@code table Int8Vector}.
@@ -101,6 +107,11 @@ public final class FbsExport {
     return t instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name());
   }
 
+  /** Whether map field {@code f}'s values are unions laid out inline in the entry table. */
+  private boolean inlineUnionValue(RecordSchema r, Field f, MapSchema m) {
+    return m.value() instanceof UnionSchema && layout.isInlineUnion(r.name(), f.name());
+  }
+
   private boolean isStruct(RecordSchema r) {
     return r != root && layout.isStruct(r.name());
   }
@@ -154,10 +165,9 @@ public final class FbsExport {
           if (f.type() instanceof UnionSchema && !layout.isInlineUnion(r.name(), f.name())) {
             held.add(((UnionSchema) f.type()).name());
           }
-          Schema inner = f.type() instanceof ListSchema && !layout.isInlineUnion(r.name(), f.name())
-              ? ((ListSchema) f.type()).element()
+          Schema inner = f.type() instanceof ListSchema ? ((ListSchema) f.type()).element()
               : f.type() instanceof MapSchema ? ((MapSchema) f.type()).value() : null;
-          if (inner instanceof UnionSchema) {
+          if (inner instanceof UnionSchema && !layout.isInlineUnion(r.name(), f.name())) {
             held.add(((UnionSchema) inner).name());
           }
         }
@@ -214,7 +224,8 @@ public final class FbsExport {
     }
 
     out.append("// FlatBuffers schema of ").append(root.name()).append(", written by Polycodec.\n")
-        .append("// Field ids are tags - 1; unions are held in tables unless inline; maps are vectors of entry tables in key order.\n");
+        .append("// Field ids follow tags in flatc's way (a union takes two: its _type, then itself); maps are vectors of entry\n")
+        .append("// tables in key order.\n");
     for (EnumSchema e : enums) {
       writeEnum(e);
     }
@@ -356,11 +367,23 @@ public final class FbsExport {
 
   private void writeEnum(EnumSchema e) {
     enter(e.name());
-    out.append("\nenum ").append(simple(e.name())).append(" : ").append(layout.enumType(e.name())).append(" {\n");
+    boolean flags = layout.isBitFlags(e.name());
+    out.append("\nenum ").append(simple(e.name())).append(" : ").append(layout.enumType(e.name()))
+        .append(flags ? " (bit_flags)" : "").append(" {\n");
     List<EnumSchema.Constant> cs = new ArrayList<>(e.constants());
-    cs.sort(Comparator.comparingInt(EnumSchema.Constant::number));
+    // flatc wants values ascending; a ulong's values above 2^63 - 1 are held as their (negative) bits.
+    boolean ulong = layout.enumType(e.name()).equals("ulong");
+    cs.sort(ulong ? (a, b) -> Long.compareUnsigned(a.number(), b.number())
+        : Comparator.comparingLong(EnumSchema.Constant::number));
     for (int i = 0; i < cs.size(); i++) {
-      out.append("  ").append(cs.get(i).name()).append(" = ").append(cs.get(i).number())
+      long n = cs.get(i).number();
+      if (flags && Long.bitCount(n) != 1) {
+        throw new SchemaException("cannot write a .fbs schema: enum " + e.name() + " is bit_flags, but "
+            + cs.get(i).name() + " = " + (ulong ? Long.toUnsignedString(n) : Long.toString(n)) + " is not a single bit");
+      }
+      // bit_flags values are bit positions in the .fbs (flatc computes 1 << position).
+      String value = flags ? Integer.toString(Long.numberOfTrailingZeros(n)) : ulong ? Long.toUnsignedString(n) : Long.toString(n);
+      out.append("  ").append(cs.get(i).name()).append(" = ").append(value)
           .append(i + 1 < cs.size() ? ",\n" : "\n");
     }
     out.append("}\n");
@@ -382,12 +405,15 @@ public final class FbsExport {
   private void writeTable(RecordSchema r) {
     enter(r.name());
     out.append("\ntable ").append(simple(r.name())).append(" {\n");
-    Field[] byId = new Field[r.maxTag()];
-    boolean[] typeSlot = new boolean[r.maxTag()];
-    for (Field f : r.fields()) {
-      byId[f.tag() - 1] = f;
-      if (isInlineUnionField(r, f) && f.tag() >= 2) {
-        typeSlot[f.tag() - 2] = true; // flatc declares it implicitly, as f_type
+    // The codec's ids (FlatBuffersFieldIds); with no gap they are flatc's implicit ones for this order.
+    int[] ids = FlatBuffersFieldIds.of(r, i -> isInlineUnionField(r, r.field(i)));
+    int slots = FlatBuffersFieldIds.slotCount(ids);
+    Field[] byId = new Field[slots];
+    boolean[] typeSlot = new boolean[slots];
+    for (int i = 0; i < ids.length; i++) {
+      byId[ids[i]] = r.field(i);
+      if (isInlineUnionField(r, r.field(i))) {
+        typeSlot[ids[i] - 1] = true; // flatc declares it implicitly, as f_type
       }
     }
     for (int id = 0; id < byId.length; id++) {
@@ -412,6 +438,11 @@ public final class FbsExport {
       boolean scalar = k.isPrimitive() || k == Kind.ENUM;
       List<String> notes = new java.util.ArrayList<>();
       if (f.hasDefault() && scalar) {
+        if (f.defaultValue() instanceof Long && k == Kind.ENUM && !layout.isBitFlags(((EnumSchema) f.type()).name())) {
+          throw new SchemaException("cannot write a .fbs schema: " + r.name() + "." + f.name() + ": default "
+              + f.defaultValue() + " is no constant of " + f.type().describe()
+              + ", which flatc accepts only for a bit_flags enum (FlatLayout.Builder.bitFlags)");
+        }
         out.append(" = ").append(defaultText(r, f));
       } else {
         out.append(fieldDefault(f.type(), f.optional()));
@@ -422,12 +453,20 @@ public final class FbsExport {
         }
       }
       // flatc's deprecated: generated code no longer reads or writes the field, and its id stays taken.
-      out.append(" (id: ").append(id).append(f.deprecated() ? ", deprecated" : "")
-          .append(f.name().equals(layout.key(r.name())) ? ", key" : "");
-      if (f.required() && !scalar) {
-        out.append(", required");
+      // Ids are always written: where tags leave no gap they equal flatc's implicit ones anyway, and
+      // with gaps flatc needs them (on every field).
+      List<String> attributes = new java.util.ArrayList<>();
+      attributes.add("id: " + id);
+      if (f.deprecated()) {
+        attributes.add("deprecated");
       }
-      out.append(");");
+      if (f.name().equals(layout.key(r.name()))) {
+        attributes.add("key");
+      }
+      if (f.required() && !scalar) {
+        attributes.add("required");
+      }
+      out.append(" (").append(String.join(", ", attributes)).append(");");
       if (f.required() && scalar) {
         notes.add("required in Polycodec; FlatBuffers has no required scalars, an absent one reads as its default");
       }
@@ -454,8 +493,8 @@ public final class FbsExport {
     out.append("\ntable ").append(simple(entryName(r, f))).append(" {\n")
         .append("  key: ").append(type(r, f, m.key(), false)).append(" (id: 0").append(orderMatches ? ", key" : "")
         .append(");\n")
-        .append("  value: ").append(type(r, f, m.value(), false)).append(fieldDefault(m.value(), false))
-        .append(" (id: 1);\n}\n");
+        .append(inlineUnionValue(r, f, m) ? "  value: " + ref(unionEnum((UnionSchema) m.value())) + " (id: 2);\n}\n"
+            : "  value: " + type(r, f, m.value(), false) + fieldDefault(m.value(), false) + " (id: 1);\n}\n");
   }
 
   /** A scalar's default as flatc reads it: a ubyte's or ushort's (int8/int16 bits in the model) unsigned. */

@@ -24,22 +24,23 @@ import java.util.Objects;
  * {@code flatc -b --schema --bfbs-builtins file.fbs}; without {@code --bfbs-builtins} flatc leaves out
  * attributes such as {@code bit_flags}, so such enums would not be recognised) into a {@link RecordSchema} and the
  * {@link FlatLayout} that makes a {@link FlatBuffersCodec} read and write exactly the bytes flatc does:
- * tables become records (field tag = flatc id + 1), structs become records laid out as structs (with
+ * tables become records (field tags such that {@link io.polycodec.schema.FlatBuffersFieldIds} gives back
+ * flatc's ids: id + 1 less the number of union {@code _type} slots below), structs become records laid out as structs (with
  * {@code force_align} and fixed-size arrays), enums keep their underlying type, unions become
  * {@link UnionSchema}s laid out inline (the {@code _type} field is implied; vectors of unions too), {@code = null} scalars and
  * {@code bit_flags} enums become enums whose constants are the single flags (combinations are
- * {@link io.polycodec.GenericEnum#unknown} numbers, kept and written back; the export writes the flag
- * values without the attribute), strings, bytes, structs, tables and unions that are not {@code (required)} become optional fields (flatc may
+ * {@link io.polycodec.GenericEnum#unknown} numbers, kept and written back; the export writes
+ * {@code (bit_flags)} again), strings, bytes, structs, tables and unions that are not {@code (required)} become optional fields (flatc may
  * leave them out, and absent is not the same as empty), scalar and enum defaults ({@code = 1234},
  * {@code = nan}, {@code = -inf}, {@code = None}) become the field's {@link Field#defaultValue() default},
- * {@code (required)} strings, bytes, structs, tables and unions become {@link Field#required() required}
- * (a required vector stays a plain list: the model has no required collections), {@code deprecated} stays deprecated, {@code [ubyte]} becomes bytes, {@code ubyte} and
+ * {@code (required)} strings, bytes, structs, tables, unions and vectors become {@link Field#required() required},
+ * {@code bit_flags} enums keep the attribute in the layout ({@link FlatLayout#isBitFlags}), and a field of
+ * one without a default gets the number 0 ("no flags", which no constant has) as its default, {@code deprecated} stays deprecated, {@code [ubyte]} becomes bytes, {@code ubyte} and
  * {@code ushort} stay unsigned in the export, and the {@code file_identifier} is written and checked.
  *
  * <p>What the model cannot express yet is refused with a {@link SchemaException} that lists every such
- * construct at once (with its table and field): an enum default that is no constant of the enum (a
- * {@code bit_flags} enum's field without a default, whose default is "no flags"), unions whose
- * members are structs or strings or repeat a table, 64-bit offsets, enum values outside int's range.
+ * construct at once (with its table and field): unions whose members are structs or strings or repeat a
+ * table, 64-bit offsets. Enum numbers are {@code long}s, so {@code ulong} values such as {@code 1 << 40} import.
  * Reading uses flatbuffers-java's {@code com.google.flatbuffers.reflection} classes.
  */
 public final class FbsImport {
@@ -212,12 +213,17 @@ public final class FbsImport {
       return b.ref();
     }
     fields.sort(Comparator.comparingInt(com.google.flatbuffers.reflection.Field::id));
+    // Tags that give back flatc's ids under FlatBuffersFieldIds: every _type slot below a field (its own
+    // included, for a union) is an id without a tag of its own.
+    int typeSlotsBelow = 0;
     for (com.google.flatbuffers.reflection.Field f : fields) {
       com.google.flatbuffers.reflection.Type t = f.type();
       String where = o.name() + "." + f.name();
-      if (t.baseType() == BaseType.UType) {
-        continue; // the type byte of the union field that follows it
+      if (t.baseType() == BaseType.UType || t.baseType() == BaseType.Vector && t.element() == BaseType.UType) {
+        typeSlotsBelow++;
+        continue; // the type byte (or type vector) of the union field that follows it
       }
+      int tag = f.id() + 1 - typeSlotsBelow;
       if (f.offset64() || t.baseType() == BaseType.Vector64) {
         unsupported.add(where + ": 64-bit offsets");
         continue;
@@ -226,17 +232,13 @@ public final class FbsImport {
       switch (t.baseType()) {
         case BaseType.Union:
           type = union(t.index(), where);
-          layout.inlineUnion(o.name(), f.name());
           break;
         case BaseType.Vector:
           if (t.element() == BaseType.UByte && t.index() < 0) {
             type = Schema.bytes();
-          } else if (t.element() == BaseType.UType) {
-            continue; // the type vector of the vector of unions that follows it
           } else if (t.element() == BaseType.Union) {
             UnionSchema u = union(t.index(), where);
             type = u == null ? null : Schema.list(u);
-            layout.inlineUnion(o.name(), f.name());
           } else {
             Schema e = scalarOrNamed(t.element(), t.index(), where, o.name(), f.name());
             type = e == null ? null : Schema.list(e);
@@ -256,13 +258,12 @@ public final class FbsImport {
       if (k == io.polycodec.schema.Kind.LIST) {
         mayBeAbsent = false; // lists cannot be optional in the model: an empty one is left out, absent reads as empty
       }
-      Field field = mayBeAbsent ? Field.optional(f.name(), f.id() + 1, type) : Field.of(f.name(), f.id() + 1, type);
+      Field field = mayBeAbsent ? Field.optional(f.name(), tag, type) : Field.of(f.name(), tag, type);
       if (isScalarBase(t.baseType()) && !f.optional()) {
         field = withFlatcDefault(field, f, where);
       }
-      if (f.required() && !mayBeAbsent && k != io.polycodec.schema.Kind.LIST) {
-        // A required [T] stays a plain list: the model has no required collections (docs/flatbuffers.md).
-        field = field.withRequired(true);
+      if (f.required() && !mayBeAbsent) {
+        field = field.withRequired(true); // [T] (required) too: a buffer without it is refused, an empty one written
       }
       if (f.deprecated()) {
         field = field.withDeprecated(true);
@@ -270,8 +271,8 @@ public final class FbsImport {
       if (f.key()) {
         layout.key(o.name(), f.name());
       }
-      if (f.id() + 1 > FlatBuffersProvider.MAX_TAG) {
-        unsupported.add(where + ": id " + f.id() + " above " + (FlatBuffersProvider.MAX_TAG - 1));
+      if (tag > FlatBuffersProvider.MAX_TAG) {
+        unsupported.add(where + ": id " + f.id() + " would need tag " + tag + ", above " + FlatBuffersProvider.MAX_TAG);
         continue;
       }
       b.field(field);
@@ -294,16 +295,15 @@ public final class FbsImport {
     switch (type.kind()) {
       case ENUM: {
         EnumSchema e = (EnumSchema) type;
-        EnumSchema.Constant c = n == (int) n ? e.byNumber((int) n) : null;
+        EnumSchema.Constant c = e.byNumber(n);
         if (c == null) {
-          // Only a bit_flags enum gets here with 0 (flatc requires a 0 constant or a default otherwise): the
-          // model reads an absent enum as a constant, so "no flags set" cannot be the default.
-          unsupported.add(where + ": default " + n + (bitFlags.contains(e.name()) ? " (no flags set / a combination)" : "")
-              + " is not a constant of " + e.name());
-          return field;
+          // A bit_flags enum's field without a default (flatc: 0, no flags) or with a combination: a number no
+          // constant has, kept as the field's default (GenericEnum.unknown in generic values).
+          value = n;
+          break;
         }
-        if (n == 0) {
-          return field;
+        if (c == e.defaultConstant()) {
+          return field; // what the model reads anyway
         }
         value = c.name();
         break;
@@ -394,16 +394,13 @@ public final class FbsImport {
     List<EnumSchema.Constant> constants = new ArrayList<>();
     for (int i = 0; i < e.valuesLength(); i++) {
       EnumVal v = e.values(i);
-      if (v.value() != (int) v.value()) {
-        unsupported.add(where + ": enum " + e.name() + "." + v.name() + " = " + v.value() + " is outside int's range");
-        continue;
-      }
-      constants.add(new EnumSchema.Constant(v.name(), (int) v.value()));
+      constants.add(new EnumSchema.Constant(v.name(), v.value()));
     }
     if (hasAttribute(e, "bit_flags")) {
       // The single flags are the constants (flatc's .bfbs holds their values, 1 << position); a combination
       // is a number no constant has, which a GenericEnum keeps (GenericEnum.unknown) and writes back as is.
       bitFlags.add(e.name());
+      layout.bitFlags(e.name());
     }
     enums[index] = EnumSchema.of(e.name(), constants);
     layout.enumType(e.name(), BaseType.name(e.underlyingType().baseType()).toLowerCase(java.util.Locale.ROOT));
@@ -450,4 +447,41 @@ public final class FbsImport {
     unions[index] = UnionSchema.of(e.name(), members);
     return unions[index];
   }
+
+  /**
+   * The fully qualified names of the tables (not structs) that the binary schema {@code bfbs} declares,
+   * sorted, and its {@code root_type} (or null) — for tools that let users pick a table by a shorter name.
+   *
+   * @throws SchemaException if the bytes are not a readable binary schema
+   */
+  public static Tables tables(byte[] bfbs) {
+    Objects.requireNonNull(bfbs, "bfbs");
+    ByteBuffer bb = ByteBuffer.wrap(bfbs);
+    try {
+      if (bfbs.length < 8 || !com.google.flatbuffers.reflection.Schema.SchemaBufferHasIdentifier(bb)) {
+        throw new SchemaException("not a FlatBuffers binary schema (.bfbs): no \"BFBS\" file identifier");
+      }
+      com.google.flatbuffers.reflection.Schema s = com.google.flatbuffers.reflection.Schema.getRootAsSchema(bb);
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < s.objectsLength(); i++) {
+        if (!s.objects(i).isStruct()) {
+          names.add(s.objects(i).name());
+        }
+      }
+      names.sort(null);
+      return new Tables(List.copyOf(names), s.rootTable() == null ? null : s.rootTable().name());
+    } catch (SchemaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SchemaException("not a readable FlatBuffers binary schema (.bfbs): " + e, e);
+    }
+  }
+
+  /**
+   * The tables of a binary schema ({@link #tables}).
+   *
+   * @param names the tables' fully qualified names, sorted
+   * @param root the {@code root_type}, or null if the schema declares none
+   */
+  public record Tables(List<String> names, String root) {}
 }

@@ -20,7 +20,8 @@ public final class FlatBuffersProvider implements CodecProvider {
   public static final String NAME = "flatbuffers";
 
   /**
-   * {@code flatbuffers}, {@code application/x-flatbuffers}, binary, keyed by number (field id = tag − 1),
+   * {@code flatbuffers}, {@code application/x-flatbuffers}, binary, keyed by number (field ids derived from tags, see
+   * {@link io.polycodec.schema.FlatBuffersFieldIds}),
    * {@link Capability#ZERO_COPY} (views read the caller's buffer in place) and
    * {@link Capability#DETERMINISTIC} (maps are written in key order).
    */

@@ -21,4 +21,11 @@ public @interface FlatEnum {
    * {@link io.polycodec.SchemaException} when the codec is built otherwise).
    */
   String value();
+
+  /**
+   * Whether the enum is flatc {@code bit_flags} (see {@link FlatLayout#isBitFlags}): exported with the
+   * attribute and its constants' bit positions, so every constant's number must be a single bit (the
+   * export refuses it otherwise). The bytes do not change.
+   */
+  boolean bitFlags() default false;
 }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public final class FlatLayout {
   /** No choices: every record is a table, every list a vector. */
   public static final FlatLayout DEFAULT = new FlatLayout(Map.of(), Map.of(), Map.of(), "", java.util.Set.of(),
-      java.util.Set.of(), Map.of());
+      java.util.Set.of(), Map.of(), java.util.Set.of());
 
   /** The underlying types an enum may have, as flatc spells them. */
   static final java.util.List<String> ENUM_TYPES = java.util.List.of("byte", "ubyte", "short", "ushort", "int", "uint",
@@ -39,14 +39,23 @@ public final class FlatLayout {
   private final java.util.Set<String> unsignedNarrow;
   /** Table record name → its key field. */
   private final Map<String, String> keys;
-  /** "Record.field" of unions laid out inline, as flatc does. */
-  private final java.util.Set<String> inlineUnions;
+  /**
+   * "Record.field" of unions (or lists or maps of unions) laid out in holder tables instead of flatc's
+   * inline layout; {@link #EVERY_UNION} for all of them.
+   */
+  private final java.util.Set<String> holderUnions;
+  /** Enums that are flatc {@code bit_flags}. */
+  private final java.util.Set<String> bitFlags;
+
+  /** The entry of {@link #holderUnions} that stands for every union field (no field name has a star). */
+  private static final String EVERY_UNION = "*";
 
   private FlatLayout(Map<String, Integer> structs, Map<String, Integer> arrays, Map<String, String> enumTypes,
-      String fileIdentifier, java.util.Set<String> inlineUnions, java.util.Set<String> unsignedNarrow,
-      Map<String, String> keys) {
+      String fileIdentifier, java.util.Set<String> holderUnions, java.util.Set<String> unsignedNarrow,
+      Map<String, String> keys, java.util.Set<String> bitFlags) {
     this.keys = keys;
-    this.inlineUnions = inlineUnions;
+    this.bitFlags = bitFlags;
+    this.holderUnions = holderUnions;
     this.unsignedNarrow = unsignedNarrow;
     this.structs = structs;
     this.arrays = arrays;
@@ -66,6 +75,16 @@ public final class FlatLayout {
   /** The underlying type of the enum named {@code enumName}: {@code int} unless chosen otherwise. */
   public String enumType(String enumName) {
     return enumTypes.getOrDefault(enumName, "int");
+  }
+
+  /**
+   * Whether the enum named {@code enumName} is exported as flatc {@code bit_flags}: its constants are
+   * single flags ({@code 1 << position}), a combination is a number no constant has (a
+   * {@link io.polycodec.GenericEnum#unknown} in generic values), and a field may default to a number no
+   * constant has ({@code 0}, no flags), which flatc accepts only for such enums.
+   */
+  public boolean isBitFlags(String enumName) {
+    return !bitFlags.isEmpty() && bitFlags.contains(enumName);
   }
 
   /** A builder with no choices made. */
@@ -88,9 +107,21 @@ public final class FlatLayout {
     return arrays.isEmpty() ? 0 : arrays.getOrDefault(record + "." + field, 0);
   }
 
-  /** Whether union field {@code field} of table {@code record} is laid out inline, as flatc does. */
+  /**
+   * Whether union field {@code field} of table {@code record} (or that list of unions) is laid out inline,
+   * as flatc does: true unless {@link Builder#holderUnion} chose the holder table for it. Says nothing of
+   * whether the field is a union at all.
+   */
   public boolean isInlineUnion(String record, String field) {
-    return !inlineUnions.isEmpty() && inlineUnions.contains(record + "." + field);
+    return !isHolderUnion(record, field);
+  }
+
+  /**
+   * Whether union field {@code field} of table {@code record} (or that list of unions) is laid out in a
+   * holder table, the layout of earlier snapshots (see {@link HolderUnion}).
+   */
+  public boolean isHolderUnion(String record, String field) {
+    return !holderUnions.isEmpty() && (holderUnions.contains(EVERY_UNION) || holderUnions.contains(record + "." + field));
   }
 
   /**
@@ -116,7 +147,7 @@ public final class FlatLayout {
   /** Whether no choice is made. */
   public boolean isDefault() {
     return structs.isEmpty() && arrays.isEmpty() && enumTypes.isEmpty() && fileIdentifier.isEmpty()
-        && inlineUnions.isEmpty() && unsignedNarrow.isEmpty() && keys.isEmpty();
+        && holderUnions.isEmpty() && unsignedNarrow.isEmpty() && keys.isEmpty() && bitFlags.isEmpty();
   }
 
   /**
@@ -129,12 +160,14 @@ public final class FlatLayout {
     b.structs.putAll(structs);
     b.arrays.putAll(arrays);
     b.enumTypes.putAll(enumTypes);
-    b.inlineUnions.addAll(inlineUnions);
-    b.inlineUnions.addAll(other.inlineUnions);
+    b.holderUnions.addAll(holderUnions);
+    b.holderUnions.addAll(other.holderUnions);
     b.unsignedNarrow.addAll(unsignedNarrow);
     b.unsignedNarrow.addAll(other.unsignedNarrow);
     b.keys.putAll(keys);
     other.keys.forEach(b::key);
+    b.bitFlags.addAll(bitFlags);
+    b.bitFlags.addAll(other.bitFlags);
     b.fileIdentifier = fileIdentifier;
     if (!other.fileIdentifier.isEmpty()) {
       if (!fileIdentifier.isEmpty() && !fileIdentifier.equals(other.fileIdentifier)) {
@@ -155,23 +188,23 @@ public final class FlatLayout {
   public boolean equals(Object o) {
     return o instanceof FlatLayout && structs.equals(((FlatLayout) o).structs) && arrays.equals(((FlatLayout) o).arrays)
         && enumTypes.equals(((FlatLayout) o).enumTypes) && fileIdentifier.equals(((FlatLayout) o).fileIdentifier)
-        && inlineUnions.equals(((FlatLayout) o).inlineUnions) && unsignedNarrow.equals(((FlatLayout) o).unsignedNarrow)
-        && keys.equals(((FlatLayout) o).keys);
+        && holderUnions.equals(((FlatLayout) o).holderUnions) && unsignedNarrow.equals(((FlatLayout) o).unsignedNarrow)
+        && keys.equals(((FlatLayout) o).keys) && bitFlags.equals(((FlatLayout) o).bitFlags);
   }
 
   @Override
   public int hashCode() {
     return ((structs.hashCode() * 31 + arrays.hashCode()) * 31 + enumTypes.hashCode()) * 31 + fileIdentifier.hashCode()
-        + inlineUnions.hashCode() + 7 * unsignedNarrow.hashCode() + 11 * keys.hashCode();
+        + holderUnions.hashCode() + 7 * unsignedNarrow.hashCode() + 11 * keys.hashCode() + 13 * bitFlags.hashCode();
   }
 
   @Override
   public String toString() {
     return "FlatLayout{structs=" + structs + ", arrays=" + arrays + ", enumTypes=" + enumTypes
         + (fileIdentifier.isEmpty() ? "" : ", fileIdentifier=" + fileIdentifier)
-        + (inlineUnions.isEmpty() ? "" : ", inlineUnions=" + inlineUnions)
+        + (holderUnions.isEmpty() ? "" : ", holderUnions=" + holderUnions)
         + (unsignedNarrow.isEmpty() ? "" : ", unsigned=" + unsignedNarrow)
-        + (keys.isEmpty() ? "" : ", keys=" + keys) + "}";
+        + (keys.isEmpty() ? "" : ", keys=" + keys) + (bitFlags.isEmpty() ? "" : ", bitFlags=" + bitFlags) + "}";
   }
 
   /** Builds a {@link FlatLayout}. Not thread-safe. */
@@ -180,9 +213,20 @@ public final class FlatLayout {
     private final Map<String, Integer> arrays = new TreeMap<>();
     private final Map<String, String> enumTypes = new TreeMap<>();
     private String fileIdentifier = "";
-    private final java.util.Set<String> inlineUnions = new java.util.TreeSet<>();
+    private final java.util.Set<String> holderUnions = new java.util.TreeSet<>();
     private final java.util.Set<String> unsignedNarrow = new java.util.TreeSet<>();
     private final Map<String, String> keys = new TreeMap<>();
+    private final java.util.Set<String> bitFlags = new java.util.TreeSet<>();
+
+    /**
+     * Exports the enum named {@code enumName} as flatc {@code bit_flags} (see {@link FlatLayout#isBitFlags});
+     * the bytes do not change. Every constant's number must then be a single bit ({@code FbsExport} refuses
+     * the schema otherwise).
+     */
+    public Builder bitFlags(String enumName) {
+      bitFlags.add(Objects.requireNonNull(enumName, "enumName"));
+      return this;
+    }
 
     /**
      * Makes string or number field {@code field} the {@code key} of table {@code record} (see
@@ -209,11 +253,35 @@ public final class FlatLayout {
     }
 
     /**
-     * Lays out union field {@code field} of table {@code record} inline, as flatc does: type byte at field
-     * id {@code tag − 2}, member table behind the field's own slot, no holder table (see {@link InlineUnion}).
+     * Does nothing: union fields are laid out inline, as flatc does, unless {@link #holderUnion} says
+     * otherwise. Kept so that code written when inline was an opt-in still compiles.
+     *
+     * @deprecated inline is the default; remove the call
      */
+    @Deprecated
     public Builder inlineUnion(String record, String field) {
-      inlineUnions.add(Objects.requireNonNull(record, "record") + "." + Objects.requireNonNull(field, "field"));
+      Objects.requireNonNull(record, "record");
+      Objects.requireNonNull(field, "field");
+      return this;
+    }
+
+    /**
+     * Lays out union field {@code field} of table {@code record} (or that list of unions) in a holder
+     * table: one id, an offset to a table {@code U {value: U_Union}}, as Polycodec wrote unions before
+     * flatc's inline layout became the default (see {@link HolderUnion}). For reading data written that
+     * way; flatc-generated code sees a table, not a union field.
+     */
+    public Builder holderUnion(String record, String field) {
+      holderUnions.add(Objects.requireNonNull(record, "record") + "." + Objects.requireNonNull(field, "field"));
+      return this;
+    }
+
+    /**
+     * Lays out every union field, list of unions and map of unions in holder tables (see
+     * {@link #holderUnion}): for a codec that reads and writes only data of earlier snapshots.
+     */
+    public Builder holderUnions() {
+      holderUnions.add(EVERY_UNION);
       return this;
     }
 
@@ -306,9 +374,10 @@ public final class FlatLayout {
     public FlatLayout build() {
       return new FlatLayout(Collections.unmodifiableMap(new TreeMap<>(structs)),
           Collections.unmodifiableMap(new TreeMap<>(arrays)), Collections.unmodifiableMap(new TreeMap<>(enumTypes)), fileIdentifier,
-          Collections.unmodifiableSet(new java.util.TreeSet<>(inlineUnions)),
+          Collections.unmodifiableSet(new java.util.TreeSet<>(holderUnions)),
           Collections.unmodifiableSet(new java.util.TreeSet<>(unsignedNarrow)),
-          Collections.unmodifiableMap(new TreeMap<>(keys)));
+          Collections.unmodifiableMap(new TreeMap<>(keys)),
+          Collections.unmodifiableSet(new java.util.TreeSet<>(bitFlags)));
     }
   }
 }

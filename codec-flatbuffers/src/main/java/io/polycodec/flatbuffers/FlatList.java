@@ -6,6 +6,8 @@ import io.polycodec.schema.Kind;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,13 +24,33 @@ public final class FlatList {
   private final int vector;
   private final int size;
   private final Kind kind;
+  /** For flatc's vector of unions: the vector of member tags beside the vector of member tables, else -1. */
+  private final int types;
 
   FlatList(ListLayout layout, ReadContext r, int vector) {
+    this(layout, r, vector, -1);
+  }
+
+  /** A view of a vector of unions (its elements are offsets to member tables, its tags in {@code types}). */
+  FlatList(ListLayout layout, ReadContext r, int vector, int types) {
     this.layout = layout;
     this.r = r;
     this.vector = vector;
     this.size = vector < 0 ? 0 : r.bb.getInt(vector);
     this.kind = kindOf(layout.element);
+    this.types = types;
+  }
+
+  /** The member index of union element {@code k} of a vector of unions, from its type byte. */
+  private int memberOfType(int k) {
+    UnionLayout u = (UnionLayout) layout.element;
+    int tag = r.bb.get(types + 4 + k) & 0xFF;
+    int m = u.memberOfTag(tag);
+    if (m < 0) {
+      throw new DecodeException(tag + " is not a member tag of union " + u.binding().schema().name())
+          .withOffset(types + 4 + k);
+    }
+    return m;
   }
 
   private static Kind kindOf(Layout l) {
@@ -101,7 +123,7 @@ public final class FlatList {
   }
 
   /** An enum element's number. */
-  public int getEnumNumber(int k) {
+  public long getEnumNumber(int k) {
     return ((EnumLayout) layout.element).number(r.bb, pos(k, Kind.ENUM));
   }
 
@@ -255,8 +277,11 @@ public final class FlatList {
   public FlatView<?> getUnion(int k) {
     int p = pos(k, Kind.UNION);
     UnionLayout u = (UnionLayout) layout.element;
-    int holder = r.target(p);
     try {
+      if (types >= 0) {
+        return new FlatView<>(u.member(memberOfType(k)), r, r.target(p));
+      }
+      int holder = r.target(p);
       return new FlatView<>(u.member(u.memberIndex(r, holder)), r, u.memberTable(r, holder));
     } catch (CodecException e) {
       throw e.prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
@@ -272,6 +297,15 @@ public final class FlatList {
     Objects.checkIndex(k, size);
     int p = vector + 4 + k * layout.element.elementSize();
     try {
+      if (types >= 0) {
+        UnionLayout u = (UnionLayout) layout.element;
+        int m = memberOfType(k);
+        try {
+          return u.member(m).read(r, r.target(p));
+        } catch (CodecException e) {
+          throw e.prependField(u.binding().schema().members().get(m).name());
+        }
+      }
       return layout.element.readElement(r, p);
     } catch (CodecException e) {
       throw e.withOffset(p).prependIndex(k).withFormat(FlatBuffersProvider.FORMAT.name());
@@ -287,6 +321,13 @@ public final class FlatList {
   public List<Object> toList() {
     if (size == 0) {
       return List.of();
+    }
+    if (types >= 0) {
+      Object[] all = new Object[size];
+      for (int k = 0; k < size; k++) {
+        all[k] = get(k);
+      }
+      return Collections.unmodifiableList(Arrays.asList(all));
     }
     try {
       return (List<Object>) layout.readVector(r, vector);

@@ -86,7 +86,7 @@ public final class FlatTableCodec<T extends Table> implements Codec<T> {
 
   /**
    * A codec for {@code type} that verifies input against {@code layout}, a Polycodec schema of the same
-   * table (field id = tag − 1), under {@code options}' limits.
+   * table (field ids as {@link io.polycodec.schema.FlatBuffersFieldIds} gives them), under {@code options}' limits.
    *
    * @throws SchemaException if {@code type} is not a generated root table class or {@code layout}
    *     cannot be compiled for FlatBuffers

@@ -248,17 +248,17 @@ public final class FlatView<T> {
     return r.bb.slice(v + 4, r.bb.getInt(v));
   }
 
-  /** An enum field's number; the field's default constant's number if absent. */
-  public int getEnumNumber(int i) {
+  /** An enum field's number (a {@code long}, as enum numbers are; unsigned types unsigned); the field's default number if absent. */
+  public long getEnumNumber(int i) {
     int p = pos(i, Kind.ENUM);
     if (p == 0) {
-      return (int) plan.defaultBits[i];
+      return plan.defaultBits[i];
     }
     return ((EnumLayout) plan.layouts[i]).number(r.bb, p);
   }
 
   /** {@link #getEnumNumber(int)} by name. */
-  public int getEnumNumber(String name) {
+  public long getEnumNumber(String name) {
     return getEnumNumber(fieldIndex(name));
   }
 
@@ -455,8 +455,17 @@ public final class FlatView<T> {
   public FlatList getList(int i) {
     int p = pos(i, Kind.LIST);
     if (plan.layouts[i] instanceof UnionVectorLayout) {
-      throw new IllegalArgumentException(plan.schema.name() + "." + plan.names[i]
-          + " is a vector of unions: read it with get(i)");
+      UnionVectorLayout u = (UnionVectorLayout) plan.layouts[i];
+      ListLayout elements = u.elements;
+      if (p == 0) {
+        return new FlatList(elements, r, -1, -1);
+      }
+      int typePos = TablePlan.typePos(r.bb, table, vt, vtSize, plan.vtOffsets[i] - 2);
+      if (typePos == 0) {
+        throw located(new DecodeException("a vector of unions " + u.union.binding().schema().name()
+            + " has no type vector").withOffset(p), i);
+      }
+      return new FlatList(elements, r, r.target(p), r.target(typePos));
     }
     ListLayout l = (ListLayout) plan.layouts[i];
     return p == 0 ? new FlatList(l, r, -1) : new FlatList(l, r, r.target(p));

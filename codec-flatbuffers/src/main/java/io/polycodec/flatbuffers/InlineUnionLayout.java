@@ -5,8 +5,9 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 
 /**
- * A union field as flatc writes it: the member's tag in a one-byte type slot at field id {@code tag − 2}
- * and a uoffset to the member's table in the field's own slot ({@code tag − 1}). The value slot is what
+ * A union field as flatc writes it: the member's tag in a one-byte type slot at field id {@code n − 1}
+ * and a uoffset to the member's table in the field's own slot {@code n} (ids from
+ * {@link io.polycodec.schema.FlatBuffersFieldIds}). The value slot is what
  * {@link TablePlan} handles like any offset field; the plan also writes, reads and verifies the type slot
  * through {@link #tagOf}, {@link #read} and {@link #verify}. Member plans, tags and the tag lookup are
  * those of the union's {@link UnionLayout}, shared with holder-table uses of the same union.

@@ -16,19 +16,29 @@ import java.util.Map;
  * key order (strings by {@link String#compareTo}, numbers numerically, false before true), so that
  * equal maps encode to equal bytes. Keys and values follow the table rules (defaults omitted). Decoding
  * keeps wire order; a repeated key keeps its last value. An empty map is omitted.
+ *
+ * <p>A union value is laid out as flatc lays out a union field, in the entry table:
+ * {@code {key (id: 0); value_type (id: 1); value (id: 2);}}, unless the map field keeps holder tables
+ * ({@link HolderUnion}), when it is one holder-table offset at id 1.
  */
 final class MapLayout extends OffsetLayout {
   private static final int KEY_SLOT = 4;
+  /** The value's slot (id 1), or an inline union's type slot. */
   private static final int VALUE_SLOT = 6;
+  /** An inline union value's own slot (id 2). */
+  private static final int UNION_VALUE_SLOT = 8;
 
   final Layout key;
   final Layout value;
   private final Comparator<Map.Entry<?, ?>> order;
+  /** Whether the value is flatc's inline union: type at id 1, value at id 2. */
+  private final boolean twoIds;
 
   MapLayout(Kind keyKind, Layout key, Layout value) {
     this.key = key;
     this.value = value;
     this.order = comparator(keyKind);
+    this.twoIds = value instanceof InlineUnionLayout;
   }
 
   @SuppressWarnings("unchecked")
@@ -95,6 +105,14 @@ final class MapLayout extends OffsetLayout {
     FlatBufferBuilder b = w.builder;
     int keyOff = key.isOffset() ? key.prepare(w, e.getKey(), true) : 0;
     int valueOff = value.isOffset() ? value.prepare(w, e.getValue(), true) : 0;
+    if (twoIds) {
+      // flatc's union field in the entry table: the type byte just below it.
+      b.startTable(3);
+      b.addOffset(2, valueOff, 0);
+      b.addByte(1, (byte) ((InlineUnionLayout) value).tagOf(e.getValue()), 0);
+      add(b, key, 0, e.getKey(), keyOff);
+      return b.endTable();
+    }
     b.startTable(2);
     // Larger slot first, as in tables.
     if (value.slotSize() >= key.slotSize()) {
@@ -129,6 +147,12 @@ final class MapLayout extends OffsetLayout {
       try {
         int kp = r.field(t, KEY_SLOT);
         kv = kp == 0 ? key.defaultValue() : key.readSlot(r, kp);
+        if (twoIds) {
+          int vp = r.field(t, UNION_VALUE_SLOT);
+          int tp = r.field(t, VALUE_SLOT);
+          out.put(kv, vp == 0 ? value.defaultValue() : ((InlineUnionLayout) value).read(r, tp, vp));
+          continue;
+        }
         int vp = r.field(t, VALUE_SLOT);
         out.put(kv, vp == 0 ? value.defaultValue() : value.readSlot(r, vp));
       } catch (CodecException e) {
@@ -156,10 +180,18 @@ final class MapLayout extends OffsetLayout {
         int vtSize = v.vtSize;
         int obj = v.objSize;
         int kp = v.field(t, vt, vtSize, obj, KEY_SLOT, key.slotSize(), key.slotAlign());
-        int vp = v.field(t, vt, vtSize, obj, VALUE_SLOT, value.slotSize(), value.slotAlign());
         if (kp != 0 && key.needsVerification()) {
           key.verifySlot(v, kp, depth + 1);
         }
+        if (twoIds) {
+          int vp = v.field(t, vt, vtSize, obj, UNION_VALUE_SLOT, 4, 4);
+          int tp = v.field(t, vt, vtSize, obj, VALUE_SLOT, 1, 1);
+          if (vp != 0) {
+            ((InlineUnionLayout) value).verify(v, tp, vp, depth + 1);
+          }
+          continue;
+        }
+        int vp = v.field(t, vt, vtSize, obj, VALUE_SLOT, value.slotSize(), value.slotAlign());
         if (vp != 0 && value.needsVerification()) {
           value.verifySlot(v, vp, depth + 1);
         }

@@ -128,13 +128,14 @@ final class PlanCompiler {
     return k;
   }
 
-  private boolean isInlineUnion(RecordBinding<?> b, int i) {
-    if (given.isInlineUnion(b.schema().name(), b.schema().field(i).name())) {
+  /** Whether union field {@code i} keeps the holder table: {@link HolderUnion} or the layout says so. */
+  private boolean isHolderUnion(RecordBinding<?> b, int i) {
+    if (given.isHolderUnion(b.schema().name(), b.schema().field(i).name())) {
       return true;
     }
     if (!b.isGeneric() && b.javaType().isRecord()) {
       java.lang.reflect.RecordComponent[] cs = b.javaType().getRecordComponents();
-      return cs.length == b.schema().size() && cs[i].isAnnotationPresent(InlineUnion.class);
+      return cs.length == b.schema().size() && cs[i].isAnnotationPresent(HolderUnion.class);
     }
     return false;
   }
@@ -148,6 +149,9 @@ final class PlanCompiler {
             + ", was " + a.value());
       }
       type = a.value();
+      if (a.bitFlags()) {
+        effective.bitFlags(b.schema().name());
+      }
     }
     effective.enumType(b.schema().name(), type);
     return new EnumLayout(b, type);
@@ -240,18 +244,31 @@ final class PlanCompiler {
             + s.name() + " is a table");
       }
       boolean unionList = f.type() instanceof ListSchema && ((ListSchema) f.type()).element() instanceof UnionSchema;
-      if ((f.type() instanceof UnionSchema || unionList) && isInlineUnion(binding, i)) {
+      Schema mapValue = f.type() instanceof MapSchema ? ((MapSchema) f.type()).value() : null;
+      boolean unionMap = mapValue instanceof UnionSchema; // map values are no collections
+      if (unionMap) {
         String where = s.name() + "." + f.name();
-        if (f.tag() < 2 || s.indexOfTag(f.tag() - 1) >= 0) {
-          throw new SchemaException(where + ": an inline union at tag " + f.tag() + " needs tag " + (f.tag() - 1)
-              + " free for its type byte (FlatBuffers puts it at field id " + (f.tag() - 2) + ")"
-              + (f.tag() < 2 ? ", so its tag must be at least 2" : ", but field "
-                  + s.field(s.indexOfTag(f.tag() - 1)).name() + " has it"));
+        if (isHolderUnion(binding, i)) {
+          effective.holderUnion(s.name(), f.name());
+        } else {
+          // flatc's layout inside each entry table: key 0, value_type 1, value 2.
+          MapSchema m = (MapSchema) f.type();
+          UnionLayout u = union((UnionBinding) binding.child(i), where + "[]");
+          layouts[i] = new MapLayout(m.key().kind(), layout(m.key(), null, where + "[key]"), new InlineUnionLayout(u));
+          continue;
         }
-        effective.inlineUnion(s.name(), f.name());
-        UnionLayout u = union((UnionBinding) binding.child(i), where);
-        layouts[i] = unionList ? new UnionVectorLayout(u) : new InlineUnionLayout(u);
-        continue;
+      }
+      if (f.type() instanceof UnionSchema || unionList) {
+        String where = s.name() + "." + f.name();
+        if (isHolderUnion(binding, i)) {
+          // The layout of earlier snapshots: one id, a holder table (a vector of them for a list).
+          effective.holderUnion(s.name(), f.name());
+        } else {
+          // flatc's layout: the type slot just below the value's (ids from FlatBuffersFieldIds).
+          UnionLayout u = union((UnionBinding) binding.child(i), where);
+          layouts[i] = unionList ? new UnionVectorLayout(u) : new InlineUnionLayout(u);
+          continue;
+        }
       }
       layouts[i] = layout(f.type(), binding.child(i), s.name() + "." + f.name());
     }

@@ -135,7 +135,7 @@ public final class StructView {
   }
 
   /** An enum member's number. */
-  public int getEnumNumber(int m) {
+  public long getEnumNumber(int m) {
     return ((EnumLayout) layout.members[m]).number(r.bb, pos(m, Kind.ENUM));
   }
 
@@ -182,7 +182,7 @@ public final class StructView {
   }
 
   /** Element {@code k}'s number, of an enum array member. */
-  public int getEnumNumber(int m, int k) {
+  public long getEnumNumber(int m, int k) {
     return ((EnumLayout) ((ArrayLayout) layout.members[m]).element).number(r.bb, elementPos(m, k, Kind.ENUM));
   }
 

@@ -6,6 +6,7 @@ import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.bind.FieldSlots;
 import io.polycodec.bind.RecordBinding;
+import io.polycodec.schema.FlatBuffersFieldIds;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.RecordSchema;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One record type compiled to a FlatBuffers table: per field its vtable slot (field id = tag − 1), its
+ * One record type compiled to a FlatBuffers table: per field its vtable slot (see {@link FlatBuffersFieldIds}), its
  * {@link Layout}, and a code for the unboxed fast paths, in arrays indexed by the schema's field index.
  * Built once per codec and record binding; immutable after {@link #init}, thread-safe.
  */
@@ -102,6 +103,8 @@ final class TablePlan {
     requiredScalar = new boolean[size];
     List<Integer> offsets = new ArrayList<>();
     Map<String, List<Integer>> groups = new HashMap<>();
+    // flatc's ids, derived from tags: an inline union (or vector of unions) takes its type slot too.
+    int[] ids = FlatBuffersFieldIds.of(schema, i -> isTwoIds(fieldLayouts[i]));
     for (int i = 0; i < size; i++) {
       Field f = schema.field(i);
       names[i] = f.name();
@@ -109,7 +112,7 @@ final class TablePlan {
       slotSizes[i] = layouts[i].slotSize();
       slotAligns[i] = layouts[i].slotAlign();
       verifies[i] = layouts[i].needsVerification();
-      vtOffsets[i] = 4 + 2 * (f.tag() - 1);
+      vtOffsets[i] = 4 + 2 * ids[i];
       optional[i] = f.optional();
       structDefault[i] = !f.optional() && layouts[i] instanceof StructLayout;
       ownDefault[i] = f.hasDefault();
@@ -151,7 +154,12 @@ final class TablePlan {
     }
     Arrays.sort(order, (a, b) -> Integer.compare(layouts[b].slotSize(), layouts[a].slotSize()));
     writeOrder = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-    numSlots = schema.maxTag();
+    numSlots = FlatBuffersFieldIds.slotCount(ids);
+  }
+
+  /** Whether a field of this layout takes two ids, a type slot below its value (flatc's unions). */
+  static boolean isTwoIds(Layout layout) {
+    return layout instanceof InlineUnionLayout || layout instanceof UnionVectorLayout;
   }
 
   private static boolean isScalar(Kind kind) {
@@ -161,7 +169,8 @@ final class TablePlan {
   private static long defaultBits(Field f, Layout layout) {
     Kind kind = f.type().kind();
     if (kind == Kind.ENUM) {
-      return f.hasDefault() ? ((io.polycodec.schema.EnumSchema) f.type()).byName((String) f.defaultValue()).number()
+      return f.hasDefault()
+          ? io.polycodec.schema.DefaultValues.enumNumber((io.polycodec.schema.EnumSchema) f.type(), f.defaultValue())
           : ((EnumLayout) layout).defaultNumber();
     }
     if (!f.hasDefault() || !kind.isPrimitive()) {
@@ -191,7 +200,7 @@ final class TablePlan {
     }
     if (ownDefault[i]) {
       Object d = schema.field(i).defaultValue();
-      return kinds[i] == Kind.ENUM ? binding.enumChild(i).forName((String) d) : d;
+      return kinds[i] == Kind.ENUM ? binding.enumChild(i).forDefault(d) : d;
     }
     return layouts[i].defaultValue();
   }
@@ -322,7 +331,7 @@ final class TablePlan {
         Object v = binding.get(record, i);
         if (v != null) {
           if (ownDefault[i] && kinds[i] == Kind.ENUM) {
-            if (binding.enumChild(i).number(v) != (int) defaultBits[i]) {
+            if (binding.enumChild(i).number(v) != defaultBits[i]) {
               layouts[i].addInline(b, id, v, true);
             }
           } else {

@@ -11,9 +11,10 @@ import io.polycodec.schema.UnionSchema;
  * A union: a uoffset to a holder table {@code U {value: U_Union (id: 1);}} whose FlatBuffers union
  * field has its type byte (the member's tag) in slot 0 and the member's table in slot 1.
  *
- * <p>Why a holder: FlatBuffers puts a union's type in the field id just before its value, and field ids
- * here are tags − 1, so an inline union would need its record to leave the tag below its own unused. A
- * holder table keeps every field at tag − 1, and lets unions be list elements and map values as well.
+ * <p>Table fields use flatc's inline layout by default ({@link InlineUnionLayout}, {@link UnionVectorLayout},
+ * which share this layout's member plans and tag lookup); the holder is what map values, fields marked
+ * {@link HolderUnion} (data written by earlier snapshots) and other nested positions use, since it fits
+ * anywhere a single offset does.
  */
 final class UnionLayout extends OffsetLayout {
   private static final int TYPE_SLOT = 4;

@@ -10,15 +10,18 @@ import java.util.List;
 
 /**
  * A list of unions as flatc writes a vector of unions: a {@code [ubyte]} of member tags at field id
- * {@code tag − 2} and a vector of offsets to the member tables at the field's own id, element for element.
+ * {@code n − 1} and a vector of offsets to the member tables at the field's own id, element for element.
  * {@link TablePlan} writes the type vector's offset ({@link WriteContext#sideOffset}), reads and verifies
  * both vectors through {@link #read} and {@link #verify}.
  */
 final class UnionVectorLayout extends OffsetLayout {
   final UnionLayout union;
+  /** The elements as {@link FlatList} sees them: offsets to tables of the union's members. */
+  final ListLayout elements;
 
   UnionVectorLayout(UnionLayout union) {
     this.union = union;
+    this.elements = new ListLayout(union);
   }
 
   /** Writes the members, the type vector (its offset left in {@code w.sideOffset}) and the value vector. */

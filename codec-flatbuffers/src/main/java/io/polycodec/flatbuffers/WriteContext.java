@@ -14,6 +14,8 @@ import java.util.Arrays;
 final class WriteContext {
   /** A builder that grew beyond this is dropped after use rather than kept for the thread. */
   static final int MAX_RETAINED_BYTES = 1 << 20;
+  /** Strings longer than this (in chars) are not encoded through {@link #utf8}. */
+  static final int MAX_SCRATCH_CHARS = 4096;
 
   final FlatBufferBuilder builder;
   /** Set while an encode uses this context, so that a reentrant encode on the same thread gets its own. */
@@ -25,6 +27,8 @@ final class WriteContext {
   private int depth;
   private int maxDepth;
   private Limits limits = Limits.defaults();
+  /** Scratch for one string's UTF-8 bytes. */
+  private byte[] utf8 = new byte[256];
 
   WriteContext() {
     this.builder = new FlatBufferBuilder(1024);
@@ -80,10 +84,30 @@ final class WriteContext {
     depth--;
   }
 
-  /** Writes a string, refusing text that has no UTF-8 form (an unpaired surrogate). */
+  /**
+   * Writes a string, refusing text that has no UTF-8 form (an unpaired surrogate) or too many bytes.
+   * Strings of up to {@link #MAX_SCRATCH_CHARS} chars are encoded and checked in one pass into
+   * {@link #utf8}, then copied into the builder: checking first and letting the builder measure and encode
+   * walked every string three times, the largest cost of encoding text-heavy records. Longer strings
+   * take that old way, so that the scratch array stays small.
+   */
   int string(String s) {
-    Utf8.checkEncodable(s, limits);
-    return builder.createString(s);
+    int n = s.length();
+    if (n > MAX_SCRATCH_CHARS || n > limits.maxStringBytes()) {
+      Utf8.checkEncodable(s, limits);
+      return builder.createString(s);
+    }
+    if (utf8.length < 3 * n) {
+      utf8 = new byte[Math.max(3 * n, 2 * utf8.length)];
+    }
+    int length = Utf8.encode(s, utf8, 0);
+    if (length > limits.maxStringBytes()) {
+      throw (EncodeException) Utf8.tooLong(length, "", limits, true);
+    }
+    // What createString does: the terminating zero, then the bytes as a vector (an array copy here,
+    // where createString(ByteBuffer) would pay a buffer-to-buffer copy and two position changes).
+    builder.addByte((byte) 0);
+    return builder.createByteVector(utf8, 0, length);
   }
 
   /** Whether this context is small enough to keep for the thread's next encode. */

@@ -71,7 +71,9 @@ class FbsExportTest {
 
     RecordSchema fake = RecordSchema.of("Shape_Union");
     UnionSchema u = UnionSchema.of("Shape", fake);
-    SchemaException e2 = assertThrows(SchemaException.class, () -> FbsExport.render(RecordSchema.of("Q", Field.of("s", 1, u))));
+    // A holder-layout field makes the export declare union Shape_Union beside table Shape.
+    SchemaException e2 = assertThrows(SchemaException.class, () -> FbsExport.render(RecordSchema.of("Q", Field.of("s", 1, u)),
+        FlatLayout.builder().holderUnion("Q", "s").build()));
     assertTrue(e2.getMessage().contains("Shape_Union"), e2.getMessage());
   }
 

@@ -130,6 +130,34 @@ class FlatBuffersEvolutionBytesTest {
     flatc(v1, v2, null);
   }
 
+  /**
+   * A union takes two ids (its _type, then itself), so adding one below a field moves that field to the
+   * next id: each side reads the other's slot. flatc judges by name and id and calls it a type change.
+   */
+  @Test
+  void unionAddedBelowAField() throws IOException {
+    String u = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
+    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 3, "string"));
+    RecordSchema v2 = record(f("a", 1, "int32") + "," + opt("u", 2, "U") + "," + f("b", 3, "string"), P, u);
+    RecordSchema p = member(v2, 0);
+    proof().rule("optional union added below a field", v1, v2)
+        .same(value(v1, "a", 7, "b", "kept"), value(v2, "a", 7, "b", "kept"))
+        .forward(value(v2, "a", 7, "u", value(p, "x", 1), "b", "kept"), value(v1, "a", 7, "b", "kept"))
+        .proves(BREAKING, BREAKING);
+    proof().rule("optional union removed below a field", v2, v1)
+        .same(value(v2, "a", 7, "b", "kept"), value(v1, "a", 7, "b", "kept"))
+        .backward(value(v2, "a", 7, "u", value(p, "x", 1), "b", "kept"), value(v1, "a", 7, "b", "kept"))
+        .proves(BREAKING, BREAKING);
+    flatc(v1, v2, "field renamed to different type: u_type"); // b's old id 2 is now u's
+    // Above every field, it moves nothing.
+    RecordSchema v3 = record(f("a", 1, "int32") + "," + f("b", 3, "string") + "," + opt("u", 4, "U"), P, u);
+    proof().rule("optional union added above the fields", v1, v3)
+        .same(value(v1, "a", 7, "b", "kept"), value(v3, "a", 7, "b", "kept"))
+        .forward(value(v3, "a", 7, "b", "kept", "u", value(member(v3, 0), "x", 1)), value(v1, "a", 7, "b", "kept"))
+        .proves(SAFE, SAFE);
+    flatc(v1, v3, null);
+  }
+
   @Test
   void removed() throws IOException {
     RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));

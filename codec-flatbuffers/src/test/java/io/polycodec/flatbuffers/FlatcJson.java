@@ -32,7 +32,8 @@ import java.util.Map;
 
 /**
  * GenericRecords to and from flatc's JSON for the schemas FbsExport writes, written independently of
- * the codec from flatc's rules: union holders as {"value_type", "value"}, maps as arrays of
+ * the codec from flatc's rules: union fields as {"f_type", "f"} (holders, map values and holder-layout
+ * fields as {"value_type", "value"}), maps as arrays of
  * {"key", "value"}, timestamps as {"seconds", "nanos"}, bytes as arrays of numbers, enums by name (or
  * number when unknown), NaN and infinities as flatc's bare nan / inf, unsigned integers unsigned.
  */
@@ -44,9 +45,34 @@ final class FlatcJson {
   // ---- writing -------------------------------------------------------------------------------------
 
   static String write(GenericRecord r) {
+    return write(r, FlatLayout.DEFAULT);
+  }
+
+  /**
+   * The JSON of {@code r} for a codec with {@code layout}: union fields (and lists of unions) flatc's
+   * way, {@code "f_type"} beside {@code "f"}, unless the layout keeps them in holder tables.
+   */
+  static String write(GenericRecord r, FlatLayout layout) {
     StringBuilder sb = new StringBuilder();
-    record(sb, r);
+    LAYOUT.set(layout);
+    try {
+      record(sb, r);
+    } finally {
+      LAYOUT.remove();
+    }
     return sb.toString();
+  }
+
+  /** The layout of the write or read in progress (the walk is recursive and static). */
+  private static final ThreadLocal<FlatLayout> LAYOUT = ThreadLocal.withInitial(() -> FlatLayout.DEFAULT);
+
+  /** Whether field {@code f} of {@code r} is a union, or list of unions, laid out flatc's way. */
+  private static boolean inlineUnion(RecordSchema r, Field f) {
+    return io.polycodec.schema.FlatBuffersFieldIds.isUnionField(f) && LAYOUT.get().isInlineUnion(r.name(), f.name());
+  }
+
+  private static String memberName(UnionSchema u, Object member) {
+    return u.members().get(u.indexOfType(((GenericRecord) member).schema())).name();
   }
 
   private static void record(StringBuilder sb, GenericRecord r) {
@@ -58,9 +84,40 @@ final class FlatcJson {
         continue;
       }
       Field f = r.schema().field(i);
-      sb.append(first ? "" : ", ").append('"').append(f.name()).append("\": ");
-      value(sb, f.type(), v, false);
+      sb.append(first ? "" : ", ");
       first = false;
+      if (inlineUnion(r.schema(), f) && f.type() instanceof UnionSchema) {
+        sb.append('"').append(f.name()).append("_type\": ");
+        string(sb, memberName((UnionSchema) f.type(), v));
+        sb.append(", \"").append(f.name()).append("\": ");
+        record(sb, (GenericRecord) v);
+        continue;
+      }
+      if (inlineUnion(r.schema(), f)) {
+        UnionSchema u = (UnionSchema) ((ListSchema) f.type()).element();
+        sb.append('"').append(f.name()).append("_type\": [");
+        boolean firstType = true;
+        for (Object e : (List<?>) v) {
+          sb.append(firstType ? "" : ", ");
+          string(sb, memberName(u, e));
+          firstType = false;
+        }
+        sb.append("], \"").append(f.name()).append("\": [");
+        boolean firstValue = true;
+        for (Object e : (List<?>) v) {
+          sb.append(firstValue ? "" : ", ");
+          record(sb, (GenericRecord) e);
+          firstValue = false;
+        }
+        sb.append(']');
+        continue;
+      }
+      sb.append('"').append(f.name()).append("\": ");
+      if (inlineMap(r.schema(), f)) {
+        map(sb, (MapSchema) f.type(), v, true);
+        continue;
+      }
+      value(sb, f.type(), v, false);
     }
     sb.append('}');
   }
@@ -128,24 +185,38 @@ final class FlatcJson {
         sb.append(']');
         break;
       }
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        sb.append('[');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-          sb.append(first ? "" : ", ").append("{\"key\": ");
-          value(sb, m.key(), e.getKey(), false);
-          sb.append(", \"value\": ");
-          value(sb, m.value(), e.getValue(), false);
-          sb.append('}');
-          first = false;
-        }
-        sb.append(']');
-        break;
-      }
+      case MAP: map(sb, (MapSchema) type, v, false); break;
       case VECTOR: vector(sb, (VectorSchema) type, v); break;
       default: throw new AssertionError(type.kind());
     }
+  }
+
+  /** A map as flatc's vector of entry tables; {@code inline}: union values as {"value_type", "value"} in the entry. */
+  private static void map(StringBuilder sb, MapSchema m, Object v, boolean inline) {
+    sb.append('[');
+    boolean first = true;
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+      sb.append(first ? "" : ", ").append("{\"key\": ");
+      value(sb, m.key(), e.getKey(), false);
+      if (inline && m.value() instanceof UnionSchema) {
+        sb.append(", \"value_type\": ");
+        string(sb, memberName((UnionSchema) m.value(), e.getValue()));
+        sb.append(", \"value\": ");
+        record(sb, (GenericRecord) e.getValue());
+      } else {
+        sb.append(", \"value\": ");
+        value(sb, m.value(), e.getValue(), false);
+      }
+      sb.append('}');
+      first = false;
+    }
+    sb.append(']');
+  }
+
+  /** Whether map field {@code f} of {@code r} holds union values inline in its entries. */
+  private static boolean inlineMap(RecordSchema r, Field f) {
+    return f.type() instanceof MapSchema && ((MapSchema) f.type()).value() instanceof UnionSchema
+        && LAYOUT.get().isInlineUnion(r.name(), f.name());
   }
 
   private static String integer(Schema type, Object v) {
@@ -235,10 +306,18 @@ final class FlatcJson {
 
   /** Parses flatc's output (bare nan / inf made JSON first) as a record of {@code schema}. */
   static GenericRecord read(String flatcJson, RecordSchema schema) {
+    return read(flatcJson, schema, FlatLayout.DEFAULT);
+  }
+
+  /** {@link #read(String, RecordSchema)} for a codec with {@code layout} (see {@link #write(GenericRecord, FlatLayout)}). */
+  static GenericRecord read(String flatcJson, RecordSchema schema, FlatLayout layout) {
+    LAYOUT.set(layout);
     try {
       return record(MAPPER.readTree(quoteNonFinite(flatcJson)), schema);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      LAYOUT.remove();
     }
   }
 
@@ -284,8 +363,30 @@ final class FlatcJson {
     while (names.hasNext()) {
       String name = names.next();
       Field f = s.field(name);
+      if (f == null && name.endsWith("_type")) {
+        Field u = s.field(name.substring(0, name.length() - 5));
+        if (u != null && inlineUnion(s, u)) {
+          continue; // read with its union
+        }
+      }
       if (f == null) {
         throw new AssertionError(s.name() + " has no field " + name + " (flatc printed it)");
+      }
+      if (inlineUnion(s, f) && f.type() instanceof UnionSchema) {
+        UnionSchema u = (UnionSchema) f.type();
+        JsonNode type = n.get(name + "_type");
+        if (type == null) {
+          throw new AssertionError(s.name() + "." + name + ": flatc printed a union value without its type");
+        }
+        b.set(name, record(n.get(name), u.members().get(u.indexOfName(type.textValue())).type()));
+        continue;
+      }
+      if (inlineUnion(s, f)) {
+        throw new AssertionError(s.name() + "." + name + ": flatc 2.0.8 does not print vectors of unions");
+      }
+      if (inlineMap(s, f)) {
+        b.set(name, readMap(n.get(name), (MapSchema) f.type(), true));
+        continue;
       }
       b.set(name, value(n.get(name), f.type(), false));
     }
@@ -336,19 +437,26 @@ final class FlatcJson {
         }
         return out;
       }
-      case MAP: {
-        MapSchema m = (MapSchema) type;
-        Map<Object, Object> out = new LinkedHashMap<>();
-        for (JsonNode e : n) {
-          Object k = e.has("key") ? value(e.get("key"), m.key(), false) : defaultKey(m.key().kind());
-          Object v = e.has("value") ? value(e.get("value"), m.value(), false) : defaultOf(m.value());
-          out.put(k, v);
-        }
-        return out;
-      }
+      case MAP: return readMap(n, (MapSchema) type, false);
       case VECTOR: return vector(n, (VectorSchema) type);
       default: throw new AssertionError(type.kind());
     }
+  }
+
+  private static Map<Object, Object> readMap(JsonNode n, MapSchema m, boolean inline) {
+    Map<Object, Object> out = new LinkedHashMap<>();
+    for (JsonNode e : n) {
+      Object k = e.has("key") ? value(e.get("key"), m.key(), false) : defaultKey(m.key().kind());
+      Object v;
+      if (inline && m.value() instanceof UnionSchema) {
+        UnionSchema u = (UnionSchema) m.value();
+        v = record(e.get("value"), u.members().get(u.indexOfName(e.get("value_type").textValue())).type());
+      } else {
+        v = e.has("value") ? value(e.get("value"), m.value(), false) : defaultOf(m.value());
+      }
+      out.put(k, v);
+    }
+    return out;
   }
 
   private static Object defaultKey(Kind k) {

@@ -41,7 +41,11 @@ class FlatcOracleTest {
   void flatcReadsPolycodecBytes(@TempDir Path dir) throws IOException {
     Flatc.require();
     for (RecordSchema schema : SCHEMAS) {
-      FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.generic(schema);
+      // flatc 2.0.8 cannot print vectors of unions as JSON ("not yet supported"): this direction keeps
+      // them in holder tables; the other direction and InlineUnionTest test flatc's [U].
+      FlatLayout layout = FlatLayout.builder().holderUnion(TestSchemas.EVERYTHING.name(), "shapes").build();
+      FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.of(io.polycodec.bind.RecordBinding.generic(schema),
+          io.polycodec.CodecOptions.defaults().with(FlatBuffersOptions.LAYOUT, layout));
       Path fbs = dir.resolve(fileName(schema) + ".fbs");
       Files.writeString(fbs, codec.fbs());
       List<String> args = new ArrayList<>(List.of("--json", "--strict-json", "--raw-binary", "-o", "out",
@@ -57,7 +61,7 @@ class FlatcOracleTest {
       Flatc.run(dir, args);
       for (int i = 0; i < VALUES; i++) {
         String json = Files.readString(dir.resolve("out").resolve(fileName(schema) + "_" + i + ".json"), StandardCharsets.UTF_8);
-        GenericRecord fromFlatc = FlatcJson.read(json, schema);
+        GenericRecord fromFlatc = FlatcJson.read(json, schema, layout);
         String context = schema.name() + " seed " + (SEED + i) + " (replay with -Dpolycodec.seed=" + (SEED + i) + ")";
         assertClose(schema, values.get(i), fromFlatc, context);
       }
@@ -94,12 +98,16 @@ class FlatcOracleTest {
   void typedSchemasToo(@TempDir Path dir) throws IOException {
     Flatc.require();
     RecordSchema schema = io.polycodec.bind.RecordBinding.of(FlatViewTest.Message.class).schema();
-    FlatBuffersCodec<FlatViewTest.Message> typed = FlatBuffersCodec.of(FlatViewTest.Message.class);
+    // Message.parts is a list of unions, which flatc 2.0.8 cannot print: it keeps holder tables here.
+    io.polycodec.CodecOptions holders = io.polycodec.CodecOptions.defaults().with(FlatBuffersOptions.LAYOUT,
+        FlatLayout.builder().holderUnion(schema.name(), "parts").build());
+    FlatBuffersCodec<FlatViewTest.Message> typed = FlatBuffersCodec.of(FlatViewTest.Message.class, holders);
     Files.writeString(dir.resolve("m.fbs"), typed.fbs());
     Files.write(dir.resolve("m.bin"), typed.encode(FlatViewTest.message()));
     Flatc.run(dir, List.of("--json", "--strict-json", "--raw-binary", "m.fbs", "--", "m.bin"));
-    GenericRecord fromFlatc = FlatcJson.read(Files.readString(dir.resolve("m.json")), schema);
-    GenericRecord fromPolycodec = FlatBuffersCodec.generic(schema).decode(typed.encode(FlatViewTest.message()));
+    GenericRecord fromFlatc = FlatcJson.read(Files.readString(dir.resolve("m.json")), schema, typed.layout());
+    GenericRecord fromPolycodec = FlatBuffersCodec.of(io.polycodec.bind.RecordBinding.generic(schema), holders)
+        .decode(typed.encode(FlatViewTest.message()));
     assertClose(schema, fromPolycodec, fromFlatc, "Message");
     assertEquals("héllo wörld", fromFlatc.get("title"));
   }

@@ -262,6 +262,10 @@ class HostileBufferTest {
         .set("child", GenericRecord.builder(TestSchemas.EMPTY).build()).build());
     rejects(nodes, newer, "3 is not a member tag of union tree.Child", "tree.Node.child");
 
+    // The holder layout (earlier snapshots, @HolderUnion): child is one id (4), a table {type 0, value 1}.
+    FlatBuffersCodec<GenericRecord> holders = FlatBuffersCodec.of(RecordBinding.generic(TestSchemas.NODE),
+        CodecOptions.defaults().with(FlatBuffersOptions.LAYOUT, FlatLayout.builder().holderUnion("tree.Node", "child")
+            .build()));
     FlatBufferBuilder b = new FlatBufferBuilder();
     b.startTable(2);
     b.addByte(0, (byte) 1, 0);
@@ -269,7 +273,7 @@ class HostileBufferTest {
     b.startTable(5);
     b.addOffset(4, typeOnly, 0);
     b.finish(b.endTable());
-    rejects(nodes, b.sizedByteArray(), "has a type but no value");
+    rejects(holders, b.sizedByteArray(), "has a type but no value");
 
     FlatBufferBuilder c = new FlatBufferBuilder();
     c.startTable(3);
@@ -280,7 +284,24 @@ class HostileBufferTest {
     c.startTable(5);
     c.addOffset(4, valueOnly, 0);
     c.finish(c.endTable());
-    rejects(nodes, c.sizedByteArray(), "holds no member");
+    rejects(holders, c.sizedByteArray(), "holds no member");
+
+    // flatc's layout (the default): child_type at id 4, child at id 5.
+    FlatBufferBuilder d = new FlatBufferBuilder();
+    d.startTable(3);
+    int bare = d.endTable();
+    d.startTable(6);
+    d.addOffset(5, bare, 0);
+    d.finish(d.endTable());
+    rejects(nodes, d.sizedByteArray(), "has a value but no type", "tree.Node.child");
+    FlatBufferBuilder e = new FlatBufferBuilder();
+    e.startTable(3);
+    int other = e.endTable();
+    e.startTable(6);
+    e.addOffset(5, other, 0);
+    e.addByte(4, (byte) 9, 0);
+    e.finish(e.endTable());
+    rejects(nodes, e.sizedByteArray(), "9 is not a member tag of union tree.Child", "tree.Node.child");
   }
 
   @Test

@@ -41,6 +41,11 @@ class MonsterFixtureTest {
 
   static final RecordSchema IN_PARENT = RecordSchema.of("MyGame.InParentNamespace");
 
+  static final io.polycodec.schema.EnumSchema LONG_ENUM = io.polycodec.schema.EnumSchema.of("MyGame.Example.LongEnum",
+      List.of(new io.polycodec.schema.EnumSchema.Constant("LongOne", 2),
+          new io.polycodec.schema.EnumSchema.Constant("LongTwo", 4),
+          new io.polycodec.schema.EnumSchema.Constant("LongBig", 1L << 40)));
+
   static final RecordSchema MONSTER = monster();
 
   private static RecordSchema monster() {
@@ -84,9 +89,19 @@ class MonsterFixtureTest {
         .field("vector_of_non_owning_references", 43, Schema.list(u64))
         .field("testrequirednestedflatbuffer", 50, Schema.bytes())
         .field("scalar_key_sorted_tables", 51, Schema.list(STAT))
-        .field("long_enum_non_enum_default", 53, u64)          // LongEnum: ulong bit flags, default 0
-        .optionalField("long_enum_normal_default", 54, u64)   // default LongOne (1)
+        // LongEnum: ulong bit_flags with LongBig = 1 << 40; without a default, flatc's is 0 (no flags).
+        .field(io.polycodec.schema.Field.of("long_enum_non_enum_default", 53, LONG_ENUM)
+            .withDefault(io.polycodec.GenericEnum.unknown(0)))
+        .field("long_enum_normal_default", 54, LONG_ENUM)     // = LongOne, the first constant
         .build();
+  }
+
+  /** The Monster codec: LongEnum is a ulong bit_flags enum. */
+  static FlatBuffersCodec<GenericRecord> codec() {
+    FlatLayout layout = FlatLayout.builder().enumType("MyGame.Example.LongEnum", "ulong")
+        .bitFlags("MyGame.Example.LongEnum").build();
+    return FlatBuffersCodec.of(io.polycodec.bind.RecordBinding.generic(MONSTER),
+        io.polycodec.CodecOptions.defaults().with(FlatBuffersOptions.LAYOUT, layout));
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -99,7 +114,7 @@ class MonsterFixtureTest {
   void monsterDataMatchesItsJson() throws IOException {
     byte[] mon = resource("monsterdata_test.mon");
     assertEquals("MONS", new String(mon, 4, 4, StandardCharsets.US_ASCII), "a file identifier precedes the root table");
-    FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.generic(MONSTER);
+    FlatBuffersCodec<GenericRecord> codec = codec();
     GenericRecord decoded = codec.decode(mon);
     assertEquals(expectedFromJson(), decoded);
   }
@@ -185,7 +200,7 @@ class MonsterFixtureTest {
 
   @Test
   void viewOfTheMonster() throws IOException {
-    FlatView<GenericRecord> v = FlatBuffersCodec.generic(MONSTER).view(ByteBuffer.wrap(resource("monsterdata_test.mon")));
+    FlatView<GenericRecord> v = codec().view(ByteBuffer.wrap(resource("monsterdata_test.mon")));
     assertEquals("MyMonster", v.getString("name"));
     assertEquals(ByteBuffer.wrap(new byte[] {0, 1, 2, 3, 4}), v.getBytes("inventory"));
     assertEquals("Fred", v.getRecord("enemy").getString("name"));
@@ -194,6 +209,9 @@ class MonsterFixtureTest {
     assertFalse(v.has("testf"), "3.14159 is the schema's default, so flatc left it out");
     assertNull(v.getRecord("testempty"));
     assertTrue(v.getBoolean("testbool"));
+    assertEquals(0, v.getEnumNumber("long_enum_non_enum_default"), "absent: no flags");
+    assertEquals(2, v.getEnumNumber("long_enum_normal_default"), "absent: LongOne");
+    assertEquals(io.polycodec.GenericEnum.unknown(0), v.toValue().get("long_enum_non_enum_default"));
   }
 
   @Test
@@ -208,7 +226,7 @@ class MonsterFixtureTest {
   @Test
   void mutantsOfAForeignBuffer() throws IOException {
     byte[] mon = resource("monsterdata_test.mon");
-    FlatBuffersCodec<GenericRecord> codec = FlatBuffersCodec.generic(MONSTER);
+    FlatBuffersCodec<GenericRecord> codec = codec();
     Random rnd = new Random(600);
     for (int i = 0; i < 3000; i++) {
       MutationTest.check(codec, MutationTest.mutate(mon, rnd), "monster mutant " + i);
@@ -218,11 +236,11 @@ class MonsterFixtureTest {
   @Test
   void flatcRebuildsTheSameBytes() throws IOException {
     byte[] mon = resource("monsterdata_test.mon");
-    GenericRecord decoded = FlatBuffersCodec.generic(MONSTER).decode(mon);
+    GenericRecord decoded = codec().decode(mon);
     // Encoding what the model holds gives other bytes (fields dropped, another layout) but the same values.
-    byte[] ours = FlatBuffersCodec.generic(MONSTER).encode(decoded);
-    assertEquals(decoded, FlatBuffersCodec.generic(MONSTER).decode(ours));
+    byte[] ours = codec().encode(decoded);
+    assertEquals(decoded, codec().decode(ours));
     assertFalse(java.util.Arrays.equals(mon, ours));
-    assertArrayEquals(ours, FlatBuffersCodec.generic(MONSTER).encode(FlatBuffersCodec.generic(MONSTER).decode(ours)));
+    assertArrayEquals(ours, codec().encode(codec().decode(ours)));
   }
 }

@@ -33,8 +33,8 @@ final class JsonEnumPlan extends JsonValuePlan {
       shown = p.getText();
       v = binding.forName(shown);
     } else if (t == JsonToken.VALUE_NUMBER_INT) {
-      int n = JsonScalars.readInt(p, t, false);
-      shown = Integer.toString(n);
+      long n = JsonScalars.readLong(p, t, false); // enum numbers are longs (FlatBuffers' 64-bit enums)
+      shown = Long.toString(n);
       v = binding.forNumber(n);
     } else {
       throw JsonScalars.expected("an enum constant name", t);

@@ -18,6 +18,8 @@ import org.msgpack.core.MessagePacker;
  */
 final class EncodeContext {
   private static final int RETAIN_LIMIT = 1 << 20;
+  /** msgpack-core's default {@code smallStringOptimizationThreshold}: shorter strings go through {@link #utf8}. */
+  private static final int SCRATCH_STRING_CHARS = 512;
   private static final MessagePack.PackerConfig CONFIG = new MessagePack.PackerConfig();
   private static final ThreadLocal<EncodeContext> CACHE = new ThreadLocal<>();
 
@@ -26,6 +28,8 @@ final class EncodeContext {
   private Limits limits;
   private int depth;
   private Object[][] scratch = new Object[8][];
+  /** UTF-8 of one string shorter than {@link #SCRATCH_STRING_CHARS} chars. */
+  private final byte[] utf8 = new byte[3 * SCRATCH_STRING_CHARS];
   private boolean inUse;
 
   private EncodeContext() {}
@@ -109,8 +113,21 @@ final class EncodeContext {
    * rather than silent corruption.
    */
   void writeString(String s) throws IOException {
-    Utf8.checkEncodable(s, limits);
-    packer.packString(s);
+    int n = s.length();
+    if (n >= SCRATCH_STRING_CHARS || n > limits.maxStringBytes()) {
+      Utf8.checkEncodable(s, limits);
+      packer.packString(s);
+      return;
+    }
+    // Below msgpack-core's own small-string threshold it writes getBytes(UTF_8) after a minimal header;
+    // encoding and checking in one pass into a reused array writes the same bytes without the separate
+    // check pass and the array per string.
+    int length = Utf8.encode(s, utf8, 0);
+    if (length > limits.maxStringBytes()) {
+      throw (EncodeException) Utf8.tooLong(length, "", limits, true);
+    }
+    packer.packRawStringHeader(length);
+    packer.writePayload(utf8, 0, length);
   }
 
   /** Checks a byte array's length against {@link Limits#maxStringBytes()}, as the decoder will. */

@@ -58,7 +58,7 @@ final class EnumPlan extends TypePlan {
     if (name != null) {
       cx.writeString(name);
     } else {
-      cx.packer.packInt(binding.number(v));
+      cx.packer.packLong(binding.number(v));
     }
   }
 
@@ -79,7 +79,7 @@ final class EnumPlan extends TypePlan {
       return v;
     }
     if (f.getValueType() == ValueType.INTEGER) {
-      int number = in.readInt32(false);
+      long number = in.readInt64(false);
       Object v = binding.forNumber(number);
       if (v == null) {
         throw MsgpackReader.fail(at, enumName + " has no constant numbered " + number);

@@ -19,10 +19,10 @@ final class Packing {
     }
   }
 
-  /** An int holding {@code v}, encoded. */
-  static byte[] integer(int v) {
+  /** An integer holding {@code v}, encoded in its smallest form. */
+  static byte[] integer(long v) {
     try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
-      p.packInt(v);
+      p.packLong(v);
       return p.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -635,7 +635,10 @@ final class BodyCompiler {
       constant(current);
       mv.visitVarInsn(Opcodes.ALOAD, slot);
       mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(io.polycodec.bind.EnumBinding.class), "number",
-          "(Ljava/lang/Object;)I", false);
+          "(Ljava/lang/Object;)J", false);
+      // Only typed records are spun: a Java enum's numbers are its @Tag ints, and EnumValue refused any
+      // constant beyond int32 when the plan was built, so the narrowing loses nothing.
+      mv.visitInsn(Opcodes.L2I);
     }
 
     /** The field being emitted. */

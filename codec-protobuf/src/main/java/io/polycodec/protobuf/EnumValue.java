@@ -15,9 +15,26 @@ import java.io.IOException;
 final class EnumValue extends ValueCodec {
   final EnumBinding binding;
 
+  /** @throws io.polycodec.SchemaException naming the constant if a number is beyond int32 (protobuf enums are int32) */
   EnumValue(EnumBinding binding) {
     super(WireFormat.WIRETYPE_VARINT);
     this.binding = binding;
+    for (io.polycodec.schema.EnumSchema.Constant c : binding.schema().constants()) {
+      if (c.number() != (int) c.number()) {
+        throw new io.polycodec.SchemaException("enum " + binding.schema().name() + ": " + c.name() + " = " + c.number()
+            + " is outside int32, the range of protobuf enum numbers");
+      }
+    }
+  }
+
+  // A GenericEnum.unknown may hold any long; only int32 numbers have a protobuf encoding.
+  private int number(Object value) {
+    long n = binding.number(value);
+    if (n != (int) n) {
+      throw new io.polycodec.EncodeException("enum " + binding.schema().name() + ": number " + n
+          + " is outside int32, the range of protobuf enum numbers");
+    }
+    return (int) n;
   }
 
   @Override
@@ -27,12 +44,12 @@ final class EnumValue extends ValueCodec {
 
   @Override
   int size(Object value, Sizes sizes) {
-    return CodedOutputStream.computeInt32SizeNoTag(binding.number(value));
+    return CodedOutputStream.computeInt32SizeNoTag(number(value));
   }
 
   @Override
   void write(CodedOutputStream out, Object value, Sizes sizes) throws IOException {
-    out.writeInt32NoTag(binding.number(value));
+    out.writeInt32NoTag(number(value));
   }
 
   @Override
@@ -51,9 +68,9 @@ final class EnumValue extends ValueCodec {
     return binding.number(value) == 0;
   }
 
-  /** Whether {@code value} is the constant named {@code constant} (compared by number, as on the wire). */
-  boolean isConstant(Object value, String constant) {
-    return binding.number(value) == binding.schema().byName(constant).number();
+  /** Whether {@code value} has the number of canonical default {@code def} (compared by number, as on the wire). */
+  boolean isNumber(Object value, Object def) {
+    return binding.number(value) == io.polycodec.schema.DefaultValues.enumNumber(binding.schema(), def);
   }
 
   @Override

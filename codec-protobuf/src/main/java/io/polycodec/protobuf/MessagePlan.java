@@ -29,6 +29,8 @@ final class MessagePlan {
   private FieldCodec[] byNumber;
   private int[] sortedNumbers;
   private int[] accumulating;
+  /** Required lists, maps and vectors: protobuf leaves an empty one off, so absent reads as empty, never refused. */
+  private int[] requiredCollections;
   /** On a root plan: how many plans of its graph have a spun encoder (tests check the spun path is tested). */
   int spunInGraph;
   /** The spun encoder of this plan, or null (see {@link BodyCompiler}). */
@@ -69,6 +71,9 @@ final class MessagePlan {
         accumulating[acc++] = f.index;
       }
     }
+    java.util.List<io.polycodec.schema.Field> fs = binding.schema().fields();
+    requiredCollections = java.util.stream.IntStream.range(0, fs.size())
+        .filter(i -> fs.get(i).required() && fs.get(i).type().kind().isCollection()).toArray();
   }
 
   /** 0 before {@link #compileBody}, 1 while it runs (a cycle of records), 2 after. */
@@ -239,6 +244,11 @@ final class MessagePlan {
         } catch (DecodeException e) {
           throw e.prependField(binding.schema().field(i).name());
         }
+      }
+    }
+    for (int i : requiredCollections) {
+      if (!slots.isSet(i)) {
+        slots.set(i, io.polycodec.bind.Defaults.of(binding.schema().field(i).type()));
       }
     }
     if (pending.unknown != null) {

@@ -106,7 +106,8 @@ public final class ProtoExport {
     for (Schema s : graph.namedTypes()) {
       if (s instanceof RecordSchema) {
         for (Field f : ((RecordSchema) s).fields()) {
-          if (f.required() || f.hasDefault()) {
+          // A required list, map or vector is a plain repeated field: protobuf cannot require one.
+          if (f.required() && !f.type().kind().isCollection() || f.hasDefault()) {
             return f;
           }
         }
@@ -341,6 +342,12 @@ public final class ProtoExport {
       }
       case BYTES:
         return quoted((byte[]) d, false);
+      case ENUM:
+        if (d instanceof Long) {
+          throw new SchemaException("cannot write a .proto: field " + f.name() + ": default " + d + " is no constant of "
+              + f.type().describe() + ", and a proto2 enum default must name one");
+        }
+        return f.defaultText();
       default:
         return f.defaultText();
     }
@@ -426,6 +433,10 @@ public final class ProtoExport {
       out.append("  ").append(zero.name()).append(" = 0;\n");
     }
     for (EnumSchema.Constant c : e.constants()) {
+      if (c.number() != (int) c.number()) {
+        throw new SchemaException("cannot write a .proto: enum " + e.name() + ": " + c.name() + " = " + c.number()
+            + " is outside int32, the range of protobuf enum numbers");
+      }
       if (c != zero) {
         out.append("  ").append(c.name()).append(" = ").append(c.number()).append(";\n");
       }

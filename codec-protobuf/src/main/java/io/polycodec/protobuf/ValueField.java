@@ -40,7 +40,7 @@ final class ValueField extends FieldCodec {
     if (ownDefault == null) {
       return codec.isDefault(v);
     }
-    return codec instanceof EnumValue ? ((EnumValue) codec).isConstant(v, (String) ownDefault)
+    return codec instanceof EnumValue ? ((EnumValue) codec).isNumber(v, ownDefault)
         : io.polycodec.schema.DefaultValues.isDefault(v, ownDefault);
   }
 

@@ -69,8 +69,11 @@ public final class Transcoder {
   @SuppressWarnings("unchecked")
   private static Codec<Object> generic(String format, Version schema, CodecOptions options) {
     String name = name(format);
-    Codec<GenericRecord> c = schema.proto() != null && name.equals("protobuf")
-        ? schema.proto().codec(options) : Codecs.generic(name, schema.schema(), options);
+    Codec<GenericRecord> c = schema.proto() != null && name.equals("protobuf") ? schema.proto().codec(options)
+        : schema.flat() != null && name.equals("flatbuffers")
+            ? io.polycodec.flatbuffers.FlatBuffersCodec.of(io.polycodec.bind.RecordBinding.generic(schema.schema()),
+                options.with(io.polycodec.flatbuffers.FlatBuffersOptions.LAYOUT, schema.flat().layout()))
+            : Codecs.generic(name, schema.schema(), options);
     return (Codec<Object>) (Codec<?>) c;
   }
 

@@ -2,6 +2,7 @@ package io.polycodec.cli.inspect;
 
 import io.polycodec.cli.PayloadException;
 import io.polycodec.schema.Field;
+import io.polycodec.schema.FlatBuffersFieldIds;
 import io.polycodec.schema.Kind;
 import io.polycodec.schema.RecordSchema;
 import java.io.PrintStream;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * FlatBuffers' structure: the root offset, the file identifier if there is one, and for each table
  * its vtable (where, how big, the table's size) and each present field's id, offset in the table and
- * raw bytes. With the record's schema (field id = tag − 1) fields are named, scalars read, strings
+ * raw bytes. With the record's schema (ids as {@link FlatBuffersFieldIds} gives them, unions laid out inline as
+ * the codec does by default) fields are named, scalars read, strings
  * shown and nested tables followed; without it, a field's size is the gap to the next one.
  */
 final class FlatBuffersDump implements WireDump {
@@ -70,6 +72,13 @@ final class FlatBuffersDump implements WireDump {
       int at = t + present.get(i)[1];
       int end = i + 1 < present.size() ? t + present.get(i + 1)[1] : t + tsize;
       Field f = field(schema, id);
+      Field typed = f == null ? unionTypeOf(schema, id) : null;
+      if (typed != null) {
+        out.line(at, depth + 1, "field id " + id + " " + typed.name() + "_type: "
+            + (typed.type().kind() == Kind.UNION ? "member tag " + (get(b, at, 1) & 0xFF)
+            : "-> " + uoffset(b, at, typed.name() + "_type") + " (vector of member tags)"));
+        continue;
+      }
       String head = "field id " + id + (f != null ? " " + f.name() + ": " + f.type().describe() : "");
       if (f == null) {
         out.line(at, depth + 1, head + " = " + DumpLines.hex(b.array(), at, end - at) + offsetHint(b, at, end));
@@ -107,7 +116,7 @@ final class FlatBuffersDump implements WireDump {
       default -> {
         int target = uoffset(b, at, f.name());
         need(b, target, 4, f.name() + "'s target");
-        out.line(at, depth, head + " -> " + target + (k == Kind.UNION ? " (holder table)"
+        out.line(at, depth, head + " -> " + target + (k == Kind.UNION ? " (member table)"
             : " (vector of " + Integer.toUnsignedLong(b.getInt(target)) + ")"));
       }
     }
@@ -117,8 +126,27 @@ final class FlatBuffersDump implements WireDump {
     if (schema == null) {
       return null;
     }
-    int i = schema.indexOfTag(id + 1);
-    return i < 0 ? null : schema.field(i);
+    int[] ids = FlatBuffersFieldIds.of(schema);
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id) {
+        return schema.field(i);
+      }
+    }
+    return null;
+  }
+
+  /** The union field (or list of unions) whose type slot is {@code id}, or null. */
+  private static Field unionTypeOf(RecordSchema schema, int id) {
+    if (schema == null) {
+      return null;
+    }
+    int[] ids = FlatBuffersFieldIds.of(schema);
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id + 1 && FlatBuffersFieldIds.isUnionField(schema.field(i))) {
+        return schema.field(i);
+      }
+    }
+    return null;
   }
 
   private static String offsetHint(ByteBuffer b, int at, int end) {

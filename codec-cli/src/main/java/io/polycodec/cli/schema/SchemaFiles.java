@@ -7,6 +7,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.polycodec.SchemaException;
 import io.polycodec.cli.CliException;
 import io.polycodec.evolution.SchemaHistory;
+import io.polycodec.flatbuffers.FbsImport;
 import io.polycodec.protobuf.ProtoImport;
 import io.polycodec.schema.SchemaSnapshot;
 import java.io.IOException;
@@ -28,12 +29,13 @@ import java.util.SortedSet;
  *   <li>{@code .desc}, {@code .pb}, {@code .binpb}, {@code .protoset}: a protobuf descriptor set
  *       ({@code protoc --include_imports --descriptor_set_out=…});
  *   <li>{@code .proto}: protobuf source, compiled to a descriptor set by {@link Protoc};
- *   <li>{@code .fbs}, {@code .bfbs}: refused, naming the way round it (FlatBuffers schema import does not
- *       exist yet).
+ *   <li>{@code .bfbs}: a FlatBuffers binary schema ({@code flatc -b --schema --bfbs-builtins}), read by
+ *       {@link FbsImport};
+ *   <li>{@code .fbs}: FlatBuffers source, compiled to a binary schema by {@link Flatc}.
  * </ul>
  *
- * The type is chosen by {@code type} (a snapshot type name or a message's full name; a simple name
- * matches a dotted one), or is the only one there is. Every problem is a {@link CliException} naming
+ * The type is chosen by {@code type} (a snapshot type name, a message's or table's full name; a simple
+ * name matches a dotted one), or is the only one there is (for FlatBuffers: the {@code root_type}). Every problem is a {@link CliException} naming
  * the file.
  */
 public final class SchemaFiles {
@@ -49,6 +51,16 @@ public final class SchemaFiles {
    *     absent or ambiguous
    */
   public static List<Version> read(Path path, String type, Protoc protoc) {
+    return read(path, type, protoc, Flatc.of(null, List.of()));
+  }
+
+  /**
+   * {@link #read(Path, String, Protoc)}, compiling {@code .fbs} files with {@code flatc}.
+   *
+   * @throws CliException if the path is missing, of an unknown kind, does not parse, or the type is
+   *     absent or ambiguous
+   */
+  public static List<Version> read(Path path, String type, Protoc protoc, Flatc flatc) {
     if (Files.isDirectory(path)) {
       return history(path, type);
     }
@@ -65,18 +77,54 @@ public final class SchemaFiles {
     if (name.endsWith(".desc") || name.endsWith(".pb") || name.endsWith(".binpb") || name.endsWith(".protoset")) {
       return List.of(descriptorSet(path, bytes(path), type));
     }
-    if (name.endsWith(".fbs") || name.endsWith(".bfbs")) {
-      throw new CliException(path + ": FlatBuffers schema import does not exist yet; check against a snapshot"
-          + " instead (polycodec schema export --to snapshot writes one from a compiled record)");
+    if (name.endsWith(".bfbs")) {
+      return List.of(binarySchema(path, bytes(path), type));
+    }
+    if (name.endsWith(".fbs")) {
+      return List.of(binarySchema(path, flatc.compile(path), type));
     }
     throw new CliException(path + ": not a schema this command reads (a history folder, a snapshot .json, a"
-        + " .proto file or a descriptor set .desc/.pb/.binpb/.protoset)");
+        + " .proto file, a descriptor set .desc/.pb/.binpb/.protoset, a FlatBuffers .fbs or binary schema .bfbs)");
   }
 
   /** The newest version {@code path} holds of the chosen type; see {@link #read}. */
   public static Version latest(Path path, String type, Protoc protoc) {
-    List<Version> all = read(path, type, protoc);
+    return latest(path, type, protoc, Flatc.of(null, List.of()));
+  }
+
+  /** The newest version {@code path} holds of the chosen type; see {@link #read(Path, String, Protoc, Flatc)}. */
+  public static Version latest(Path path, String type, Protoc protoc, Flatc flatc) {
+    List<Version> all = read(path, type, protoc, flatc);
     return all.get(all.size() - 1);
+  }
+
+  private static Version binarySchema(Path file, byte[] bytes, String type) {
+    try {
+      FbsImport.Tables tables = FbsImport.tables(bytes);
+      String chosen;
+      if (type == null) {
+        if (tables.root() != null) {
+          chosen = tables.root();
+        } else if (tables.names().size() == 1) {
+          chosen = tables.names().get(0);
+        } else {
+          throw new CliException(file + ": declares no root_type and tables " + tables.names() + "; choose one with --type");
+        }
+      } else if (tables.names().contains(type)) {
+        chosen = type;
+      } else {
+        List<String> bySuffix = tables.names().stream().filter(n -> n.endsWith("." + type)).toList();
+        if (bySuffix.size() != 1) {
+          throw new CliException(file + ": " + (bySuffix.isEmpty() ? "no table " + type + " among " + tables.names()
+              : type + " is ambiguous: " + bySuffix));
+        }
+        chosen = bySuffix.get(0);
+      }
+      FbsImport.Imported imported = FbsImport.read(bytes, chosen);
+      return new Version(file.getFileName() + "#" + chosen, imported.schema(), null, imported);
+    } catch (SchemaException e) {
+      throw new CliException(file + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<Version> history(Path dir, String type) {

@@ -16,7 +16,14 @@ final class EnumPlan extends ValuePlan {
   private final boolean nullValue;
   private final boolean ignoreUnknown;
 
+  /** @throws io.polycodec.SchemaException naming the constant if a number is beyond int32 (protobuf enums are int32) */
   EnumPlan(EnumBinding binding, Settings settings) {
+    for (io.polycodec.schema.EnumSchema.Constant c : binding.schema().constants()) {
+      if (c.number() != (int) c.number()) {
+        throw new io.polycodec.SchemaException("enum " + binding.schema().name() + ": " + c.name() + " = " + c.number()
+            + " is outside int32, the range of protobuf enum numbers");
+      }
+    }
     this.binding = binding;
     this.nullValue = binding.schema().name().equals("google.protobuf.NullValue");
     this.ignoreUnknown = settings.ignoreUnknownEnums;
@@ -42,7 +49,12 @@ final class EnumPlan extends ValuePlan {
     if (name != null) {
       g.writeString(name);
     } else {
-      g.writeNumber(binding.number(v));
+      long n = binding.number(v);
+      if (n != (int) n) {
+        throw new io.polycodec.EncodeException("enum " + binding.schema().name() + ": number " + n
+            + " is outside int32, the range of protobuf enum numbers");
+      }
+      g.writeNumber((int) n);
     }
   }
 

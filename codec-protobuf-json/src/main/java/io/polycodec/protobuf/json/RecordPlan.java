@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.polycodec.schema.ProtoJsonNames;
 import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
@@ -37,7 +38,7 @@ final class RecordPlan {
   private final boolean[] optional;
   private final boolean[] unsigned;
   private final int[] oneofGroup;
-  private final Map<String, Integer> indexByName = new HashMap<>();
+  private final Map<String, Integer> indexByName;
   private ValuePlan[] plans;
 
   RecordPlan(RecordBinding<?> binding, Settings settings) {
@@ -53,12 +54,8 @@ final class RecordPlan {
     unsigned = new boolean[size];
     oneofGroup = new int[size];
     Map<String, Integer> groups = new HashMap<>();
-    Map<String, Integer> extraNames = new HashMap<>();
-    java.util.List<String> fieldNames = new java.util.ArrayList<>();
-    for (Field f : s.fields()) {
-      fieldNames.add(f.name());
-    }
-    java.util.List<String> chosen = JsonNames.keys(fieldNames, settings.protoNames);
+    java.util.List<String> fieldNames = ProtoJsonNames.names(s);
+    java.util.List<String> chosen = ProtoJsonNames.keys(fieldNames, settings.protoNames);
     for (int i = 0; i < size; i++) {
       Field f = s.field(i);
       String json = chosen.get(i);
@@ -70,14 +67,11 @@ final class RecordPlan {
       optional[i] = f.optional() || f.required() || f.hasDefault();
       primitive[i] = inline(kinds[i]) && !optional[i];
       unsigned[i] = f.type() instanceof ScalarSchema && ((ScalarSchema) f.type()).encoding().isUnsigned();
-      indexByName.put(f.name(), i);
-      indexByName.putIfAbsent(json, i);
-      extraNames.put(JsonNames.snake(f.name()), i);
       oneofGroup[i] = f.oneof() == null ? -1 : groups.computeIfAbsent(f.oneof(), k -> groups.size());
     }
-    // A record's camelCase component usually mirrors a snake_case proto field: accept that name too
-    // unless it is some field's own name.
-    extraNames.forEach(indexByName::putIfAbsent);
+    // Proto names, JSON names and the snake_case names camelCase components usually mirror, whatever
+    // PRESERVE_PROTO_NAMES says (the mapping's parsers accept both); the same index the checker reasons with.
+    indexByName = ProtoJsonNames.readerIndex(fieldNames);
   }
 
   // Names every kind (a switch expression has no default), so a new kind must say whether the record

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.polycodec.schema.ProtoJsonNames;
 import io.polycodec.CodecException;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
@@ -37,7 +38,7 @@ final class UnionPlan extends ValuePlan {
     for (UnionSchema.Member m : u.members()) {
       names.add(m.name());
     }
-    List<String> keys = JsonNames.keys(names, settings.protoNames);
+    List<String> keys = ProtoJsonNames.keys(names, settings.protoNames);
     for (int i = 0; i < n; i++) {
       members[i] = compiler.record(union.member(i));
       memberNames[i] = new SerializedString(keys.get(i));

@@ -3,6 +3,7 @@ package io.polycodec.protobuf.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.polycodec.schema.ProtoJsonNames;
 import io.polycodec.DecodeException;
 import io.polycodec.EncodeException;
 import io.polycodec.bind.FieldSlots;
@@ -187,7 +188,7 @@ final class WellKnown extends ValuePlan {
               throw new DecodeException("field mask path \"" + (path.length() > 40 ? path.substring(0, 40) + "..." : path)
                   + "\" is not lowerCamelCase");
             }
-            paths.add(JsonNames.snake(path));
+            paths.add(ProtoJsonNames.snake(path));
           }
         }
         slots.set(0, Collections.unmodifiableList(paths));
@@ -250,8 +251,8 @@ final class WellKnown extends ValuePlan {
   private static String maskPathToJson(String path) {
     StringBuilder out = new StringBuilder();
     for (String segment : path.split("\\.", -1)) {
-      String json = JsonNames.of(segment);
-      if (!JsonNames.snake(json).equals(segment)) {
+      String json = ProtoJsonNames.jsonName(segment);
+      if (!ProtoJsonNames.snake(json).equals(segment)) {
         throw new EncodeException("field mask path " + path + " has no JSON form (protobuf requires lower snake_case)");
       }
       if (out.length() > 0) {

@@ -98,7 +98,7 @@ class ProtobufJsonCodecTest {
     GenericRecord r = snake(CodecOptions.builder().set(ProtobufJsonOptions.IGNORE_UNKNOWN_ENUM_VALUES, true).build())
         .decode(bytes(json));
     assertEquals(0, ((io.polycodec.GenericEnum) r.get("color")).number());
-    assertEquals(List.of(1, 2), ((List<?>) r.get("colors")).stream()
+    assertEquals(List.of(1L, 2L), ((List<?>) r.get("colors")).stream()
         .map(c -> ((io.polycodec.GenericEnum) c).number()).toList());
   }
 

@@ -134,7 +134,7 @@ public final class EvolutionGen implements Gen<EvolutionStep> {
         int max = 0;
         Set<String> names = new HashSet<>();
         for (EnumSchema.Constant c : e.constants()) {
-          max = Math.max(max, Math.abs(c.number()));
+          max = (int) Math.max(max, Math.abs(c.number())); // generated enums stay within int
           names.add(c.name());
         }
         String name = "ADDED";

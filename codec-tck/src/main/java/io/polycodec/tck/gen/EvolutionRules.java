@@ -2,7 +2,14 @@ package io.polycodec.tck.gen;
 
 import io.polycodec.FieldKeying;
 import io.polycodec.Format;
+import io.polycodec.schema.FlatBuffersFieldIds;
+import io.polycodec.schema.ProtoJsonNames;
 import io.polycodec.schema.Kind;
+import io.polycodec.schema.RecordSchema;
+import io.polycodec.schema.Schema;
+import io.polycodec.schema.SchemaGraph;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,15 +32,19 @@ public final class EvolutionRules {
   private final Defaults defaults;
   private final boolean decimalFloats;
   private final boolean requiredScalars;
+  private final boolean unionIds;
+  private final boolean jsonKeys;
 
   private EvolutionRules(FieldKeying keying, boolean widensInts, boolean widensFloats, boolean checksNarrowing,
       Defaults defaults, boolean decimalFloats) {
-    this(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, true);
+    this(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, true, false, false);
   }
 
   private EvolutionRules(FieldKeying keying, boolean widensInts, boolean widensFloats, boolean checksNarrowing,
-      Defaults defaults, boolean decimalFloats, boolean requiredScalars) {
+      Defaults defaults, boolean decimalFloats, boolean requiredScalars, boolean unionIds, boolean jsonKeys) {
     this.requiredScalars = requiredScalars;
+    this.unionIds = unionIds;
+    this.jsonKeys = jsonKeys;
     this.keying = Objects.requireNonNull(keying, "keying");
     this.widensInts = widensInts;
     this.widensFloats = widensFloats;
@@ -60,7 +71,11 @@ public final class EvolutionRules {
         return new EvolutionRules(k, true, false, false, Defaults.OMITTED, false);
       case "flatbuffers":
         // FlatBuffers cannot mark a scalar required: an absent one reads as its default.
-        return new EvolutionRules(k, false, false, false, Defaults.OMITTED, false, false);
+        // Field ids follow tags, a union field taking two (FlatBuffersFieldIds).
+        return new EvolutionRules(k, false, false, false, Defaults.OMITTED, false, false, true, false);
+      case "protobuf-json":
+        // Keys are JSON names, or proto names where JSON names clash (ProtoJsonNames).
+        return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN, false, true, false, true);
       default:
         return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN, false);
     }
@@ -68,22 +83,22 @@ public final class EvolutionRules {
 
   /** A copy declaring that int32 data reads as int64 (varint and zigzag encodings). */
   public EvolutionRules withIntWidening(boolean widens) {
-    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults, decimalFloats, requiredScalars);
+    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys);
   }
 
   /** A copy declaring that float32 data reads as float64. */
   public EvolutionRules withFloatWidening(boolean widens) {
-    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults, decimalFloats, requiredScalars);
+    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys);
   }
 
   /** A copy declaring that int64 data read as int32 decodes when it fits and fails when it does not. */
   public EvolutionRules withCheckedNarrowing(boolean checked) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults, decimalFloats, requiredScalars);
+    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys);
   }
 
   /** A copy declaring how non-optional fields equal to their default are written. */
   public EvolutionRules withDefaults(Defaults how) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how, decimalFloats, requiredScalars);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how, decimalFloats, requiredScalars, unionIds, jsonKeys);
   }
 
   /**
@@ -92,7 +107,7 @@ public final class EvolutionRules {
    * back to {@code f}: 1.4E-45f reads as 1.4E-45, not 1.401298464324817E-45.
    */
   public EvolutionRules withDecimalFloats(boolean decimal) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimal, requiredScalars);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimal, requiredScalars, unionIds, jsonKeys);
   }
 
   /** Whether float32 values are written as decimals, so that widening to float64 is exact only to float32 precision. */
@@ -105,7 +120,76 @@ public final class EvolutionRules {
    * default) or reads as the field's default (false: FlatBuffers, which cannot mark scalars required).
    */
   public EvolutionRules withRequiredScalars(boolean refused) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, refused);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, refused, unionIds, jsonKeys);
+  }
+
+  /**
+   * A copy declaring whether fields are found by FlatBuffers field ids derived from tags, where a union
+   * field (or list of unions) takes two ids ({@link FlatBuffersFieldIds}): then a step that moves a
+   * field's id (a union added below it, removed, or made from or into another type) is not compatible,
+   * and what the reader gets is unspecified (a value or a DecodeException, nothing else).
+   */
+  public EvolutionRules withUnionFieldIds(boolean twoIds) {
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, requiredScalars,
+        twoIds, jsonKeys);
+  }
+
+  /**
+   * Whether, under these rules, some field that {@code writer} and {@code reader} share (same record
+   * name, same tag) sits at another field id in each: always false unless {@link #withUnionFieldIds}.
+   */
+  public boolean movesFieldIds(RecordSchema writer, RecordSchema reader) {
+    return unionIds && anySharedRecord(writer, reader, (w, r) -> {
+      int[] wi = FlatBuffersFieldIds.of(w);
+      int[] ri = FlatBuffersFieldIds.of(r);
+      for (int i = 0; i < r.size(); i++) {
+        int j = w.indexOfTag(r.field(i).tag());
+        if (j >= 0 && wi[j] != ri[i]) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /**
+   * Whether, under these rules, the reader puts some field's data into another field than the one of
+   * the same name: in {@code protobuf-json}, where keys are JSON names except where two clash
+   * ({@link ProtoJsonNames}), a rename ({@code a_b} → {@code aB}) or a clash that appears or disappears
+   * ({@code f2} removed beside {@code f__2}) changes which key names which field. Always false for other
+   * formats.
+   */
+  public boolean movesJsonKeys(RecordSchema writer, RecordSchema reader) {
+    return jsonKeys && anySharedRecord(writer, reader, (w, r) -> {
+      for (int i = 0; i < r.size(); i++) {
+        if (ProtoJsonNames.writerFieldFor(w, r, i) != w.indexOf(r.field(i).name())) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** Whether {@code test} holds for some record type of {@code writer} and the reader's record of the same name. */
+  private static boolean anySharedRecord(RecordSchema writer, RecordSchema reader,
+      java.util.function.BiPredicate<RecordSchema, RecordSchema> test) {
+    Map<String, RecordSchema> readers = new HashMap<>();
+    for (Schema t : SchemaGraph.of(reader).namedTypes()) {
+      if (t instanceof RecordSchema) {
+        readers.put(((RecordSchema) t).name(), (RecordSchema) t);
+      }
+    }
+    for (Schema t : SchemaGraph.of(writer).namedTypes()) {
+      RecordSchema w = t instanceof RecordSchema ? (RecordSchema) t : null;
+      RecordSchema r = w == null ? null : readers.get(w.name());
+      if (r == null) {
+        continue;
+      }
+      if (test.test(w, r)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether data lacking a required field of {@code kind} fails to decode. */
@@ -144,6 +228,9 @@ public final class EvolutionRules {
    * "Compatible" promises that every value decodes, as {@link Projection} projects it.
    */
   public boolean compatible(EvolutionStep step, boolean backward) {
+    if (movesFieldIds(step.before(), step.after()) || movesJsonKeys(step.before(), step.after())) {
+      return false;
+    }
     boolean byName = keying == FieldKeying.NAME;
     boolean requiredUnion = step.field() != null && !step.field().optional()
         && step.field().type().kind() == Kind.UNION;
@@ -194,6 +281,6 @@ public final class EvolutionRules {
   public String toString() {
     return "EvolutionRules{keyed by " + keying + ", int32->int64 " + widensInts + ", float32->float64 " + widensFloats
         + ", checked narrowing " + checksNarrowing + ", defaults " + defaults + (decimalFloats ? ", decimal floats" : "")
-        + (requiredScalars ? "" : ", required scalars not enforced") + "}";
+        + (requiredScalars ? "" : ", required scalars not enforced") + (unionIds ? ", unions take two field ids" : "") + (jsonKeys ? ", keys are protobuf JSON names" : "") + "}";
   }
 }

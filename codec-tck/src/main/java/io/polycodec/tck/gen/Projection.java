@@ -47,6 +47,16 @@ public final class Projection {
 
   /** What reading {@code written} (a value of the writer's schema) with {@code reader} must give. */
   public static Expectation of(GenericRecord written, RecordSchema reader, EvolutionRules rules) {
+    if (rules.movesFieldIds(written.schema(), reader)) {
+      // The reader looks for some field in another slot than the writer used: whatever it finds there.
+      return Expectation.unspecified("a field's FlatBuffers id moves between writer and reader (a union field"
+          + " added, removed or changed below it)");
+    }
+    if (rules.movesJsonKeys(written.schema(), reader)) {
+      // A field's data lands in another field than its namesake: whatever that field makes of it.
+      return Expectation.unspecified("a protobuf-json key names another field for the reader than for the writer"
+          + " (JSON names clash on one side only, or a field was renamed to another name with the same JSON name)");
+    }
     Projection p = new Projection(rules);
     GenericRecord value = p.record(written, reader, reader.name());
     if (p.failure != null) {

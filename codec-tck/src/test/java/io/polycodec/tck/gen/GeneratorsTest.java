@@ -1,6 +1,7 @@
 package io.polycodec.tck.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,5 +181,21 @@ class GeneratorsTest {
       }
     }
     assertEquals(EnumSet.allOf(EvolutionStep.Kind.class), kinds);
+  }
+
+  @Test
+  void someStepsMoveFlatBuffersFieldIds() {
+    EvolutionRules flat = EvolutionRules.forFormat(io.polycodec.Format.builder("flatbuffers")
+        .mediaType("application/x-flatbuffers").keying(io.polycodec.FieldKeying.NUMBER).build());
+    int moved = 0;
+    for (long seed = 0; seed < 2000; seed++) {
+      EvolutionStep step = Source.random(seed).draw(EvolutionGen.steps());
+      if (flat.movesFieldIds(step.before(), step.after())) {
+        moved++;
+        assertFalse(flat.compatible(step, true) || flat.compatible(step, false), step.toString());
+      }
+    }
+    System.out.println("GeneratorsTest: " + moved + " of 2000 steps move a FlatBuffers field id");
+    assertTrue(moved > 0, "the evolution property never draws a step that moves a FlatBuffers field id");
   }
 }

@@ -37,6 +37,22 @@ class ProjectionTest {
   }
 
   @Test
+  void aUnionRemovedBelowAFieldLeavesFlatBuffersUnspecified() {
+    UnionSchema u = UnionSchema.of("U", RecordSchema.of("M",
+        Field.of("x", 1, Schema.int32())));
+    RecordSchema withUnion = RecordSchema.of("User", Field.of("id", 1, Schema.int32()), Field.optional("u", 2, u),
+        Field.optional("email", 3, Schema.string()));
+    RecordSchema without = RecordSchema.of("User", Field.of("id", 1, Schema.int32()),
+        Field.optional("email", 3, Schema.string()));
+    GenericRecord written = GenericRecord.builder(withUnion).set("id", 1).set("email", "e").build();
+    // email sits at FlatBuffers id 3 in the writer's table and id 2 in the reader's.
+    assertEquals(Expectation.Outcome.UNSPECIFIED, Projection.of(written, without, FLATBUFFERS).outcome());
+    assertTrue(FLATBUFFERS.movesFieldIds(withUnion, without) && FLATBUFFERS.movesFieldIds(without, withUnion));
+    assertEquals(Expectation.Outcome.VALUE, Projection.of(written, without, PROTOBUF).outcome());
+    assertTrue(!PROTOBUF.movesFieldIds(withUnion, without));
+  }
+
+  @Test
   void aRenameKeepsTheValueWhereKeyedByTagAndLosesItWhereKeyedByName() {
     Expectation byTag = Projection.of(user(7, "a@b"), RENAMED, PROTOBUF);
     assertEquals(GenericRecord.builder(RENAMED).set("id", 7).set("mail", "a@b").build(), byTag.value());
