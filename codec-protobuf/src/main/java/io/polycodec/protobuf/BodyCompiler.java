@@ -183,13 +183,14 @@ final class BodyCompiler {
   }
 
   /**
-   * How field {@code f} of component {@code c} is spun, or null if it is not (then the record is not).
-   * Spun: primitives and strings; enums of Java enum types; nested records; Timestamps and Durations;
-   * each plain, or in {@code Optional}/{@code OptionalInt}/{@code OptionalLong}/{@code OptionalDouble}
-   * (or a nullable reference); lists of strings and records, packed lists of {@code Integer}s,
-   * {@code Long}s and enums. Not spun: fields with a default of their own (only the interpreted codecs
-   * compare with it), adapted components (only the binding applies the adapter, even onto the same type),
-   * bytes, unions, maps, vectors, sets, groups and boxed primitives.
+   * How field {@code f} of component {@code c} is spun inline, or null if it is not (then the spun code
+   * calls the field's own codec: {@link Kind#DELEGATE}). Inline: primitives and strings; enums of Java
+   * enum types; nested records; Timestamps and Durations; each plain, or in {@code Optional}/
+   * {@code OptionalInt}/{@code OptionalLong}/{@code OptionalDouble} (or a nullable reference); lists of
+   * strings and records, packed lists of {@code Integer}s, {@code Long}s and enums. Through their codec:
+   * fields with a default of their own (only the interpreted codecs compare with it), adapted components
+   * (only the binding applies the adapter, even onto the same type), bytes, unions, maps, vectors, sets,
+   * groups and boxed primitives. A record with no inline field is not spun.
    */
   private static Spec spec(FieldCodec f, RecordComponent c) {
     if (c.isAnnotationPresent(io.polycodec.Adapted.class)) {
