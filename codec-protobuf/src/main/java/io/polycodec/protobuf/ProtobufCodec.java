@@ -55,23 +55,24 @@ final class ProtobufCodec<T> implements Codec<T> {
     return limits;
   }
 
-  private Sizes measure(T value, long[] size) {
+  // Measures value into sizes (the thread's, acquired by the caller, who releases it in a finally).
+  private long measure(T value, Sizes sizes) {
     shell.checkEncodable(value);
     if (binding.isGeneric() && ((GenericRecord) value).schema() != binding.schema()
         && !((GenericRecord) value).schema().equals(binding.schema())) {
       throw shell.decorate(new EncodeException(
           "a " + ((GenericRecord) value).schema().name() + " record is not of this codec's schema"));
     }
-    Sizes sizes = new Sizes(limits, true);
+    long size;
     try {
-      size[0] = plan.bodySize(value, sizes);
+      size = plan.bodySize(value, sizes);
     } catch (RuntimeException e) {
       // A spun encoder names no field and lets an accessor's exception or a null through: measure again
       // with the interpreted plans, which throw the error with its path (or, if the value changed in
       // between and now measures, encode it that way).
-      sizes = new Sizes(limits, false);
+      sizes.restart(false);
       try {
-        size[0] = plan.bodySize(value, sizes);
+        size = plan.bodySize(value, sizes);
       } catch (EncodeException again) {
         throw shell.decorate(again);
       } catch (StackOverflowError again) {
@@ -80,40 +81,47 @@ final class ProtobufCodec<T> implements Codec<T> {
     } catch (StackOverflowError e) {
       throw shell.decorate(EncodeException.stackExhausted(shell.format()));
     }
-    shell.checkEncodedLength(size[0]);
-    return sizes;
+    shell.checkEncodedLength(size);
+    return size;
   }
 
   @Override
   public byte[] encode(T value) {
-    long[] size = new long[1];
-    Sizes sizes = measure(value, size);
-    byte[] out = new byte[(int) size[0]];
-    CodedOutputStream cos = CodedOutputStream.newInstance(out);
+    Sizes sizes = Sizes.acquire(limits, true);
     try {
-      plan.writeBody(cos, value, sizes);
-      cos.checkNoSpaceLeft();
-    } catch (IOException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
-      throw changedWhileEncoding(e);
-    } catch (StackOverflowError e) {
-      throw shell.decorate(EncodeException.stackExhausted(shell.format()));
+      byte[] out = new byte[(int) measure(value, sizes)];
+      CodedOutputStream cos = CodedOutputStream.newInstance(out);
+      try {
+        plan.writeBody(cos, value, sizes);
+        cos.checkNoSpaceLeft();
+      } catch (IOException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
+        throw changedWhileEncoding(e);
+      } catch (StackOverflowError e) {
+        throw shell.decorate(EncodeException.stackExhausted(shell.format()));
+      }
+      return out;
+    } finally {
+      sizes.release();
     }
-    return out;
   }
 
   @Override
   public void encode(T value, OutputStream out) throws IOException {
-    long[] size = new long[1];
-    Sizes sizes = measure(value, size);
-    CodedOutputStream cos = CodedOutputStream.newInstance(out, (int) Math.min(Math.max(size[0], 16), 8192));
+    Sizes sizes = Sizes.acquire(limits, true);
     try {
-      plan.writeBody(cos, value, sizes);
-    } catch (IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
-      throw changedWhileEncoding(e);
-    } catch (StackOverflowError e) {
-      throw shell.decorate(EncodeException.stackExhausted(shell.format()));
+      long size = measure(value, sizes);
+      CodedOutputStream cos = CodedOutputStream.newInstance(out, (int) Math.min(Math.max(size, 16), 8192));
+      try {
+        plan.writeBody(cos, value, sizes);
+      } catch (IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
+        throw changedWhileEncoding(e);
+      } catch (StackOverflowError e) {
+        throw shell.decorate(EncodeException.stackExhausted(shell.format()));
+      }
+      cos.flush();
+    } finally {
+      sizes.release();
     }
-    cos.flush();
   }
 
   // Both passes read the same immutable value, so they agree unless a mutable collection inside it

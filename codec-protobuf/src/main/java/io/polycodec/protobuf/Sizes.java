@@ -14,28 +14,91 @@ import java.util.Arrays;
  *
  * <p>The size pass also bounds the nesting depth, so that a value nested deeper than the limit is an
  * {@link EncodeException} rather than a stack overflow, and so is one whose size exceeds 2 GiB.
- * One instance per encode call; not thread-safe.
+ *
+ * <p>One instance serves one encode call at a time; not thread-safe. {@link #acquire} hands out the
+ * calling thread's instance (allocating one and its arrays per call was a visible share of encoding a
+ * small message) unless that one is in use: an adapter, or the caller's {@code OutputStream}, may encode
+ * again on the same thread in the middle of an encode, and gets a fresh instance. {@link #release} drops
+ * the references the encode noted (the caller's strings and map entries must not stay reachable from a
+ * thread) and a sizes array grown past {@link #KEEP_BYTES}, so one huge message does not pin it.
  */
 final class Sizes {
-  private int[] sizes = new int[16];
+  /** Arrays larger than this (in bytes, about) are not kept for the thread's next encode. */
+  static final int KEEP_BYTES = 64 * 1024;
+
+  private static final int INITIAL = 16;
+  private static final ThreadLocal<Sizes> PER_THREAD = new ThreadLocal<>();
+
+  private int[] sizes = new int[INITIAL];
   private int count;
   private int cursor;
   private Object[] refs;
   private int refCount;
   private int refCursor;
-  private final int maxDepth;
-  private final Limits limits;
+  private int maxDepth;
+  private Limits limits;
   private int depth;
+  private boolean inUse;
   /**
    * Whether plans with a {@link CompiledBody} use it in this encode; both passes must take the same
    * path (the codec measures again with the interpreted plans when a spun one throws, for the error).
    */
-  final boolean spun;
+  boolean spun;
 
   Sizes(Limits limits, boolean spun) {
+    start(limits, spun);
+  }
+
+  /**
+   * The calling thread's instance, emptied and set for one encode, or a fresh one if that instance is
+   * in use (a nested encode on the same thread). Pair with {@link #release} in a {@code finally}.
+   */
+  static Sizes acquire(Limits limits, boolean spun) {
+    Sizes s = PER_THREAD.get();
+    if (s == null) {
+      s = new Sizes(limits, spun);
+      PER_THREAD.set(s);
+    } else if (s.inUse) {
+      return new Sizes(limits, spun); // not kept: the thread's instance is the outer encode's
+    } else {
+      s.start(limits, spun);
+    }
+    s.inUse = true;
+    return s;
+  }
+
+  /** Starts over, for the interpreted measure after a spun one threw, or for the next encode. */
+  void restart(boolean spun) {
+    start(limits, spun);
+  }
+
+  private void start(Limits limits, boolean spun) {
     this.limits = limits;
     this.maxDepth = limits.maxDepth();
     this.spun = spun;
+    count = 0;
+    cursor = 0;
+    depth = 0;
+    clearRefs();
+  }
+
+  /** Ends the encode that {@link #acquire} started: forgets what it noted, drops oversized arrays. */
+  void release() {
+    clearRefs();
+    if (sizes.length > KEEP_BYTES / Integer.BYTES) {
+      sizes = new int[INITIAL];
+    }
+    limits = null;
+    inUse = false;
+  }
+
+  // The refs array is not reused: the thread's instance soon lives in the old generation, and storing
+  // each new string's bytes into an old array costs a GC write barrier per string (measured slower on
+  // user and media than a fresh array per encode; see docs/benchmarks.md).
+  private void clearRefs() {
+    refs = null;
+    refCount = 0;
+    refCursor = 0;
   }
 
   /**
