@@ -31,7 +31,7 @@ final class AllocationProperty {
   private static final int MAX_INPUT = 48 << 10;
 
   static Property<Case> property(Kit kit) {
-    Gen<Case> cases = s -> new Case(s.draw(Sample.single()), (int) s.choose(2), s.choose(Long.MAX_VALUE),
+    Gen<Case> cases = s -> new Case(s.draw(Sample.single(kit.schemas)), (int) s.choose(2), s.choose(Long.MAX_VALUE),
         s.choose(Long.MAX_VALUE), 2 + (int) s.choose(4000));
     return Property.of("allocationBound", 60, cases, c -> check(kit, c));
   }

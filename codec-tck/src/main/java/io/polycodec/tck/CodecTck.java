@@ -11,6 +11,7 @@ import io.polycodec.schema.RecordSchema;
 import io.polycodec.tck.engine.Property;
 import io.polycodec.tck.engine.Settings;
 import io.polycodec.tck.gen.EvolutionRules;
+import io.polycodec.tck.gen.SchemaGen;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,6 +163,16 @@ public abstract class CodecTck {
     return true;
   }
 
+  /**
+   * Whether the format takes enum constants numbered beyond the int32 range (default true: FlatBuffers'
+   * {@code ulong} {@code bit_flags} enums reach {@code 1 << 40}). A format whose enums are int32 on the
+   * wire (protobuf, protobuf-json: a {@code SchemaException} when the codec is made) returns false, and
+   * generated schemas then keep every enum number within int32.
+   */
+  protected boolean supportsLongEnumNumbers() {
+    return true;
+  }
+
   /** Properties to leave out, each reported as skipped (default: none). Prefer fixing the codec. */
   protected Set<String> excludedProperties() {
     return Set.of();
@@ -202,7 +213,8 @@ public abstract class CodecTck {
     }
     boolean typed = supportsJavaRecords();
     Kit kit = new Kit(provider(), options(), settings, this::evolutionRules, this::compatibility, typed,
-        hasWireChoices() ? this::wireChoices : null);
+        hasWireChoices() ? this::wireChoices : null,
+        SchemaGen.records().withLongEnumNumbers(supportsLongEnumNumbers()));
     System.out.println("polycodec.tck: " + kit.format + " from " + kit.provider.getClass().getName() + ", " + settings
         + (typed ? "" : ", GenericRecord only"));
     Set<String> excluded = excludedProperties();

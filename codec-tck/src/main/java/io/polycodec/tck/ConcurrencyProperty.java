@@ -43,12 +43,12 @@ final class ConcurrencyProperty {
   }
 
   @SuppressWarnings("unchecked")
-  static Gen<Group> groups(boolean typed) {
+  static Gen<Group> groups(boolean typed, Gen<io.polycodec.schema.RecordSchema> schemas) {
     if (!typed) {
-      return Sample.several(8).map(s -> new Group((RecordBinding<Object>) (RecordBinding<?>) RecordBinding.generic(s.schema()),
+      return Sample.several(8, schemas).map(s -> new Group((RecordBinding<Object>) (RecordBinding<?>) RecordBinding.generic(s.schema()),
           new ArrayList<>(s.values()), s.toString()));
     }
-    Gen<Group> generic = groups(false);
+    Gen<Group> generic = groups(false, schemas);
     List<Class<? extends Record>> types = Zoo.types();
     Gen<Group> zoo = s -> {
       Class<? extends Record> type = types.get((int) s.choose(types.size() - 1));
@@ -68,7 +68,7 @@ final class ConcurrencyProperty {
 
   static Property<Group> property(Kit kit) {
     // A race does not reproduce on replay, so there is nothing to shrink.
-    return Property.of("concurrency", 16, groups(kit.typed), g -> run(kit, g)).withoutShrinking();
+    return Property.of("concurrency", 16, groups(kit.typed, kit.schemas), g -> run(kit, g)).withoutShrinking();
   }
 
   private static void run(Kit kit, Group g) throws Exception {

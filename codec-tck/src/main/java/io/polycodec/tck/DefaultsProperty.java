@@ -54,7 +54,7 @@ final class DefaultsProperty {
   }
 
   static Property<Case> property(Kit kit) {
-    Gen<RecordSchema> schemas = SchemaGen.records();
+    Gen<RecordSchema> schemas = kit.schemas;
     Gen<Case> cases = s -> {
       // The field goes into a wrapper around a generated record, so that recursive schemas need no rewriting.
       RecordSchema payload = s.draw(schemas);

@@ -11,6 +11,7 @@ import io.polycodec.tck.engine.Describe;
 import io.polycodec.tck.engine.Gen;
 import io.polycodec.tck.engine.Property;
 import io.polycodec.tck.gen.EvolutionGen;
+import io.polycodec.tck.gen.SchemaGen;
 import io.polycodec.tck.gen.EvolutionStep;
 import io.polycodec.tck.gen.Expectation;
 import io.polycodec.tck.gen.Projection;
@@ -57,7 +58,7 @@ final class EvolutionProperty {
   }
 
   static Gen<Case> cases() {
-    return cases(false);
+    return cases(false, SchemaGen.records());
   }
 
   /**
@@ -65,9 +66,9 @@ final class EvolutionProperty {
    * either the same (for the same record names) or drawn on their own, so that layouts both agree and
    * differ. Without, no extra choice is drawn, so other backends' seeds replay as before.
    */
-  static Gen<Case> cases(boolean layouts) {
+  static Gen<Case> cases(boolean layouts, Gen<RecordSchema> schemas) {
     return s -> {
-      EvolutionStep step = s.draw(EvolutionGen.steps());
+      EvolutionStep step = s.draw(EvolutionGen.steps(schemas));
       boolean backward = s.choose(1) == 0;
       RecordSchema writer = backward ? step.before() : step.after();
       RecordSchema reader = backward ? step.after() : step.before();
@@ -82,7 +83,7 @@ final class EvolutionProperty {
   }
 
   static Property<Case> property(Kit kit) {
-    return Property.of("evolution", 200, cases(kit.layouts != null), c -> check(kit, c));
+    return Property.of("evolution", 200, cases(kit.layouts != null, kit.schemas), c -> check(kit, c));
   }
 
   static void check(Kit kit, Case c) {

@@ -37,14 +37,14 @@ final class HostileInputProperties {
     }
   }
 
-  private static Gen<Case> cases(int kinds, int maxRecipes) {
+  private static Gen<Case> cases(Gen<io.polycodec.schema.RecordSchema> schemas, int kinds, int maxRecipes) {
     Gen<Recipe> recipe = s -> new Recipe((int) s.choose(kinds - 1), s.choose(Long.MAX_VALUE), s.choose(Long.MAX_VALUE),
         s.choose(Long.MAX_VALUE));
-    return s -> new Case(s.draw(Sample.single()), s.draw(Gens.lists(recipe, maxRecipes)));
+    return s -> new Case(s.draw(Sample.single(schemas)), s.draw(Gens.lists(recipe, maxRecipes)));
   }
 
   static Property<Case> garbage(Kit kit) {
-    return Property.of("garbageInput", 100, cases(9, 12), c -> {
+    return Property.of("garbageInput", 100, cases(kit.schemas, 9, 12), c -> {
       Codec<GenericRecord> codec = kit.generic(c.sample().schema());
       byte[] valid = codec.encode(c.sample().value());
       CodecAssertions.assertDecodesCleanly(codec, new byte[0]);
@@ -55,7 +55,7 @@ final class HostileInputProperties {
   }
 
   static Property<Case> truncated(Kit kit) {
-    return Property.of("truncatedInput", 100, cases(1, 0), c -> {
+    return Property.of("truncatedInput", 100, cases(kit.schemas, 1, 0), c -> {
       Codec<GenericRecord> codec = kit.generic(c.sample().schema());
       byte[] valid = codec.encode(c.sample().value());
       SplittableRandom random = new SplittableRandom(valid.length * 31L + c.sample().schema().size());
@@ -78,7 +78,7 @@ final class HostileInputProperties {
   }
 
   static Property<Case> bitFlips(Kit kit) {
-    return Property.of("bitFlips", 100, cases(6, 16), c -> {
+    return Property.of("bitFlips", 100, cases(kit.schemas, 6, 16), c -> {
       Codec<GenericRecord> codec = kit.generic(c.sample().schema());
       byte[] valid = codec.encode(c.sample().value());
       for (Recipe r : c.recipes()) {

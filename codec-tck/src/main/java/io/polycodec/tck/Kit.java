@@ -10,7 +10,9 @@ import io.polycodec.bind.RecordBinding;
 import io.polycodec.evolution.CompatibilityResult;
 import io.polycodec.evolution.WireChoices;
 import io.polycodec.schema.RecordSchema;
+import io.polycodec.tck.engine.Gen;
 import io.polycodec.tck.engine.Settings;
+import io.polycodec.tck.gen.SchemaGen;
 import io.polycodec.tck.gen.EvolutionRules;
 import io.polycodec.tck.zoo.Zoo;
 import java.util.Map;
@@ -26,6 +28,8 @@ final class Kit {
   final CompatibilityOracle oracle;
   /** Whether the codec binds Java records (the typed path), or only {@link GenericRecord}. */
   final boolean typed;
+  /** The schemas every property draws: the whole model, less what the format refuses (see CodecTck's hooks). */
+  final Gen<RecordSchema> schemas;
   private final Map<RecordBinding<?>, Codec<?>> typedCodecs = new ConcurrentHashMap<>();
 
   /** The compatibility checker's verdict on reading {@code writer} data with {@code reader}, or null for none. */
@@ -45,11 +49,12 @@ final class Kit {
 
   Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,
       CompatibilityOracle oracle, boolean typed) {
-    this(provider, options, settings, rules, oracle, typed, null);
+    this(provider, options, settings, rules, oracle, typed, null, SchemaGen.records());
   }
 
   Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,
-      CompatibilityOracle oracle, boolean typed, LayoutOptions layouts) {
+      CompatibilityOracle oracle, boolean typed, LayoutOptions layouts, Gen<RecordSchema> schemas) {
+    this.schemas = schemas;
     this.provider = provider;
     this.options = options;
     this.settings = settings;

@@ -12,7 +12,7 @@ final class RoundTripProperties {
   private RoundTripProperties() {}
 
   static Property<Sample> generic(Kit kit) {
-    return Property.of("roundTrip.generic", 200, Sample.single(),
+    return Property.of("roundTrip.generic", 200, Sample.single(kit.schemas),
         s -> CodecAssertions.assertRoundTrip(kit.generic(s.schema()), s.value()));
   }
 

@@ -3,6 +3,7 @@ package io.polycodec.tck;
 import io.polycodec.GenericRecord;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.tck.engine.Describe;
+import io.polycodec.schema.RecordSchema;
 import io.polycodec.tck.engine.Gen;
 import io.polycodec.tck.gen.Sample;
 import io.polycodec.tck.gen.TypedValues;
@@ -43,16 +44,16 @@ record Subject(RecordBinding<Object> binding, Object value, String text) {
   }
 
   /** Generated schemas only (for a codec that binds only GenericRecord). */
-  static Gen<Subject> generic() {
-    return Sample.single().map(Subject::generic);
+  static Gen<Subject> generic(Gen<RecordSchema> schemas) {
+    return Sample.single(schemas).map(Subject::generic);
   }
 
   /** Mostly generated schemas, a third of the time a zoo value; only generated ones if {@code typed} is false. */
-  static Gen<Subject> any(boolean typed) {
+  static Gen<Subject> any(boolean typed, Gen<RecordSchema> schemas) {
     if (!typed) {
-      return generic();
+      return generic(schemas);
     }
-    Gen<Subject> generic = Sample.single().map(Subject::generic);
+    Gen<Subject> generic = Sample.single(schemas).map(Subject::generic);
     Gen<Subject> zoo = zoo();
     return s -> s.weighted(2, 1) == 0 ? s.draw(generic) : s.draw(zoo);
   }

@@ -7,7 +7,6 @@ import io.polycodec.tck.engine.Gen;
 import io.polycodec.tck.engine.Property;
 import io.polycodec.tck.gen.EvolutionGen;
 import io.polycodec.tck.gen.EvolutionStep;
-import io.polycodec.tck.gen.SchemaGen;
 import io.polycodec.tck.gen.ValueGen;
 
 /**
@@ -18,7 +17,7 @@ final class UnknownFieldsProperty {
   private UnknownFieldsProperty() {}
 
   static Property<EvolutionProperty.Case> property(Kit kit) {
-    Gen<RecordSchema> schemas = SchemaGen.records();
+    Gen<RecordSchema> schemas = kit.schemas;
     Gen<EvolutionProperty.Case> cases = s -> {
       RecordSchema schema = s.draw(schemas);
       EvolutionStep step = s.draw(EvolutionGen.on(schema, EvolutionStep.Kind.REMOVE_FIELD));

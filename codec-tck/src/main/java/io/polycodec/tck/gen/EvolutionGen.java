@@ -52,7 +52,12 @@ public final class EvolutionGen implements Gen<EvolutionStep> {
 
   /** A random schema and a step on it. */
   public static Gen<EvolutionStep> steps() {
-    return SchemaGen.records().flatMap(EvolutionGen::on);
+    return steps(SchemaGen.records());
+  }
+
+  /** A schema from {@code schemas} and a step on it. */
+  public static Gen<EvolutionStep> steps(Gen<RecordSchema> schemas) {
+    return schemas.flatMap(EvolutionGen::on);
   }
 
   @Override
@@ -161,7 +166,7 @@ public final class EvolutionGen implements Gen<EvolutionStep> {
         // Nor a constant some field has as its own default: removing it would change that default too.
         for (RecordSchema r : records) {
           for (Field f : r.fields()) {
-            if (f.hasDefault() && f.type().describe().equals(e.name())) {
+            if (f.hasDefault() && f.type().describe().equals(e.name()) && f.defaultValue() instanceof String) {
               removable.remove(e.byName((String) f.defaultValue()));
             }
           }

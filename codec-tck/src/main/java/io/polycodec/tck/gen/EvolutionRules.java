@@ -15,7 +15,9 @@ import java.util.Objects;
 /**
  * What a format promises when data written with one schema is read with another, as the kit checks it.
  * Field matching follows {@link Format#keying()}: by name or by tag; unknown fields are skipped; a
- * field the data lacks takes its default (absent if optional; a required union fails). Enum constants
+ * field the data lacks takes its default (absent if optional; a required union fails; a required field
+ * fails where the format enforces required fields of its kind: protobuf reads an absent required list,
+ * map or vector as empty, FlatBuffers an absent required scalar or enum as its default). Enum constants
  * and union members are matched the same way; an unknown enum number is kept (generic values) where
  * fields are keyed by number, and fails where they are keyed by name; an unknown union member fails.
  * Type changes are per format: {@link #forFormat} knows Polycodec's own backends, and conservative
@@ -34,14 +36,17 @@ public final class EvolutionRules {
   private final boolean requiredScalars;
   private final boolean unionIds;
   private final boolean jsonKeys;
+  private final boolean requiredCollections;
 
   private EvolutionRules(FieldKeying keying, boolean widensInts, boolean widensFloats, boolean checksNarrowing,
       Defaults defaults, boolean decimalFloats) {
-    this(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, true, false, false);
+    this(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, true, false, false, true);
   }
 
   private EvolutionRules(FieldKeying keying, boolean widensInts, boolean widensFloats, boolean checksNarrowing,
-      Defaults defaults, boolean decimalFloats, boolean requiredScalars, boolean unionIds, boolean jsonKeys) {
+      Defaults defaults, boolean decimalFloats, boolean requiredScalars, boolean unionIds, boolean jsonKeys,
+      boolean requiredCollections) {
+    this.requiredCollections = requiredCollections;
     this.requiredScalars = requiredScalars;
     this.unionIds = unionIds;
     this.jsonKeys = jsonKeys;
@@ -68,14 +73,15 @@ public final class EvolutionRules {
       case "msgpack":
         return new EvolutionRules(k, true, true, true, Defaults.ALWAYS_WRITTEN, false);
       case "protobuf":
-        return new EvolutionRules(k, true, false, false, Defaults.OMITTED, false);
+        // An empty repeated field or map is not on the wire: an absent required collection reads as empty.
+        return new EvolutionRules(k, true, false, false, Defaults.OMITTED, false, true, false, false, false);
       case "flatbuffers":
         // FlatBuffers cannot mark a scalar required: an absent one reads as its default.
         // Field ids follow tags, a union field taking two (FlatBuffersFieldIds).
-        return new EvolutionRules(k, false, false, false, Defaults.OMITTED, false, false, true, false);
+        return new EvolutionRules(k, false, false, false, Defaults.OMITTED, false, false, true, false, true);
       case "protobuf-json":
         // Keys are JSON names, or proto names where JSON names clash (ProtoJsonNames).
-        return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN, false, true, false, true);
+        return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN, false, true, false, true, true);
       default:
         return new EvolutionRules(k, false, false, false, Defaults.UNKNOWN, false);
     }
@@ -83,22 +89,22 @@ public final class EvolutionRules {
 
   /** A copy declaring that int32 data reads as int64 (varint and zigzag encodings). */
   public EvolutionRules withIntWidening(boolean widens) {
-    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys);
+    return new EvolutionRules(keying, widens, widensFloats, checksNarrowing, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys, requiredCollections);
   }
 
   /** A copy declaring that float32 data reads as float64. */
   public EvolutionRules withFloatWidening(boolean widens) {
-    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys);
+    return new EvolutionRules(keying, widensInts, widens, checksNarrowing, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys, requiredCollections);
   }
 
   /** A copy declaring that int64 data read as int32 decodes when it fits and fails when it does not. */
   public EvolutionRules withCheckedNarrowing(boolean checked) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys);
+    return new EvolutionRules(keying, widensInts, widensFloats, checked, defaults, decimalFloats, requiredScalars, unionIds, jsonKeys, requiredCollections);
   }
 
   /** A copy declaring how non-optional fields equal to their default are written. */
   public EvolutionRules withDefaults(Defaults how) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how, decimalFloats, requiredScalars, unionIds, jsonKeys);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, how, decimalFloats, requiredScalars, unionIds, jsonKeys, requiredCollections);
   }
 
   /**
@@ -107,7 +113,7 @@ public final class EvolutionRules {
    * back to {@code f}: 1.4E-45f reads as 1.4E-45, not 1.401298464324817E-45.
    */
   public EvolutionRules withDecimalFloats(boolean decimal) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimal, requiredScalars, unionIds, jsonKeys);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimal, requiredScalars, unionIds, jsonKeys, requiredCollections);
   }
 
   /** Whether float32 values are written as decimals, so that widening to float64 is exact only to float32 precision. */
@@ -120,7 +126,7 @@ public final class EvolutionRules {
    * default) or reads as the field's default (false: FlatBuffers, which cannot mark scalars required).
    */
   public EvolutionRules withRequiredScalars(boolean refused) {
-    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, refused, unionIds, jsonKeys);
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, refused, unionIds, jsonKeys, requiredCollections);
   }
 
   /**
@@ -131,7 +137,7 @@ public final class EvolutionRules {
    */
   public EvolutionRules withUnionFieldIds(boolean twoIds) {
     return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, requiredScalars,
-        twoIds, jsonKeys);
+        twoIds, jsonKeys, requiredCollections);
   }
 
   /**
@@ -192,8 +198,20 @@ public final class EvolutionRules {
     return false;
   }
 
+  /**
+   * A copy declaring whether data lacking a required list, map or vector is refused (true, the default)
+   * or reads as empty (false: protobuf, where an empty repeated field is not on the wire).
+   */
+  public EvolutionRules withRequiredCollections(boolean refused) {
+    return new EvolutionRules(keying, widensInts, widensFloats, checksNarrowing, defaults, decimalFloats, requiredScalars,
+        unionIds, jsonKeys, refused);
+  }
+
   /** Whether data lacking a required field of {@code kind} fails to decode. */
   public boolean refusesMissingRequired(Kind kind) {
+    if (kind.isCollection()) {
+      return requiredCollections;
+    }
     return requiredScalars || !(kind.isPrimitive() || kind == Kind.ENUM);
   }
 
@@ -281,6 +299,7 @@ public final class EvolutionRules {
   public String toString() {
     return "EvolutionRules{keyed by " + keying + ", int32->int64 " + widensInts + ", float32->float64 " + widensFloats
         + ", checked narrowing " + checksNarrowing + ", defaults " + defaults + (decimalFloats ? ", decimal floats" : "")
-        + (requiredScalars ? "" : ", required scalars not enforced") + (unionIds ? ", unions take two field ids" : "") + (jsonKeys ? ", keys are protobuf JSON names" : "") + "}";
+        + (requiredScalars ? "" : ", required scalars not enforced") + (unionIds ? ", unions take two field ids" : "") + (jsonKeys ? ", keys are protobuf JSON names" : "")
+        + (requiredCollections ? "" : ", absent required collections read as empty") + "}";
   }
 }

@@ -171,13 +171,19 @@ public final class Projection {
   /** Whether {@code v} (GenericRecord's form) equals {@code f}'s default: its own, else its kind's zero. */
   private static boolean atDefault(Object v, Field f) {
     Schema t = f.type();
-    if (t instanceof RecordSchema || t instanceof UnionSchema || t.kind().isCollection()) {
+    if (t instanceof RecordSchema || t instanceof UnionSchema) {
       return false;
+    }
+    if (t.kind().isCollection()) {
+      // An empty collection is not on the wire where the format has no "empty" apart from "absent".
+      return v instanceof List ? ((List<?>) v).isEmpty() : v instanceof Map ? ((Map<?, ?>) v).isEmpty()
+          : java.lang.reflect.Array.getLength(v) == 0;
     }
     if (v instanceof GenericEnum) {
       EnumSchema e = (EnumSchema) t;
-      String name = f.hasDefault() ? (String) f.defaultValue() : e.defaultConstant().name();
-      return ((GenericEnum) v).number() == e.byName(name).number();
+      long n = f.hasDefault() ? io.polycodec.schema.DefaultValues.enumNumber(e, f.defaultValue())
+          : e.defaultConstant().number();
+      return ((GenericEnum) v).number() == n;
     }
     Object d = f.hasDefault() ? f.defaultValue() : io.polycodec.bind.Defaults.of(t);
     return io.polycodec.schema.DefaultValues.isDefault(v, d);
@@ -186,7 +192,9 @@ public final class Projection {
   /** What a non-record field that the data lacks reads as: its own default, else its kind's. */
   private static Object absentValue(Field f) {
     if (f.hasDefault()) {
-      return f.defaultValue();
+      // An enum default no constant has is a Long in canonical form, an unknown GenericEnum as a value.
+      return f.defaultValue() instanceof Long && f.type() instanceof EnumSchema
+          ? GenericEnum.unknown((Long) f.defaultValue()) : f.defaultValue();
     }
     if (f.type() instanceof EnumSchema) {
       return ((EnumSchema) f.type()).defaultConstant().name();

@@ -45,8 +45,13 @@ public record Sample(RecordSchema schema, List<GenericRecord> values) {
 
   /** A random schema with 1 to {@code max} values. */
   public static Gen<Sample> several(int max) {
+    return several(max, SchemaGen.records());
+  }
+
+  /** A schema from {@code schemas} with 1 to {@code max} values. */
+  public static Gen<Sample> several(int max, Gen<RecordSchema> schemas) {
     return s -> {
-      RecordSchema schema = s.draw(SchemaGen.records());
+      RecordSchema schema = s.draw(schemas);
       ValueGen values = ValueGen.of(schema);
       List<GenericRecord> list = new java.util.ArrayList<>();
       do {

@@ -1,5 +1,6 @@
 package io.polycodec.tck.gen;
 
+import io.polycodec.GenericEnum;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.IntEncoding;
@@ -24,7 +25,8 @@ import java.util.Set;
  * enums with sequential or sparse (negative) numbers, lists, maps with each key kind, vectors (plain
  * and quantized), nested records, unions, optional fields, oneof groups, sparse tags, tricky field
  * names, shared types and recursion (always through an optional field, a list or a map, so every
- * type has finite values). Nesting of named types is bounded. Shrinks towards one int32 field.
+ * type has finite values), required fields (lists, maps and vectors too), defaults of their own
+ * (an enum's may be a number no constant has, {@code GenericEnum.unknown(0)}). Nesting of named types is bounded. Shrinks towards one int32 field.
  */
 public final class SchemaGen implements Gen<RecordSchema> {
   private static final String[] FIELD_NAMES = {
@@ -35,15 +37,26 @@ public final class SchemaGen implements Gen<RecordSchema> {
 
   private final int maxDepth;
   private final int maxFields;
+  private final boolean longEnumNumbers;
 
-  private SchemaGen(int maxDepth, int maxFields) {
+  private SchemaGen(int maxDepth, int maxFields, boolean longEnumNumbers) {
     this.maxDepth = maxDepth;
     this.maxFields = maxFields;
+    this.longEnumNumbers = longEnumNumbers;
   }
 
   /** Schemas with named types nested up to 3 deep and up to 10 fields per record. */
   public static SchemaGen records() {
-    return new SchemaGen(3, 10);
+    return new SchemaGen(3, 10, true);
+  }
+
+  /**
+   * A copy that does (true, the default) or does not draw enum constants numbered beyond int32
+   * ({@code 1 << 40} and up, as FlatBuffers' {@code ulong bit_flags} enums); the same choices give the
+   * same schemas otherwise, with such a number at 40 instead.
+   */
+  public SchemaGen withLongEnumNumbers(boolean drawn) {
+    return new SchemaGen(maxDepth, maxFields, drawn);
   }
 
   /**
@@ -73,7 +86,7 @@ public final class SchemaGen implements Gen<RecordSchema> {
     if (maxDepth < 0 || maxFields < 1) {
       throw new IllegalArgumentException("maxDepth must be >= 0 and maxFields >= 1");
     }
-    return new SchemaGen(maxDepth, maxFields);
+    return new SchemaGen(maxDepth, maxFields, true);
   }
 
   @Override
@@ -90,6 +103,8 @@ public final class SchemaGen implements Gen<RecordSchema> {
     private final List<RecordSchema> records = new ArrayList<>();
     private final List<EnumSchema> enums = new ArrayList<>();
     private final Deque<RecordSchema> ancestors = new ArrayDeque<>();
+    /** Set by {@link #type} when it drew a required list, map or vector for the field asking. */
+    private boolean requiredCollection;
 
     Build(Source s) {
       this.s = s;
@@ -141,7 +156,9 @@ public final class SchemaGen implements Gen<RecordSchema> {
       int tag = tag(index, sparseTags, tags);
       Schema type = type(depth, true);
       if (type.kind().isCollection()) {
-        return Field.of(name, tag, type);
+        boolean required = requiredCollection;
+        requiredCollection = false;
+        return Field.of(name, tag, type).withRequired(required);
       }
       // One choice decides optional (as chance(30) did), required and an own default, so that adding
       // these drew nothing more: every seed's schema keeps its shape. Shrinks towards plain fields.
@@ -154,6 +171,11 @@ public final class SchemaGen implements Gen<RecordSchema> {
         f = f.withRequired(true);
       }
       List<Object> candidates = defaultCandidates(type);
+      if (roll >= 66 && type instanceof EnumSchema && ((EnumSchema) type).byNumber(0) == null) {
+        // A FlatBuffers bit_flags field's "no flags": a default no constant has. Only 0 where no constant
+        // is 0, since evolution adds constants with new non-zero numbers and keeps constant 0.
+        return f.withDefault(GenericEnum.unknown(0));
+      }
       if (roll >= 55 && !candidates.isEmpty()) {
         f = f.withDefault(candidates.get(roll % candidates.size()));
       }
@@ -211,8 +233,10 @@ public final class SchemaGen implements Gen<RecordSchema> {
       boolean nested = depth < maxDepth;
       // The timestamp's former weight of 5 is split 3 + 2 with the duration, so the total and every other
       // kind's range of choices stay as they were: only seeds that drew a timestamp may now hold a duration.
+      // Likewise the list, map and vector weights 8, 6, 4 are split 7 + 1, 5 + 1, 3 + 1, the second of
+      // each pair a required collection: only seeds that drew the top of a collection's range change.
       int c = s.weighted(10, 9, 6, 6, 6, 5, 5, 3, 2, 6,
-          top ? 8 : 0, top ? 6 : 0, top ? 4 : 0,
+          top ? 7 : 0, top ? 1 : 0, top ? 5 : 0, top ? 1 : 0, top ? 3 : 0, top ? 1 : 0,
           nested ? 6 : 0, nested ? 4 : 0, records.isEmpty() && enums.isEmpty() ? 0 : 2);
       switch (c) {
         case 0: return fieldIntType(Kind.INT32);
@@ -226,12 +250,21 @@ public final class SchemaGen implements Gen<RecordSchema> {
         case 8: return Schema.duration();
         case 9: return enumType();
         case 10: return Schema.list(type(depth, false));
-        case 11: return Schema.map(keyType(), type(depth, false));
-        case 12: return vectorType();
-        case 13: return record(depth + 1);
-        case 14: return union(depth + 1);
+        case 11: return requiredCollection(Schema.list(type(depth, false)));
+        case 12: return Schema.map(keyType(), type(depth, false));
+        case 13: return requiredCollection(Schema.map(keyType(), type(depth, false)));
+        case 14: return vectorType();
+        case 15: return requiredCollection(vectorType());
+        case 16: return record(depth + 1);
+        case 17: return union(depth + 1);
         default: return reuse();
       }
+    }
+
+    /** Marks the collection just made (after any record it holds) for {@link #field} to make required. */
+    private Schema requiredCollection(Schema collection) {
+      requiredCollection = true;
+      return collection;
     }
 
     /**
@@ -283,7 +316,7 @@ public final class SchemaGen implements Gen<RecordSchema> {
       boolean sparse = s.chance(30);
       List<EnumSchema.Constant> constants = new ArrayList<>();
       Set<String> names = new HashSet<>();
-      Set<Integer> numbers = new HashSet<>();
+      Set<Long> numbers = new HashSet<>();
       do {
         int i = constants.size();
         String c = CONSTANT_NAMES[(int) s.choose(CONSTANT_NAMES.length - 1)];
@@ -291,7 +324,11 @@ public final class SchemaGen implements Gen<RecordSchema> {
           c = c + "_" + i;
           names.add(c);
         }
-        int n = sparse ? (int) s.choose(42) - 2 : i;
+        long n = sparse ? s.choose(42) - 2 : i;
+        if (n == 40 && longEnumNumbers) {
+          // The top of the sparse range, where the format takes them: a 64-bit number (bit 40 set).
+          n = 1L << 40;
+        }
         while (!numbers.add(n)) {
           n++;
         }

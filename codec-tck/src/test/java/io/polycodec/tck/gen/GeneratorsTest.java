@@ -1,6 +1,7 @@
 package io.polycodec.tck.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,15 @@ class GeneratorsTest {
             if (f.oneof() != null) {
               shapes.add("oneof");
             }
+            if (f.required() && f.type().kind().isCollection()) {
+              shapes.add("required " + f.type().kind().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (f.hasDefault() && f.type() instanceof EnumSchema && f.defaultValue() instanceof Long) {
+              // A default no constant has: reading data without the field must give GenericEnum.unknown(0).
+              assertEquals(0L, f.defaultValue());
+              assertNull(((EnumSchema) f.type()).byNumber(0));
+              shapes.add("enum default without a constant");
+            }
             if (f.type() instanceof ScalarSchema && ((ScalarSchema) f.type()).encoding() != io.polycodec.schema.IntEncoding.VARINT) {
               shapes.add("int encoding");
             }
@@ -77,6 +87,9 @@ class GeneratorsTest {
           if (((EnumSchema) t).constants().stream().anyMatch(c -> c.number() < 0)) {
             shapes.add("negative enum number");
           }
+          if (((EnumSchema) t).constants().stream().anyMatch(c -> c.number() != (int) c.number())) {
+            shapes.add("64-bit enum number");
+          }
         } else if (((UnionSchema) t).members().size() > 1) {
           shapes.add("union of several");
         }
@@ -87,7 +100,38 @@ class GeneratorsTest {
     assertEquals(Set.of("vector<float32>", "vector<float64>", "vector<float32,fp16>", "vector<float32,bf16>",
         "vector<float32,int8>"), vectors);
     assertEquals(Set.of("list of named", "optional", "oneof", "int encoding", "sparse tags", "self recursion",
-        "dotted name", "negative enum number", "union of several"), shapes);
+        "dotted name", "negative enum number", "union of several", "required list", "required map", "required vector",
+        "enum default without a constant", "64-bit enum number"), shapes);
+  }
+
+  @Test
+  void withoutLongEnumNumbersTheSameChoicesKeepEveryNumberInInt32() {
+    int changed = 0;
+    for (long seed = 0; seed < 600; seed++) {
+      RecordSchema narrow = Source.random(seed).draw(SchemaGen.records().withLongEnumNumbers(false));
+      RecordSchema wide = Source.random(seed).draw(SchemaGen.records());
+      boolean anyLong = false;
+      for (Schema t : SchemaGraph.of(narrow).namedTypes()) {
+        if (t instanceof EnumSchema) {
+          for (EnumSchema.Constant c : ((EnumSchema) t).constants()) {
+            assertEquals(c.number(), (int) c.number(), "seed " + seed + ": " + t.describe());
+          }
+        }
+      }
+      for (Schema t : SchemaGraph.of(wide).namedTypes()) {
+        if (t instanceof EnumSchema) {
+          anyLong |= ((EnumSchema) t).constants().stream().anyMatch(c -> c.number() == 1L << 40);
+        }
+      }
+      // Only the enum number differs (40 instead of 1 << 40): the shape of the schema is the same.
+      assertEquals(narrow.fields().size(), wide.fields().size(), "seed " + seed);
+      if (anyLong) {
+        changed++;
+      } else {
+        assertEquals(narrow, wide, "seed " + seed);
+      }
+    }
+    assertTrue(changed > 0, "some seeds draw a 64-bit enum number");
   }
 
   @Test

@@ -53,6 +53,34 @@ class ProjectionTest {
   }
 
   @Test
+  void anAbsentRequiredListReadsEmptyInProtobufAndFailsElsewhere() {
+    RecordSchema withTags = RecordSchema.of("User", Field.of("id", 1, Schema.int32()),
+        Field.optional("email", 2, Schema.string()), Field.of("tags", 3, Schema.list(Schema.string())).withRequired(true));
+    Expectation pb = Projection.of(user(5, null), withTags, PROTOBUF);
+    assertEquals(GenericRecord.builder(withTags).set("id", 5).set("tags", List.of()).build(), pb.value());
+    assertEquals(Expectation.Outcome.FAILS, Projection.of(user(5, null), withTags, JSON).outcome());
+    assertEquals(Expectation.Outcome.FAILS, Projection.of(user(5, null), withTags, FLATBUFFERS).outcome());
+    // Written empty by a writer that did not require it: FlatBuffers may have left it off the wire.
+    RecordSchema optionalTags = RecordSchema.of("User", Field.of("id", 1, Schema.int32()),
+        Field.optional("email", 2, Schema.string()), Field.of("tags", 3, Schema.list(Schema.string())));
+    GenericRecord empty = GenericRecord.builder(optionalTags).set("id", 5).set("tags", List.of()).build();
+    assertEquals(Expectation.Outcome.UNSPECIFIED, Projection.of(empty, withTags, FLATBUFFERS).outcome());
+    assertEquals(Expectation.Outcome.VALUE, Projection.of(empty, withTags, JSON).outcome());
+    GenericRecord full = GenericRecord.builder(optionalTags).set("id", 5).set("tags", List.of("t")).build();
+    assertEquals(Expectation.Outcome.VALUE, Projection.of(full, withTags, FLATBUFFERS).outcome());
+  }
+
+  @Test
+  void anAbsentEnumWithADefaultNoConstantHasReadsAsThatNumber() {
+    EnumSchema flags = EnumSchema.of("Flags", List.of(new EnumSchema.Constant("A", 1), new EnumSchema.Constant("B", 2)));
+    RecordSchema withFlags = RecordSchema.of("User", Field.of("id", 1, Schema.int32()),
+        Field.optional("email", 2, Schema.string()), Field.of("flags", 3, flags).withDefault(GenericEnum.unknown(0)));
+    for (EvolutionRules rules : List.of(JSON, PROTOBUF, FLATBUFFERS)) {
+      assertEquals(GenericEnum.unknown(0), Projection.of(user(5, null), withFlags, rules).value().get("flags"), rules.toString());
+    }
+  }
+
+  @Test
   void aRenameKeepsTheValueWhereKeyedByTagAndLosesItWhereKeyedByName() {
     Expectation byTag = Projection.of(user(7, "a@b"), RENAMED, PROTOBUF);
     assertEquals(GenericRecord.builder(RENAMED).set("id", 7).set("mail", "a@b").build(), byTag.value());

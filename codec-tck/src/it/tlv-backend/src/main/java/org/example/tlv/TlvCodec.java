@@ -372,12 +372,10 @@ final class TlvCodec<T> implements Codec<T> {
           shown = readStringBody(in, end);
           v = e.forName(shown);
         } else {
+          // Enum numbers are longs in the model (FlatBuffers' ulong bit_flags reach 1 << 40).
           long n = unzigzag(readVarint(in, end));
-          if (n != (int) n) {
-            throw new DecodeException("enum number " + n + " is out of int32 range");
-          }
           shown = Long.toString(n);
-          v = e.forNumber((int) n);
+          v = e.forNumber(n);
         }
         if (v == null) {
           throw new DecodeException("unknown constant " + shown + " of enum " + type.describe());
