@@ -20,6 +20,12 @@ class JsonCodecTck extends CodecTck {
     return new JsonProvider();
   }
 
+  /** JSON's union form is the member's fields beside "@type": a string member has no fields to hold. */
+  @Override
+  protected boolean supportsStringUnionMembers() {
+    return false;
+  }
+
   @TestFactory
   Stream<DynamicTest> mutantsAreCaught() {
     return Arrays.stream(Mutant.values()).map(m -> DynamicTest.dynamicTest("mutant " + m.name(),

@@ -173,6 +173,18 @@ public abstract class CodecTck {
     return true;
   }
 
+  /**
+   * Whether the format holds union members that are strings (default true: FlatBuffers'
+   * {@code union U { A: Monster, s: string }}; Protobuf, MessagePack and protobuf-json hold them too). A
+   * format that refuses them with a {@code SchemaException} when the codec is made ({@code json}, whose
+   * union form is the member's fields beside {@code "@type"}) returns false, and generated unions then
+   * hold record members only (the same seeds draw a record member named {@code m<n>} instead). Aliases,
+   * one record under two member names, are drawn for every format.
+   */
+  protected boolean supportsStringUnionMembers() {
+    return true;
+  }
+
   /** Properties to leave out, each reported as skipped (default: none). Prefer fixing the codec. */
   protected Set<String> excludedProperties() {
     return Set.of();
@@ -214,7 +226,8 @@ public abstract class CodecTck {
     boolean typed = supportsJavaRecords();
     Kit kit = new Kit(provider(), options(), settings, this::evolutionRules, this::compatibility, typed,
         hasWireChoices() ? this::wireChoices : null,
-        SchemaGen.records().withLongEnumNumbers(supportsLongEnumNumbers()));
+        SchemaGen.records().withLongEnumNumbers(supportsLongEnumNumbers())
+            .withStringUnionMembers(supportsStringUnionMembers()), supportsStringUnionMembers());
     System.out.println("polycodec.tck: " + kit.format + " from " + kit.provider.getClass().getName() + ", " + settings
         + (typed ? "" : ", GenericRecord only"));
     Set<String> excluded = excludedProperties();

@@ -238,7 +238,9 @@ public final class EvolutionProof {
   }
 
   private static void sizes(Object v, List<Integer> out) {
-    if (v instanceof GenericRecord) {
+    if (v instanceof io.polycodec.GenericUnion) {
+      sizes(((io.polycodec.GenericUnion) v).value(), out);
+    } else if (v instanceof GenericRecord) {
       GenericRecord r = (GenericRecord) v;
       for (int i = 0; i < r.schema().fields().size(); i++) {
         sizes(r.get(i), out);
@@ -256,6 +258,9 @@ public final class EvolutionProof {
   private static boolean holdsUnknownConstant(Object v) {
     if (v instanceof GenericEnum) {
       return !((GenericEnum) v).isKnown();
+    }
+    if (v instanceof io.polycodec.GenericUnion) {
+      return holdsUnknownConstant(((io.polycodec.GenericUnion) v).value());
     }
     if (v instanceof GenericRecord) {
       GenericRecord r = (GenericRecord) v;

@@ -30,6 +30,8 @@ final class Kit {
   final boolean typed;
   /** The schemas every property draws: the whole model, less what the format refuses (see CodecTck's hooks). */
   final Gen<RecordSchema> schemas;
+  /** Whether the format takes union members that are strings (CodecTck's hook), for the fixed schemas of the limits. */
+  final boolean stringMembers;
   private final Map<RecordBinding<?>, Codec<?>> typedCodecs = new ConcurrentHashMap<>();
 
   /** The compatibility checker's verdict on reading {@code writer} data with {@code reader}, or null for none. */
@@ -49,12 +51,13 @@ final class Kit {
 
   Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,
       CompatibilityOracle oracle, boolean typed) {
-    this(provider, options, settings, rules, oracle, typed, null, SchemaGen.records());
+    this(provider, options, settings, rules, oracle, typed, null, SchemaGen.records(), true);
   }
 
   Kit(CodecProvider provider, CodecOptions options, Settings settings, java.util.function.Function<Format, EvolutionRules> rules,
-      CompatibilityOracle oracle, boolean typed, LayoutOptions layouts, Gen<RecordSchema> schemas) {
+      CompatibilityOracle oracle, boolean typed, LayoutOptions layouts, Gen<RecordSchema> schemas, boolean stringMembers) {
     this.schemas = schemas;
+    this.stringMembers = stringMembers;
     this.provider = provider;
     this.options = options;
     this.settings = settings;

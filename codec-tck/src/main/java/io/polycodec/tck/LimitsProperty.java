@@ -58,6 +58,11 @@ final class LimitsProperty {
       Field.of("s", 5, Schema.string()),
       Field.of("b", 6, Schema.bytes()));
 
+  /** A string in a union member counts toward maxStringBytes like one in a field. */
+  private static final RecordSchema STRING_MEMBER = RecordSchema.of("StringMember",
+      Field.of("u", 1, UnionSchema.of("TextOrNode", List.of(new UnionSchema.Member("node", 1, NODE),
+          UnionSchema.Member.ofString("text", 2)))));
+
   private static RecordSchema node() {
     RecordSchema.Builder b = RecordSchema.builder("Node");
     b.field("v", 1, Schema.int32()).optionalField("next", 2, b.ref());
@@ -141,6 +146,12 @@ final class LimitsProperty {
             "a string of " + l + " ASCII bytes, maxStringBytes " + l);
         expectFails(kit, SIZES, limits, GenericRecord.builder(SIZES).set("s", "x".repeat(l + 1)).build(),
             "a string of " + (l + 1) + " ASCII bytes, maxStringBytes " + l);
+        if (kit.stringMembers) {
+          expectDecodes(kit, STRING_MEMBER, limits, GenericRecord.builder(STRING_MEMBER).set("u", "x".repeat(l)).build(),
+              "a string member of " + l + " ASCII bytes, maxStringBytes " + l);
+          expectFails(kit, STRING_MEMBER, limits, GenericRecord.builder(STRING_MEMBER).set("u", "x".repeat(l + 1)).build(),
+              "a string member of " + (l + 1) + " ASCII bytes, maxStringBytes " + l);
+        }
         // Text formats may count encoded bytes (base64): allow slack below, none above.
         expectDecodes(kit, SIZES, limits, GenericRecord.builder(SIZES).set("b", new byte[l / 2]).build(),
             "a byte array of " + (l / 2) + " bytes, maxStringBytes " + l);

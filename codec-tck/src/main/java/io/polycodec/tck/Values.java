@@ -2,6 +2,7 @@ package io.polycodec.tck;
 
 import io.polycodec.GenericEnum;
 import io.polycodec.GenericRecord;
+import io.polycodec.GenericUnion;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
@@ -73,6 +74,15 @@ final class Values {
         }
       }
       return null;
+    }
+    if (e instanceof GenericUnion) {
+      GenericUnion x = (GenericUnion) e;
+      GenericUnion y = (GenericUnion) a;
+      if (!x.member().equals(y.member())) {
+        return (path.isEmpty() ? "value" : path) + ": expected union member " + x.member() + " but was member "
+            + y.member() + " (" + Describe.of(a) + ")";
+      }
+      return difference(x.value(), y.value(), path + "(" + x.member() + ")");
     }
     if (e instanceof List) {
       List<?> x = (List<?>) e;
@@ -167,6 +177,9 @@ final class Values {
         }
       }
       return null;
+    }
+    if (e instanceof GenericUnion && a instanceof GenericUnion) {
+      return nanBits(((GenericUnion) e).value(), ((GenericUnion) a).value(), path + "(" + ((GenericUnion) e).member() + ")");
     }
     if (e instanceof List && a instanceof List) {
       List<?> x = (List<?>) e;
@@ -363,12 +376,20 @@ final class Values {
           break;
         }
         if (v instanceof String && u.indexOfString() >= 0) {
+          if (u.isAliased(u.indexOfString())) {
+            throw new AssertionError(path + ": a bare String where " + u.name()
+                + " has several string members (a decoder names the member with a GenericUnion)");
+          }
           break;
         }
         GenericRecord r = expect(v, GenericRecord.class, type, path);
         int m = u.indexOfType(r.schema());
         if (m < 0) {
           throw new AssertionError(path + ": " + r.schema().name() + " is not a member of " + u.name());
+        }
+        if (u.isAliased(m)) {
+          throw new AssertionError(path + ": a bare " + r.schema().name() + " where several members of " + u.name()
+              + " share it (a decoder names the member with a GenericUnion)");
         }
         conformsRecord(r, u.members().get(m).record(), path);
         break;
@@ -397,6 +418,8 @@ final class Values {
       for (int i = 0; i < r.schema().size(); i++) {
         assertUnmodifiable(r.get(i), path + "." + r.schema().field(i).name());
       }
+    } else if (v instanceof GenericUnion) {
+      assertUnmodifiable(((GenericUnion) v).value(), path + "(" + ((GenericUnion) v).member() + ")");
     } else if (v instanceof List) {
       List l = (List) v;
       for (int i = 0; i < l.size(); i++) {
@@ -443,6 +466,9 @@ final class Values {
       }
       return b.build();
     }
+    if (v instanceof GenericUnion) {
+      return GenericUnion.of(((GenericUnion) v).member(), deepCopy(((GenericUnion) v).value()));
+    }
     if (v instanceof byte[]) {
       return ((byte[]) v).clone();
     }
@@ -480,6 +506,9 @@ final class Values {
         }
       }
       return b.build();
+    }
+    if (v instanceof GenericUnion) {
+      return GenericUnion.of(((GenericUnion) v).member(), reverseMaps(((GenericUnion) v).value()));
     }
     if (v instanceof List) {
       List<Object> out = new ArrayList<>();

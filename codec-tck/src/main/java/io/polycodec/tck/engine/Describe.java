@@ -2,6 +2,7 @@ package io.polycodec.tck.engine;
 
 import io.polycodec.GenericEnum;
 import io.polycodec.GenericRecord;
+import io.polycodec.GenericUnion;
 import java.util.List;
 import java.util.Map;
 
@@ -92,6 +93,11 @@ public final class Describe {
         append(sb, r.get(i));
       }
       sb.append('}');
+    } else if (value instanceof GenericUnion) {
+      GenericUnion u = (GenericUnion) value;
+      sb.append(u.member()).append('(');
+      append(sb, u.value());
+      sb.append(')');
     } else if (value instanceof GenericEnum) {
       GenericEnum e = (GenericEnum) value;
       sb.append(e.isKnown() ? e.name() : "<unknown>").append('(').append(e.number()).append(')');

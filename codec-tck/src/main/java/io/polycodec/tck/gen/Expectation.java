@@ -128,6 +128,10 @@ public final class Expectation {
       }
       return b.build();
     }
+    if (v instanceof io.polycodec.GenericUnion) {
+      io.polycodec.GenericUnion u = (io.polycodec.GenericUnion) v;
+      return io.polycodec.GenericUnion.of(u.member(), normalized(u.value()));
+    }
     if (v instanceof List) {
       return ((List<?>) v).stream().map(this::normalized).collect(java.util.stream.Collectors.toList());
     }

@@ -3,6 +3,7 @@ package io.polycodec.tck.gen;
 import io.polycodec.FieldKeying;
 import io.polycodec.GenericEnum;
 import io.polycodec.GenericRecord;
+import io.polycodec.GenericUnion;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
@@ -27,7 +28,9 @@ import java.util.Set;
  * What a reader with one schema must get from data written with another, by the shared rules (see
  * {@link EvolutionRules}): fields matched by name or tag per the format's keying; fields unknown to the
  * reader dropped; fields missing from the data at their default (absent if optional); a required
- * union missing, an unknown union member, or (name-keyed) an unknown enum name is a failure; an unknown
+ * union missing, an unknown union member, or (name-keyed) an unknown enum name is a failure (union
+ * members, strings and aliases of one record too, are matched like fields: by name or tag, and named
+ * with a {@link GenericUnion} where the reader's member is aliased); an unknown
  * enum number is kept; numbers widened or checked where the rules say so. Where the rules say nothing
  * (an unrelated type change), the outcome is unspecified.
  */
@@ -126,8 +129,7 @@ public final class Projection {
     }
     // Placeholders keep the tree buildable; the expectation is a failure or unspecified anyway.
     for (int i : placeholders) {
-      Schema t = reader.field(i).type();
-      b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).record() : (RecordSchema) t));
+      b.set(i, placeholderOf(reader.field(i).type()));
     }
     return b.build();
   }
@@ -150,13 +152,24 @@ public final class Projection {
     return true;
   }
 
+  /** A placeholder value of a record or union type: a union's first member, named if it is aliased. */
+  private Object placeholderOf(Schema t) {
+    if (!(t instanceof UnionSchema)) {
+      return placeholder((RecordSchema) t);
+    }
+    UnionSchema u = (UnionSchema) t;
+    UnionSchema.Member m = u.members().get(0);
+    Object v = m.isString() ? "" : placeholder(m.record());
+    return u.isAliased(0) ? GenericUnion.of(m.name(), v) : v;
+  }
+
   private GenericRecord placeholder(RecordSchema r) {
     GenericRecord.Builder b = GenericRecord.builder(r);
     for (int i = 0; i < r.size(); i++) {
       Field f = r.field(i);
       Schema t = f.type();
       if (!f.optional() && (t instanceof RecordSchema || t instanceof UnionSchema) && (f.required() || !hasDefault(t))) {
-        b.set(i, placeholder(t instanceof UnionSchema ? ((UnionSchema) t).members().get(0).record() : (RecordSchema) t));
+        b.set(i, placeholderOf(t));
       } else if (f.required()) {
         b.set(i, absentValue(f));
       }
@@ -269,16 +282,26 @@ public final class Projection {
       case RECORD:
         return record((GenericRecord) v, (RecordSchema) rt, path);
       case UNION: {
-        GenericRecord r = (GenericRecord) v;
         UnionSchema wu = (UnionSchema) wt;
         UnionSchema ru = (UnionSchema) rt;
-        UnionSchema.Member m = wu.members().get(wu.indexOfType(r.schema()));
+        // The writer's member: named by a GenericUnion (an aliased member), else told by the value's type.
+        Object inner = v instanceof GenericUnion ? ((GenericUnion) v).value() : v;
+        int wi = v instanceof GenericUnion ? wu.indexOfName(((GenericUnion) v).member())
+            : v instanceof String ? wu.indexOfString() : wu.indexOfType(((GenericRecord) v).schema());
+        UnionSchema.Member m = wu.members().get(wi);
         int ri = byName ? ru.indexOfName(m.name()) : ru.indexOfTag(m.tag());
         if (ri < 0) {
           fail(path + ": union member " + m.name() + " (tag " + m.tag() + ") is unknown to the reader");
           return null;
         }
-        return record(r, ru.members().get(ri).record(), path);
+        UnionSchema.Member rm = ru.members().get(ri);
+        if (m.isString() != rm.isString()) {
+          unspecified(path + ": union member " + m.name() + " changed between a string and a record");
+          return null;
+        }
+        Object projected = rm.isString() ? inner : record((GenericRecord) inner, rm.record(), path);
+        // The reader names the member where its type alone does not tell it, whatever the writer did.
+        return ru.isAliased(ri) ? GenericUnion.of(rm.name(), projected) : projected;
       }
       default:
         return v;

@@ -26,7 +26,9 @@ import java.util.Set;
  * and quantized), nested records, unions, optional fields, oneof groups, sparse tags, tricky field
  * names, shared types and recursion (always through an optional field, a list or a map, so every
  * type has finite values), required fields (lists, maps and vectors too), defaults of their own
- * (an enum's may be a number no constant has, {@code GenericEnum.unknown(0)}). Nesting of named types is bounded. Shrinks towards one int32 field.
+ * (an enum's may be a number no constant has, {@code GenericEnum.unknown(0)}), union members that are
+ * strings and one record under two member names (aliases). Nesting of named types is bounded. Shrinks
+ * towards one int32 field.
  */
 public final class SchemaGen implements Gen<RecordSchema> {
   private static final String[] FIELD_NAMES = {
@@ -38,16 +40,18 @@ public final class SchemaGen implements Gen<RecordSchema> {
   private final int maxDepth;
   private final int maxFields;
   private final boolean longEnumNumbers;
+  private final boolean stringMembers;
 
-  private SchemaGen(int maxDepth, int maxFields, boolean longEnumNumbers) {
+  private SchemaGen(int maxDepth, int maxFields, boolean longEnumNumbers, boolean stringMembers) {
     this.maxDepth = maxDepth;
     this.maxFields = maxFields;
     this.longEnumNumbers = longEnumNumbers;
+    this.stringMembers = stringMembers;
   }
 
   /** Schemas with named types nested up to 3 deep and up to 10 fields per record. */
   public static SchemaGen records() {
-    return new SchemaGen(3, 10, true);
+    return new SchemaGen(3, 10, true, true);
   }
 
   /**
@@ -56,7 +60,16 @@ public final class SchemaGen implements Gen<RecordSchema> {
    * same schemas otherwise, with such a number at 40 instead.
    */
   public SchemaGen withLongEnumNumbers(boolean drawn) {
-    return new SchemaGen(maxDepth, maxFields, drawn);
+    return new SchemaGen(maxDepth, maxFields, drawn, stringMembers);
+  }
+
+  /**
+   * A copy that does (true, the default) or does not draw union members that are strings (a FlatBuffers
+   * construct the {@code json} format refuses); the same choices give the same schemas otherwise, with
+   * a record member named {@code m<n>} where a string member would be.
+   */
+  public SchemaGen withStringUnionMembers(boolean drawn) {
+    return new SchemaGen(maxDepth, maxFields, longEnumNumbers, drawn);
   }
 
   /**
@@ -86,7 +99,7 @@ public final class SchemaGen implements Gen<RecordSchema> {
     if (maxDepth < 0 || maxFields < 1) {
       throw new IllegalArgumentException("maxDepth must be >= 0 and maxFields >= 1");
     }
-    return new SchemaGen(maxDepth, maxFields, true);
+    return new SchemaGen(maxDepth, maxFields, true, true);
   }
 
   @Override
@@ -347,12 +360,23 @@ public final class SchemaGen implements Gen<RecordSchema> {
       do {
         RecordSchema r = record(depth);
         String simple = r.name().substring(r.name().lastIndexOf('.') + 1);
-        String memberName = s.chance(30) ? "m" + (members.size() + 1) : simple;
+        // The roll of what was chance(30) for an "m<n>" name also picks, in the top of its range, a string
+        // member (95-99) or an alias of an earlier member's type (90-94): both need a name other than
+        // the record's, and only seeds that rolled there get another schema.
+        long roll = s.choose(99);
+        String memberName = roll >= 70 ? "m" + (members.size() + 1) : simple;
+        Schema type = r;
+        if (roll >= 95 && stringMembers) {
+          type = Schema.string();
+        } else if (roll >= 90 && roll < 95 && !members.isEmpty()) {
+          // The type of any earlier member: a record under a second name, or a second string member.
+          type = members.get((int) s.choose(members.size() - 1)).type();
+        }
         int tag = sparse ? 1 + (int) s.choose(30) : members.size() + 1;
         while (!tags.add(tag)) {
           tag++;
         }
-        members.add(new UnionSchema.Member(memberName, tag, r));
+        members.add(new UnionSchema.Member(memberName, tag, type));
       } while (members.size() < 4 && s.choose(2) != 0);
       return UnionSchema.of(name, members);
     }

@@ -2,6 +2,7 @@ package io.polycodec.tck.gen;
 
 import io.polycodec.GenericEnum;
 import io.polycodec.GenericRecord;
+import io.polycodec.GenericUnion;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.Kind;
@@ -30,7 +31,8 @@ import java.util.Objects;
  * Values of one record schema, as {@link GenericRecord}s that respect the model: no nulls in lists or
  * maps, collections never absent, timestamps within {@link TimestampRange}, durations within
  * {@link DurationRange}, map keys of the key kind,
- * enum constants of the schema, union values of a member, INT8-quantized vectors finite, at most one
+ * enum constants of the schema, union values of a member (a {@link GenericRecord} or {@code String}, in
+ * a {@link GenericUnion} where the member's type is aliased), INT8-quantized vectors finite, at most one
  * field per oneof group. Numbers, strings, bytes and collections are edge-biased (see {@link Gens});
  * recursion is cut off at a bounded depth. Shrinks towards absent optionals, empty collections and
  * zero values.
@@ -156,7 +158,11 @@ public final class ValueGen implements Gen<GenericRecord> {
       case UNION: {
         UnionSchema u = (UnionSchema) t;
         int m = deep ? shallowestMember(u) : (int) s.choose(u.members().size() - 1);
-        return record(s, u.members().get(m).record(), depth + 1);
+        UnionSchema.Member member = u.members().get(m);
+        Object v = member.isString() ? value(s, member.type(), depth + 1, deep, element)
+            : record(s, member.record(), depth + 1);
+        // A member sharing its type with another is named, as decoders return it.
+        return u.isAliased(m) ? GenericUnion.of(member.name(), v) : v;
       }
       default:
         throw new AssertionError(t.kind());
@@ -224,11 +230,15 @@ public final class ValueGen implements Gen<GenericRecord> {
   private int shallowestMember(UnionSchema u) {
     int best = 0;
     for (int i = 1; i < u.members().size(); i++) {
-      if (heights.get(u.members().get(i).type()) < heights.get(u.members().get(best).type())) {
+      if (height(u.members().get(i)) < height(u.members().get(best))) {
         best = i;
       }
     }
     return best;
+  }
+
+  private int height(UnionSchema.Member m) {
+    return m.isString() ? 0 : heights.get(m.type());
   }
 
   /**
@@ -256,7 +266,7 @@ public final class ValueGen implements Gen<GenericRecord> {
         } else if (t instanceof UnionSchema) {
           v = Integer.MAX_VALUE / 2;
           for (UnionSchema.Member m : ((UnionSchema) t).members()) {
-            v = Math.min(v, h.getOrDefault(m.type(), Integer.MAX_VALUE / 2));
+            v = Math.min(v, m.isString() ? 0 : h.getOrDefault(m.type(), Integer.MAX_VALUE / 2));
           }
         } else {
           continue;

@@ -399,6 +399,10 @@ final class MutantCodec<T> implements Codec<T> {
       }
       return b.build();
     }
+    if (v instanceof io.polycodec.GenericUnion) {
+      io.polycodec.GenericUnion u = (io.polycodec.GenericUnion) v;
+      return io.polycodec.GenericUnion.of(u.member(), withoutMapValues(u.value()));
+    }
     if (v instanceof List) {
       List<Object> out = new ArrayList<>();
       for (Object e : (List<?>) v) {
@@ -422,6 +426,10 @@ final class MutantCodec<T> implements Codec<T> {
         }
       }
       return b.build();
+    }
+    if (v instanceof io.polycodec.GenericUnion) {
+      io.polycodec.GenericUnion u = (io.polycodec.GenericUnion) v;
+      return io.polycodec.GenericUnion.of(u.member(), canonicalNans(u.value()));
     }
     if (v instanceof List) {
       List<Object> out = new ArrayList<>();

@@ -90,8 +90,17 @@ class GeneratorsTest {
           if (((EnumSchema) t).constants().stream().anyMatch(c -> c.number() != (int) c.number())) {
             shapes.add("64-bit enum number");
           }
-        } else if (((UnionSchema) t).members().size() > 1) {
-          shapes.add("union of several");
+        } else {
+          UnionSchema u = (UnionSchema) t;
+          if (u.members().size() > 1) {
+            shapes.add("union of several");
+          }
+          if (u.hasStringMember()) {
+            shapes.add("string member");
+          }
+          if (u.hasAliases()) {
+            shapes.add("aliased member");
+          }
         }
       }
     }
@@ -101,7 +110,7 @@ class GeneratorsTest {
         "vector<float32,int8>"), vectors);
     assertEquals(Set.of("list of named", "optional", "oneof", "int encoding", "sparse tags", "self recursion",
         "dotted name", "negative enum number", "union of several", "required list", "required map", "required vector",
-        "enum default without a constant", "64-bit enum number"), shapes);
+        "enum default without a constant", "64-bit enum number", "string member", "aliased member"), shapes);
   }
 
   @Test
@@ -132,6 +141,86 @@ class GeneratorsTest {
       }
     }
     assertTrue(changed > 0, "some seeds draw a 64-bit enum number");
+  }
+
+  @Test
+  void withoutStringUnionMembersTheSameChoicesGiveRecordMembersOnly() {
+    int changed = 0;
+    for (long seed = 0; seed < 600; seed++) {
+      RecordSchema without = Source.random(seed).draw(SchemaGen.records().withStringUnionMembers(false));
+      RecordSchema with = Source.random(seed).draw(SchemaGen.records());
+      for (Schema t : SchemaGraph.of(without).namedTypes()) {
+        if (t instanceof UnionSchema) {
+          assertFalse(((UnionSchema) t).hasStringMember(), "seed " + seed + ": " + t);
+        }
+      }
+      boolean anyString = SchemaGraph.of(with).namedTypes().stream()
+          .anyMatch(t -> t instanceof UnionSchema && ((UnionSchema) t).hasStringMember());
+      assertEquals(without.fields().size(), with.fields().size(), "seed " + seed);
+      if (anyString) {
+        changed++;
+      } else {
+        assertEquals(without, with, "seed " + seed);
+      }
+    }
+    assertTrue(changed > 0, "some seeds draw a string member");
+  }
+
+  /**
+   * Values of string members are Strings, of aliased members GenericUnions naming a member of the
+   * union (the builder refuses a bare value there), as decoders return them.
+   */
+  @Test
+  void stringAndAliasedMembersGetTheirValues() {
+    Set<String> seen = new HashSet<>();
+    for (long seed = 0; seed < 3000 && !seen.containsAll(List.of("string", "aliased record")); seed++) {
+      Source source = Source.random(seed);
+      RecordSchema schema = source.draw(SchemaGen.records());
+      boolean special = SchemaGraph.of(schema).namedTypes().stream().anyMatch(t -> t instanceof UnionSchema
+          && (((UnionSchema) t).hasStringMember() || ((UnionSchema) t).hasAliases()));
+      if (!special) {
+        continue;
+      }
+      for (int i = 0; i < 20; i++) {
+        GenericRecord v = source.draw(ValueGen.of(schema));
+        assertEquals(v, v.toBuilder().build());
+        unionValues(v, schema, seen);
+      }
+    }
+    // Two string members in one union ("aliased string") are rarer; their values are checked when drawn.
+    assertTrue(seen.containsAll(List.of("string", "aliased record")), seen.toString());
+  }
+
+  private static void unionValues(Object v, Schema type, Set<String> seen) {
+    if (v == null) {
+      return;
+    }
+    if (type instanceof RecordSchema) {
+      GenericRecord r = (GenericRecord) v;
+      for (int i = 0; i < r.schema().size(); i++) {
+        unionValues(r.get(i), r.schema().field(i).type(), seen);
+      }
+    } else if (type instanceof ListSchema) {
+      ((List<?>) v).forEach(e -> unionValues(e, ((ListSchema) type).element(), seen));
+    } else if (type instanceof MapSchema) {
+      ((java.util.Map<?, ?>) v).values().forEach(e -> unionValues(e, ((MapSchema) type).value(), seen));
+    } else if (type instanceof UnionSchema) {
+      UnionSchema u = (UnionSchema) type;
+      if (v instanceof io.polycodec.GenericUnion) {
+        io.polycodec.GenericUnion g = (io.polycodec.GenericUnion) v;
+        int m = u.indexOfName(g.member());
+        assertTrue(m >= 0 && u.isAliased(m), g.member() + " in " + u);
+        seen.add(u.members().get(m).isString() ? "aliased string" : "aliased record");
+        unionValues(g.value(), u.members().get(m).type(), seen);
+      } else if (v instanceof String) {
+        assertTrue(u.indexOfString() >= 0 && !u.isAliased(u.indexOfString()), u.toString());
+        seen.add("string");
+      } else {
+        int m = u.indexOfType(((GenericRecord) v).schema());
+        assertTrue(m >= 0 && !u.isAliased(m), u.toString());
+        unionValues(v, u.members().get(m).type(), seen);
+      }
+    }
   }
 
   @Test

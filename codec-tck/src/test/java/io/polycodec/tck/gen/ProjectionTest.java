@@ -8,6 +8,7 @@ import io.polycodec.FieldKeying;
 import io.polycodec.Format;
 import io.polycodec.GenericEnum;
 import io.polycodec.GenericRecord;
+import io.polycodec.GenericUnion;
 import io.polycodec.schema.EnumSchema;
 import io.polycodec.schema.Field;
 import io.polycodec.schema.RecordSchema;
@@ -96,6 +97,54 @@ class ProjectionTest {
         Field.optional("email", 2, Schema.string()), Field.of("age", 3, Schema.int64()));
     assertEquals(GenericRecord.builder(wide).set("id", 3).set("age", 0L).build(),
         Projection.of(user(3, null), wide, PROTOBUF).value());
+  }
+
+  /**
+   * A union with a string member and one record under two names: the writer's member (named by a
+   * GenericUnion, or told by a String) is found in the reader by name where keyed by name, by tag where
+   * keyed by number, and named again where the reader's member is aliased.
+   */
+  @Test
+  void stringAndAliasedUnionMembersAreMatchedByTheFormatsKeying() {
+    RecordSchema point = RecordSchema.of("Point", Field.of("x", 1, Schema.int32()));
+    UnionSchema writerUnion = UnionSchema.of("Shape", List.of(new UnionSchema.Member("here", 1, point),
+        new UnionSchema.Member("there", 2, point), UnionSchema.Member.ofString("label", 3)));
+    // The reader renames "there" to "elsewhere" (same tag) and re-tags "label" (same name).
+    UnionSchema readerUnion = UnionSchema.of("Shape", List.of(new UnionSchema.Member("here", 1, point),
+        new UnionSchema.Member("elsewhere", 2, point), UnionSchema.Member.ofString("label", 4)));
+    RecordSchema writer = RecordSchema.of("Holder", Field.optional("u", 1, writerUnion));
+    RecordSchema reader = RecordSchema.of("Holder", Field.optional("u", 1, readerUnion));
+    GenericRecord p = GenericRecord.builder(point).set("x", 7).build();
+    GenericRecord there = GenericRecord.builder(writer).set("u", GenericUnion.of("there", p)).build();
+    GenericRecord label = GenericRecord.builder(writer).set("u", "text").build();
+
+    assertEquals(GenericUnion.of("elsewhere", p), Projection.of(there, reader, PROTOBUF).value().get("u"));
+    assertEquals(Expectation.Outcome.FAILS, Projection.of(there, reader, JSON).outcome());
+    assertEquals("text", Projection.of(label, reader, JSON).value().get("u"));
+    assertEquals(Expectation.Outcome.FAILS, Projection.of(label, reader, PROTOBUF).outcome());
+    // Unchanged, the value reads back as written, GenericUnion and all.
+    assertEquals(GenericUnion.of("there", p), Projection.of(there, writer, PROTOBUF).value().get("u"));
+    assertEquals("text", Projection.of(label, writer, FLATBUFFERS).value().get("u"));
+  }
+
+  @Test
+  void aMemberThatIsNoLongerAliasedReadsAsItsBareRecord() {
+    RecordSchema point = RecordSchema.of("Point", Field.of("x", 1, Schema.int32()));
+    RecordSchema other = RecordSchema.of("Other", Field.of("y", 1, Schema.int32()));
+    UnionSchema aliased = UnionSchema.of("Shape", List.of(new UnionSchema.Member("a", 1, point),
+        new UnionSchema.Member("b", 2, point)));
+    UnionSchema plain = UnionSchema.of("Shape", List.of(new UnionSchema.Member("a", 1, point),
+        new UnionSchema.Member("c", 3, other)));
+    RecordSchema writer = RecordSchema.of("Holder", Field.of("u", 1, aliased));
+    RecordSchema reader = RecordSchema.of("Holder", Field.of("u", 1, plain));
+    GenericRecord p = GenericRecord.builder(point).set("x", 3).build();
+    GenericRecord written = GenericRecord.builder(writer).set("u", GenericUnion.of("a", p)).build();
+    for (EvolutionRules rules : List.of(JSON, PROTOBUF)) {
+      assertEquals(p, Projection.of(written, reader, rules).value().get("u"), rules.toString());
+    }
+    // And a required union whose first member is aliased still gets a placeholder the builder takes.
+    GenericRecord none = GenericRecord.builder(RecordSchema.of("Holder", Field.of("id", 2, Schema.int32()))).set("id", 1).build();
+    assertEquals(Expectation.Outcome.FAILS, Projection.of(none, writer, PROTOBUF).outcome());
   }
 
   @Test

@@ -41,7 +41,7 @@ import java.util.TreeMap;
  * Record = fields until the end; field = key (tag varint, or length-prefixed name), length varint,
  * payload. Integers are zigzag varints (so int32 data reads as int64), floats little-endian bits (a
  * float32 payload reads as float64), collections a count then length-prefixed items, a union a member
- * key then the member record. Interprets the binding at run time: small, not fast.
+ * key then the member record (or string). Interprets the binding at run time: small, not fast.
  */
 final class TlvCodec<T> implements Codec<T> {
   private final RecordBinding<T> binding;
@@ -221,7 +221,13 @@ final class TlvCodec<T> implements Codec<T> {
         } else {
           writeVarint(out, member.tag());
         }
-        writeRecord(out, u.member(m), v, depth + 1);
+        // A GenericUnion names an aliased member; the member's record or string is what goes on the wire.
+        Object inner = u.unwrap(v);
+        if (member.isString()) {
+          writeValue(out, member.type(), null, inner, depth + 1);
+        } else {
+          writeRecord(out, u.member(m), inner, depth + 1);
+        }
         break;
       }
       default:
@@ -444,7 +450,9 @@ final class TlvCodec<T> implements Codec<T> {
         if (m < 0) {
           throw new DecodeException("unknown member " + shown + " of union " + type.describe());
         }
-        return readRecord(in, u.member(m), end, depth + 1);
+        Object decoded = u.schema().members().get(m).isString() ? readStringBody(in, end)
+            : readRecord(in, u.member(m), end, depth + 1);
+        return u.wrap(m, decoded);
       }
       default:
         throw new AssertionError(type.kind());
