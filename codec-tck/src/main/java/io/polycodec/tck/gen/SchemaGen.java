@@ -361,14 +361,14 @@ public final class SchemaGen implements Gen<RecordSchema> {
         RecordSchema r = record(depth);
         String simple = r.name().substring(r.name().lastIndexOf('.') + 1);
         // The roll of what was chance(30) for an "m<n>" name also picks, in the top of its range, a string
-        // member (95-99) or an alias of an earlier member's type (90-94): both need a name other than
+        // member (90-99) or an alias of an earlier member's type (80-89): both need a name other than
         // the record's, and only seeds that rolled there get another schema.
         long roll = s.choose(99);
         String memberName = roll >= 70 ? "m" + (members.size() + 1) : simple;
         Schema type = r;
-        if (roll >= 95 && stringMembers) {
+        if (roll >= 90 && stringMembers) {
           type = Schema.string();
-        } else if (roll >= 90 && roll < 95 && !members.isEmpty()) {
+        } else if (roll >= 80 && roll < 90 && !members.isEmpty()) {
           // The type of any earlier member: a record under a second name, or a second string member.
           type = members.get((int) s.choose(members.size() - 1)).type();
         }
