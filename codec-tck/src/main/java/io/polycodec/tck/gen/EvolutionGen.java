@@ -136,17 +136,19 @@ public final class EvolutionGen implements Gen<EvolutionStep> {
           return null;
         }
         EnumSchema e = pick(s, enums);
-        int max = 0;
+        long max = 0;
         Set<String> names = new HashSet<>();
         for (EnumSchema.Constant c : e.constants()) {
-          max = (int) Math.max(max, Math.abs(c.number())); // generated enums stay within int
+          // A long, since generated enums may hold 1 << 40 (SchemaGen.withLongEnumNumbers): cast to int it
+          // became 0, and the added number could collide with a small constant.
+          max = Math.max(max, Math.abs(c.number()));
           names.add(c.name());
         }
         String name = "ADDED";
         while (names.contains(name)) {
           name = name + "_";
         }
-        EnumSchema.Constant added = new EnumSchema.Constant(name, max + 1 + (int) s.choose(5));
+        EnumSchema.Constant added = new EnumSchema.Constant(name, max + 1 + s.choose(5));
         return step(kind, e, null, "add constant " + e.name() + "." + added.name() + " = " + added.number(),
             new SchemaRewriter.Edit() {
               @Override

@@ -317,6 +317,34 @@ class GeneratorsTest {
   }
 
   @Test
+  void anAddedEnumConstantIsAboveEveryNumberEvenBeside64BitOnes() {
+    // The added number was computed in int, so beside 1 << 40 it could fall among the small constants
+    // and collide (found by the tlv-backend IT: "constants C and ADDED share number 32").
+    int checked = 0;
+    int wide = 0;
+    for (long seed = 0; seed < 3000; seed++) {
+      EvolutionStep step = Source.random(seed).draw(EvolutionGen.steps());
+      if (step.kind() != EvolutionStep.Kind.ADD_ENUM_CONSTANT) {
+        continue;
+      }
+      EnumSchema before = (EnumSchema) SchemaGraph.of(step.before()).type(step.type());
+      EnumSchema after = (EnumSchema) SchemaGraph.of(step.after()).type(step.type());
+      long max = 0;
+      for (EnumSchema.Constant c : before.constants()) {
+        max = Math.max(max, Math.abs(c.number()));
+      }
+      wide += max > Integer.MAX_VALUE ? 1 : 0;
+      for (EnumSchema.Constant c : after.constants()) {
+        if (before.byName(c.name()) == null) {
+          assertTrue(c.number() > max, "added " + c + " is not above " + max + ": " + step);
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 0 && wide > 0, checked + " added constants, " + wide + " beside a 64-bit one");
+  }
+
+  @Test
   void someStepsMoveFlatBuffersFieldIds() {
     EvolutionRules flat = EvolutionRules.forFormat(io.polycodec.Format.builder("flatbuffers")
         .mediaType("application/x-flatbuffers").keying(io.polycodec.FieldKeying.NUMBER).build());
