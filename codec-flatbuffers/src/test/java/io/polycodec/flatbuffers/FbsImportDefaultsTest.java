@@ -73,12 +73,9 @@ class FbsImportDefaultsTest {
   void exportConformsBothWays(@TempDir Path dir) throws IOException {
     Flatc.require();
     Files.write(dir.resolve("defaults.fbs"), FbsImportTest.resource("defaults.fbs"));
-    Flatc.run(dir, List.of("-b", "--schema", "--bfbs-builtins", "defaults.fbs"));
-    FbsImport.Imported im = FbsImport.read(Files.readAllBytes(dir.resolve("defaults.bfbs")));
-    Files.writeString(dir.resolve("exported.fbs"), im.fbs());
+    FbsImport.Imported im = Flatc.importSchema(dir, "defaults.fbs");
     // --conform compares defaults ("defaults differ for field"), so a lost or changed default fails here.
-    Flatc.run(dir, List.of("--conform", "defaults.fbs", "exported.fbs"));
-    Flatc.run(dir, List.of("--conform", "exported.fbs", "defaults.fbs"));
+    Flatc.conformsBothWays(dir, "defaults.fbs", im.fbs());
   }
 
   /** flatc writes a Hero with only its required fields; every other field reads as its default. */
@@ -184,8 +181,7 @@ class FbsImportDefaultsTest {
     Flatc.require();
     Files.writeString(dir.resolve("flags.fbs"), "enum F : ubyte (bit_flags) { A, B }\n"
         + "table T { f: F; g: F = B; fs: [F]; }\nroot_type T;\n");
-    Flatc.run(dir, List.of("-b", "--schema", "--bfbs-builtins", "flags.fbs"));
-    FbsImport.Imported im = FbsImport.read(Files.readAllBytes(dir.resolve("flags.bfbs")));
+    FbsImport.Imported im = Flatc.importSchema(dir, "flags.fbs");
     assertEquals(0L, im.schema().field("f").defaultValue());
     assertEquals("B", im.schema().field("g").defaultValue());
     FlatBuffersCodec<GenericRecord> codec = im.codec();
@@ -198,9 +194,7 @@ class FbsImportDefaultsTest {
     assertEquals(GenericEnum.unknown(0), GenericRecord.builder(im.schema()).build().get("f"));
     assertEquals(codec.encode(empty).length, codec.encode(GenericRecord.builder(im.schema()).build()).length);
     assertTrue(im.fbs().contains("f: F = 0 (id: 0);"), im.fbs());
-    Files.writeString(dir.resolve("exported.fbs"), im.fbs());
-    Flatc.run(dir, List.of("--conform", "flags.fbs", "exported.fbs"));
-    Flatc.run(dir, List.of("--conform", "exported.fbs", "flags.fbs"));
+    Flatc.conformsBothWays(dir, "flags.fbs", im.fbs());
   }
 
   /** A Hero table with only name and/or item set (flatc's own JSON parser refuses to leave them out). */

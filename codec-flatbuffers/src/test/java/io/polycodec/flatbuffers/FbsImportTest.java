@@ -79,12 +79,9 @@ class FbsImportTest {
   void exportConformsBothWays(@TempDir Path dir) throws IOException {
     Flatc.require();
     Files.write(dir.resolve("arena.fbs"), resource("arena.fbs"));
-    Flatc.run(dir, List.of("-b", "--schema", "--bfbs-builtins", "arena.fbs"));
-    FbsImport.Imported im = FbsImport.read(Files.readAllBytes(dir.resolve("arena.bfbs")));
-    Files.writeString(dir.resolve("exported.fbs"), im.fbs());
+    FbsImport.Imported im = Flatc.importSchema(dir, "arena.fbs");
     // flatc --conform BASE NEW: NEW must be a compatible evolution of BASE (same ids, types, names).
-    Flatc.run(dir, List.of("--conform", "arena.fbs", "exported.fbs"));
-    Flatc.run(dir, List.of("--conform", "exported.fbs", "arena.fbs"));
+    Flatc.conformsBothWays(dir, "arena.fbs", im.fbs());
     String fbs = im.fbs();
     assertTrue(fbs.contains("struct Vec3 (force_align: 16) {"), fbs);
     assertTrue(fbs.contains("cells: [ubyte:3];"), fbs);
@@ -216,15 +213,11 @@ class FbsImportTest {
         "test", "test4", "testarrayoftables", "enemy", "testnestedflatbuffer", "vector_of_enums")) {
       assertNotNull(monster.schema().field(field), field);
     }
-    Files.writeString(dir.resolve("exported.fbs"), monster.fbs());
-    Flatc.run(dir, List.of("--conform", "monster_test.fbs", "exported.fbs"));
-    Flatc.run(dir, List.of("--conform", "exported.fbs", "monster_test.fbs"));
+    Flatc.conformsBothWays(dir, "monster_test.fbs", monster.fbs());
     for (String table : List.of("MyGame.Example.Stat", "MyGame.Example.TypeAliases", "MyGame.Example.Referrable",
         "MyGame.InParentNamespace", "MyGame.Example.TestSimpleTableWithEnum")) {
       FbsImport.Imported im = FbsImport.read(bfbs, table);
-      Files.writeString(dir.resolve("exported.fbs"), im.fbs());
-      Flatc.run(dir, List.of("--conform", "monster_test.fbs", "exported.fbs"));
-      Flatc.run(dir, List.of("--conform", "exported.fbs", "monster_test.fbs"));
+      Flatc.conformsBothWays(dir, "monster_test.fbs", im.fbs());
     }
     assertTrue(FbsImport.read(bfbs, "MyGame.Example.TypeAliases").fbs().contains("u16: ushort (id: 3);"));
     // TestSimpleTableWithEnum { color: Color = Green; } with Color a bit_flags enum: Green is 1 << 1.
@@ -247,9 +240,7 @@ class FbsImportTest {
     Flatc.run(dir, List.of("-b", "armory.fbs", "armory.json"));
     FbsImport.Imported im = FbsImport.read(Files.readAllBytes(dir.resolve("armory.bfbs")));
     assertTrue(im.layout().isInlineUnion("arena.Armory", "arsenal"));
-    Files.writeString(dir.resolve("exported.fbs"), im.fbs());
-    Flatc.run(dir, List.of("--conform", "armory.fbs", "exported.fbs"));
-    Flatc.run(dir, List.of("--conform", "exported.fbs", "armory.fbs"));
+    Flatc.conformsBothWays(dir, "armory.fbs", im.fbs());
     FlatBuffersCodec<GenericRecord> codec = im.codec();
     GenericRecord v = codec.decode(Files.readAllBytes(dir.resolve("armory.bin")));
     JsonNode j = new ObjectMapper().readTree(resource("armory.json"));

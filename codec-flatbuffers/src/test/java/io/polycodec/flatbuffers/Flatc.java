@@ -80,6 +80,27 @@ final class Flatc {
     }
   }
 
+  /**
+   * Compiles {@code fbsFile} (already in {@code dir}) to flatc's binary schema, with the attributes
+   * ({@code --bfbs-builtins}), and imports it.
+   */
+  static FbsImport.Imported importSchema(Path dir, String fbsFile) throws IOException {
+    run(dir, List.of("-b", "--schema", "--bfbs-builtins", fbsFile));
+    String bfbs = fbsFile.substring(0, fbsFile.length() - ".fbs".length()) + ".bfbs";
+    return FbsImport.read(java.nio.file.Files.readAllBytes(dir.resolve(bfbs)));
+  }
+
+  /**
+   * Writes {@code exported} as {@code exported.fbs} in {@code dir} and checks with {@code flatc --conform}
+   * that it and {@code fbsFile} are compatible evolutions of each other, both ways (same ids, types,
+   * names and defaults).
+   */
+  static void conformsBothWays(Path dir, String fbsFile, String exported) throws IOException {
+    java.nio.file.Files.writeString(dir.resolve("exported.fbs"), exported);
+    run(dir, List.of("--conform", fbsFile, "exported.fbs"));
+    run(dir, List.of("--conform", "exported.fbs", fbsFile));
+  }
+
   /** Runs flatc with {@code args} in {@code dir}; returns its output, failing the test if it fails. */
   static String run(Path dir, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>();

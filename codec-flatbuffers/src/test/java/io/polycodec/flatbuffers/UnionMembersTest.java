@@ -130,11 +130,8 @@ class UnionMembersTest {
     Flatc.require();
     Files.write(dir.resolve("aliases.fbs"), resource("aliases.fbs"));
     Files.write(dir.resolve("aliases-1.json"), resource("aliases-1.json"));
-    Flatc.run(dir, List.of("-b", "--schema", "--bfbs-builtins", "aliases.fbs"));
-    FbsImport.Imported im = FbsImport.read(Files.readAllBytes(dir.resolve("aliases.bfbs")));
-    Files.writeString(dir.resolve("exported.fbs"), im.fbs());
-    Flatc.run(dir, List.of("--conform", "aliases.fbs", "exported.fbs"));
-    Flatc.run(dir, List.of("--conform", "exported.fbs", "aliases.fbs"));
+    FbsImport.Imported im = Flatc.importSchema(dir, "aliases.fbs");
+    Flatc.conformsBothWays(dir, "aliases.fbs", im.fbs());
     Flatc.run(dir, List.of("-b", "-o", "flatc", "aliases.fbs", "aliases-1.json"));
     FlatBuffersCodec<GenericRecord> codec = im.codec();
     GenericRecord v = codec.decode(Files.readAllBytes(dir.resolve("flatc/aliases-1.bin")));
