@@ -1,5 +1,12 @@
 package io.polycodec.flatbuffers;
 
+import static io.polycodec.tck.EvolutionProof.ENUM_E_AB;
+import static io.polycodec.tck.EvolutionProof.ENUM_E_ABC;
+import static io.polycodec.tck.EvolutionProof.RECORD_P;
+import static io.polycodec.tck.EvolutionProof.RECORD_Q;
+import static io.polycodec.tck.EvolutionProof.field;
+import static io.polycodec.tck.EvolutionProof.optionalField;
+import static io.polycodec.tck.EvolutionProof.unionMember;
 import static io.polycodec.evolution.Severity.BREAKING;
 import static io.polycodec.evolution.Severity.CAVEAT;
 import static io.polycodec.evolution.Severity.SAFE;
@@ -28,25 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * change, any default change); each such difference is pinned here and explained in the docs.
  */
 class FlatBuffersEvolutionBytesTest {
-  private static final String E3 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
-      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}, {\"name\": \"C\", \"number\": 2}]}";
-  private static final String E2 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
-      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}]}";
-  private static final String P = "{\"kind\": \"record\", \"name\": \"P\", \"fields\": [" + f("x", 1, "int32") + "]}";
-  private static final String Q = "{\"kind\": \"record\", \"name\": \"Q\", \"fields\": [" + f("s", 1, "string") + "]}";
-
-  private static String f(String name, int tag, String type) {
-    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\"}";
-  }
-
-  private static String opt(String name, int tag, String type) {
-    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\", \"optional\": true}";
-  }
-
-  private static RecordSchema member(RecordSchema r, int i) {
-    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).record();
-  }
-
   @TempDir
   Path dir;
 
@@ -71,8 +59,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void renamedSameTag() throws IOException {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("b", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("b", 1, "int32"));
     proof().rule("field renamed, same tag", v1, v2).same(value(v1, "a", 7), value(v2, "b", 7))
         .proves(SAFE, SAFE);
     flatc(v1, v2, null);
@@ -80,8 +68,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void retaggedSameName() throws IOException {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 2, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 2, "int32"));
     proof().rule("field tag changed, same name", v1, v2).same(value(v1, "a", 7), value(v2, "a", 7))
         .proves(BREAKING, BREAKING);
     flatc(v1, v2, "field renamed to different type");
@@ -89,8 +77,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void reordered() throws IOException {
-    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));
-    RecordSchema v2 = record(f("b", 2, "string") + "," + f("a", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32") + "," + field("b", 2, "string"));
+    RecordSchema v2 = record(field("b", 2, "string") + "," + field("a", 1, "int32"));
     proof().rule("fields reordered", v1, v2).same(value(v1, "a", 7, "b", "x"), value(v2, "a", 7, "b", "x"))
         .proves(SAFE, SAFE);
     flatc(v1, v2, null);
@@ -98,8 +86,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void optionalAdded() throws IOException {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + opt("b", 2, "string"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + optionalField("b", 2, "string"));
     proof().rule("optional field added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7))
         .forward(value(v2, "a", 7, "b", "new"), value(v1, "a", 7))
@@ -109,8 +97,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void requiredAdded() throws IOException {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + f("b", 2, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + field("b", 2, "int32"));
     proof().rule("required field added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7, "b", 0))
         .forward(value(v2, "a", 7, "b", 5), value(v1, "a", 7))
@@ -121,9 +109,9 @@ class FlatBuffersEvolutionBytesTest {
   @Test
   void requiredUnionAdded() throws IOException {
     String u = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + f("u", 2, "U"), P, u);
-    RecordSchema p = member(v2, 0);
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + field("u", 2, "U"), RECORD_P, u);
+    RecordSchema p = unionMember(v2, 0);
     proof().rule("required union added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7, "u", value(p, "x", 1)))
         .proves(BREAKING, SAFE);
@@ -137,9 +125,9 @@ class FlatBuffersEvolutionBytesTest {
   @Test
   void unionAddedBelowAField() throws IOException {
     String u = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
-    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 3, "string"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + opt("u", 2, "U") + "," + f("b", 3, "string"), P, u);
-    RecordSchema p = member(v2, 0);
+    RecordSchema v1 = record(field("a", 1, "int32") + "," + field("b", 3, "string"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + optionalField("u", 2, "U") + "," + field("b", 3, "string"), RECORD_P, u);
+    RecordSchema p = unionMember(v2, 0);
     proof().rule("optional union added below a field", v1, v2)
         .same(value(v1, "a", 7, "b", "kept"), value(v2, "a", 7, "b", "kept"))
         .forward(value(v2, "a", 7, "u", value(p, "x", 1), "b", "kept"), value(v1, "a", 7, "b", "kept"))
@@ -150,18 +138,18 @@ class FlatBuffersEvolutionBytesTest {
         .proves(BREAKING, BREAKING);
     flatc(v1, v2, "field renamed to different type: u_type"); // b's old id 2 is now u's
     // Above every field, it moves nothing.
-    RecordSchema v3 = record(f("a", 1, "int32") + "," + f("b", 3, "string") + "," + opt("u", 4, "U"), P, u);
+    RecordSchema v3 = record(field("a", 1, "int32") + "," + field("b", 3, "string") + "," + optionalField("u", 4, "U"), RECORD_P, u);
     proof().rule("optional union added above the fields", v1, v3)
         .same(value(v1, "a", 7, "b", "kept"), value(v3, "a", 7, "b", "kept"))
-        .forward(value(v3, "a", 7, "b", "kept", "u", value(member(v3, 0), "x", 1)), value(v1, "a", 7, "b", "kept"))
+        .forward(value(v3, "a", 7, "b", "kept", "u", value(unionMember(v3, 0), "x", 1)), value(v1, "a", 7, "b", "kept"))
         .proves(SAFE, SAFE);
     flatc(v1, v3, null);
   }
 
   @Test
   void removed() throws IOException {
-    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));
-    RecordSchema v2 = record(f("a", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32") + "," + field("b", 2, "string"));
+    RecordSchema v2 = record(field("a", 1, "int32"));
     proof().rule("field removed", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7))
         .backward(value(v1, "a", 7, "b", "gone"), value(v2, "a", 7))
@@ -171,8 +159,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void int32ToInt64() throws IOException {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int64"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int64"));
     proof().rule("int32 → int64", v1, v2)
         .same(value(v1, "n", Integer.MIN_VALUE), value(v2, "n", (long) Integer.MIN_VALUE))
         .same(value(v1, "n", -1), value(v2, "n", -1L))
@@ -183,8 +171,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void int8ToInt32() throws IOException {
-    RecordSchema v1 = record(f("n", 1, "int8"));
-    RecordSchema v2 = record(f("n", 1, "int32"));
+    RecordSchema v1 = record(field("n", 1, "int8"));
+    RecordSchema v2 = record(field("n", 1, "int32"));
     proof().rule("int8 → int32", v1, v2)
         .same(value(v1, "n", -128), value(v2, "n", -128))
         .onlyV2(value(v2, "n", 300))
@@ -194,8 +182,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void intToFloat() throws IOException {
-    RecordSchema v1 = record(f("n", 1, "int64"));
-    RecordSchema v2 = record(f("n", 1, "float64"));
+    RecordSchema v1 = record(field("n", 1, "int64"));
+    RecordSchema v2 = record(field("n", 1, "float64"));
     proof().rule("int64 → float64", v1, v2)
         .same(value(v1, "n", 3L), value(v2, "n", 3.0))
         .onlyV2(value(v2, "n", 0.5))
@@ -205,8 +193,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void floatWidening() throws IOException {
-    RecordSchema v1 = record(f("x", 1, "float32"));
-    RecordSchema v2 = record(f("x", 1, "float64"));
+    RecordSchema v1 = record(field("x", 1, "float32"));
+    RecordSchema v2 = record(field("x", 1, "float64"));
     proof().rule("float32 → float64", v1, v2)
         .same(value(v1, "x", 0.1f), value(v2, "x", (double) 0.1f))
         .onlyV2(value(v2, "x", 0.1))
@@ -217,8 +205,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void encodingHint() throws IOException {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int32(zigzag)"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int32(zigzag)"));
     proof().rule("integer encoding hint, same signedness", v1, v2)
         .same(value(v1, "n", -5), value(v2, "n", -5))
         .proves(SAFE, SAFE);
@@ -227,8 +215,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void signedness() throws IOException {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int32(unsigned)"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int32(unsigned)"));
     proof().rule("signed ↔ unsigned", v1, v2)
         .same(value(v1, "n", 5), value(v2, "n", 5))
         .onlyV1(value(v1, "n", -1))
@@ -239,8 +227,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void otherKindChange() throws IOException {
-    RecordSchema v1 = record(f("s", 1, "string"));
-    RecordSchema v2 = record(f("s", 1, "bytes"));
+    RecordSchema v1 = record(field("s", 1, "string"));
+    RecordSchema v2 = record(field("s", 1, "bytes"));
     proof().rule("string → bytes", v1, v2)
         .same(value(v1, "s", "hé"), value(v2, "s", "hé".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .onlyV2(value(v2, "s", new byte[] {(byte) 0xff}))
@@ -250,8 +238,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void requiredToOptional() throws IOException {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(opt("n", 1, "int32"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(optionalField("n", 1, "int32"));
     proof().rule("required → optional", v1, v2)
         .same(value(v1, "n", 0), value(v2, "n", 0))
         .same(value(v1, "n", 5), value(v2, "n", 5))
@@ -262,8 +250,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void enumConstantAdded() throws IOException {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E3);
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_ABC);
     proof().rule("enum constant added", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("B", 1)))
         .onlyV2(value(v2, "e", GenericEnum.of("C", 2)))
@@ -273,8 +261,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void enumConstantRenamed() throws IOException {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E2.replace("\"B\"", "\"BEE\""));
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_AB.replace("\"B\"", "\"BEE\""));
     proof().rule("enum constant renamed, same number", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("BEE", 1)))
         .proves(SAFE, SAFE);
@@ -283,8 +271,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void enumConstantRenumbered() throws IOException {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E2.replace("\"number\": 1", "\"number\": 5"));
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_AB.replace("\"number\": 1", "\"number\": 5"));
     proof().rule("enum constant renumbered, same name", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("B", 5)))
         .proves(BREAKING, BREAKING);
@@ -297,8 +285,8 @@ class FlatBuffersEvolutionBytesTest {
         + "{\"name\": \"A\", \"number\": 1}, {\"name\": \"B\", \"number\": 2}]}";
     String e2 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
         + "{\"name\": \"U\", \"number\": 0}, {\"name\": \"A\", \"number\": 1}, {\"name\": \"B\", \"number\": 2}]}";
-    RecordSchema v1 = record(f("e", 1, "E") + "," + f("l", 2, "list<E>"), e1);
-    RecordSchema v2 = record(f("e", 1, "E") + "," + f("l", 2, "list<E>"), e2);
+    RecordSchema v1 = record(field("e", 1, "E") + "," + field("l", 2, "list<E>"), e1);
+    RecordSchema v2 = record(field("e", 1, "E") + "," + field("l", 2, "list<E>"), e2);
     // A is v1's default constant (no constant numbered 0), U v2's
     proof().rule("enum default constant moves", v1, v2)
         .same(value(v1, "e", GenericEnum.of("A", 1)), value(v2, "e", GenericEnum.of("A", 1)))
@@ -314,11 +302,11 @@ class FlatBuffersEvolutionBytesTest {
     String u1 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
     String u2 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"},"
         + " {\"name\": \"Q\", \"tag\": 2, \"type\": \"Q\"}]}";
-    RecordSchema v1 = record(opt("u", 1, "U"), P, u1);
-    RecordSchema v2 = record(opt("u", 1, "U"), P, Q, u2);
-    RecordSchema p1 = member(v1, 0);
-    RecordSchema p2 = member(v2, 0);
-    RecordSchema q2 = member(v2, 1);
+    RecordSchema v1 = record(optionalField("u", 1, "U"), RECORD_P, u1);
+    RecordSchema v2 = record(optionalField("u", 1, "U"), RECORD_P, RECORD_Q, u2);
+    RecordSchema p1 = unionMember(v1, 0);
+    RecordSchema p2 = unionMember(v2, 0);
+    RecordSchema q2 = unionMember(v2, 1);
     proof().rule("union member added", v1, v2)
         .same(value(v1, "u", value(p1, "x", 3)), value(v2, "u", value(p2, "x", 3)))
         .onlyV2(value(v2, "u", value(q2, "s", "q")))
@@ -326,16 +314,16 @@ class FlatBuffersEvolutionBytesTest {
     flatc(v1, v2, null);
 
     String renamed = u1.replace("\"name\": \"P\"", "\"name\": \"Pee\"");
-    RecordSchema v3 = record(opt("u", 1, "U"), P, renamed);
-    RecordSchema p3 = member(v3, 0);
+    RecordSchema v3 = record(optionalField("u", 1, "U"), RECORD_P, renamed);
+    RecordSchema p3 = unionMember(v3, 0);
     proof().rule("union member renamed, same tag", v1, v3)
         .same(value(v1, "u", value(p1, "x", 3)), value(v3, "u", value(p3, "x", 3)))
         .proves(SAFE, SAFE);
     flatc(v1, v3, null);
 
     String retagged = u1.replace("\"tag\": 1, \"type\": \"P\"", "\"tag\": 4, \"type\": \"P\"");
-    RecordSchema v4 = record(opt("u", 1, "U"), P, retagged);
-    RecordSchema p4 = member(v4, 0);
+    RecordSchema v4 = record(optionalField("u", 1, "U"), RECORD_P, retagged);
+    RecordSchema p4 = unionMember(v4, 0);
     proof().rule("union member retagged, same name", v1, v4)
         .same(value(v1, "u", value(p1, "x", 3)), value(v4, "u", value(p4, "x", 3)))
         .proves(BREAKING, BREAKING);
@@ -344,8 +332,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void mapKeyWidened() throws IOException {
-    RecordSchema v1 = record(f("m", 1, "map<int32,string>"));
-    RecordSchema v2 = record(f("m", 1, "map<int64,string>"));
+    RecordSchema v1 = record(field("m", 1, "map<int32,string>"));
+    RecordSchema v2 = record(field("m", 1, "map<int64,string>"));
     proof().rule("map key int32 → int64", v1, v2)
         .same(value(v1, "m", Map.of(-3, "x")), value(v2, "m", Map.of(-3L, "x")))
         .onlyV2(value(v2, "m", Map.of(1L << 40, "x")))
@@ -357,8 +345,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void listElementWidened() throws IOException {
-    RecordSchema v1 = record(f("l", 1, "list<int32>"));
-    RecordSchema v2 = record(f("l", 1, "list<int64>"));
+    RecordSchema v1 = record(field("l", 1, "list<int32>"));
+    RecordSchema v2 = record(field("l", 1, "list<int64>"));
     proof().rule("list element int32 → int64", v1, v2)
         .same(value(v1, "l", List.of(1, -2)), value(v2, "l", List.of(1L, -2L)))
         .onlyV2(value(v2, "l", List.of(1L << 40)))
@@ -368,8 +356,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void nestedRecordChanged() throws IOException {
-    RecordSchema v1 = record(f("p", 1, "P"), P);
-    RecordSchema v2 = record(f("p", 1, "P"), P.replace("int32", "string"));
+    RecordSchema v1 = record(field("p", 1, "P"), RECORD_P);
+    RecordSchema v2 = record(field("p", 1, "P"), RECORD_P.replace("int32", "string"));
     RecordSchema p1 = (RecordSchema) v1.field("p").type();
     RecordSchema p2 = (RecordSchema) v2.field("p").type();
     proof().rule("nested record changed", v1, v2)
@@ -380,8 +368,8 @@ class FlatBuffersEvolutionBytesTest {
 
   @Test
   void typeRenamed() throws IOException {
-    RecordSchema v1 = record(f("p", 1, "P"), P);
-    RecordSchema v2 = record(f("p", 1, "P2"), P.replace("\"P\"", "\"P2\""));
+    RecordSchema v1 = record(field("p", 1, "P"), RECORD_P);
+    RecordSchema v2 = record(field("p", 1, "P2"), RECORD_P.replace("\"P\"", "\"P2\""));
     RecordSchema p1 = (RecordSchema) v1.field("p").type();
     RecordSchema p2 = (RecordSchema) v2.field("p").type();
     proof().rule("record type renamed", v1, v2)

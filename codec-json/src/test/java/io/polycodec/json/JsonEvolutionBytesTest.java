@@ -1,5 +1,12 @@
 package io.polycodec.json;
 
+import static io.polycodec.tck.EvolutionProof.ENUM_E_AB;
+import static io.polycodec.tck.EvolutionProof.ENUM_E_ABC;
+import static io.polycodec.tck.EvolutionProof.RECORD_P;
+import static io.polycodec.tck.EvolutionProof.RECORD_Q;
+import static io.polycodec.tck.EvolutionProof.field;
+import static io.polycodec.tck.EvolutionProof.optionalField;
+import static io.polycodec.tck.EvolutionProof.unionMember;
 import static io.polycodec.evolution.Severity.BREAKING;
 import static io.polycodec.evolution.Severity.CAVEAT;
 import static io.polycodec.evolution.Severity.SAFE;
@@ -20,57 +27,38 @@ import org.junit.jupiter.api.Test;
  * with Polycodec's own codecs ({@link EvolutionProof} says what each grade must show).
  */
 class JsonEvolutionBytesTest {
-  private static final String E3 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
-      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}, {\"name\": \"C\", \"number\": 2}]}";
-  private static final String E2 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
-      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}]}";
-  private static final String P = "{\"kind\": \"record\", \"name\": \"P\", \"fields\": [" + f("x", 1, "int32") + "]}";
-  private static final String Q = "{\"kind\": \"record\", \"name\": \"Q\", \"fields\": [" + f("s", 1, "string") + "]}";
-
-  private static String f(String name, int tag, String type) {
-    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\"}";
-  }
-
-  private static String opt(String name, int tag, String type) {
-    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\", \"optional\": true}";
-  }
-
-  private static RecordSchema member(RecordSchema r, int i) {
-    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).record();
-  }
-
   private static EvolutionProof proof() {
     return EvolutionProof.with(s -> Codecs.generic("json", s));
   }
 
   @Test
   void renamedSameTag() {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("b", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("b", 1, "int32"));
     proof().rule("field renamed, same tag", v1, v2).same(value(v1, "a", 7), value(v2, "b", 7))
         .proves(BREAKING, BREAKING);
   }
 
   @Test
   void retaggedSameName() {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 2, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 2, "int32"));
     proof().rule("field tag changed, same name", v1, v2).same(value(v1, "a", 7), value(v2, "a", 7))
         .proves(SAFE, SAFE);
   }
 
   @Test
   void reordered() {
-    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));
-    RecordSchema v2 = record(f("b", 2, "string") + "," + f("a", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32") + "," + field("b", 2, "string"));
+    RecordSchema v2 = record(field("b", 2, "string") + "," + field("a", 1, "int32"));
     proof().rule("fields reordered", v1, v2).same(value(v1, "a", 7, "b", "x"), value(v2, "a", 7, "b", "x"))
         .proves(SAFE, SAFE);
   }
 
   @Test
   void optionalAdded() {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + opt("b", 2, "string"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + optionalField("b", 2, "string"));
     proof().rule("optional field added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7))
         .forward(value(v2, "a", 7, "b", "new"), value(v1, "a", 7))
@@ -79,8 +67,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void requiredAdded() {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + f("b", 2, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + field("b", 2, "int32"));
     proof().rule("required field added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7, "b", 0))
         .forward(value(v2, "a", 7, "b", 5), value(v1, "a", 7))
@@ -90,9 +78,9 @@ class JsonEvolutionBytesTest {
   @Test
   void requiredUnionAdded() {
     String u = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + f("u", 2, "U"), P, u);
-    RecordSchema p = member(v2, 0);
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + field("u", 2, "U"), RECORD_P, u);
+    RecordSchema p = unionMember(v2, 0);
     proof().rule("required union added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7, "u", value(p, "x", 1)))
         .proves(BREAKING, SAFE);
@@ -100,8 +88,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void removed() {
-    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));
-    RecordSchema v2 = record(f("a", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32") + "," + field("b", 2, "string"));
+    RecordSchema v2 = record(field("a", 1, "int32"));
     proof().rule("field removed", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7))
         .backward(value(v1, "a", 7, "b", "gone"), value(v2, "a", 7))
@@ -110,8 +98,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void int32ToInt64() {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int64"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int64"));
     proof().rule("int32 → int64", v1, v2)
         .same(value(v1, "n", Integer.MIN_VALUE), value(v2, "n", (long) Integer.MIN_VALUE))
         .same(value(v1, "n", -1), value(v2, "n", -1L))
@@ -121,8 +109,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void int8ToInt32() {
-    RecordSchema v1 = record(f("n", 1, "int8"));
-    RecordSchema v2 = record(f("n", 1, "int32"));
+    RecordSchema v1 = record(field("n", 1, "int8"));
+    RecordSchema v2 = record(field("n", 1, "int32"));
     proof().rule("int8 → int32", v1, v2)
         .same(value(v1, "n", -128), value(v2, "n", -128))
         .onlyV2(value(v2, "n", 300))
@@ -131,8 +119,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void intToFloat() {
-    RecordSchema v1 = record(f("n", 1, "int64"));
-    RecordSchema v2 = record(f("n", 1, "float64"));
+    RecordSchema v1 = record(field("n", 1, "int64"));
+    RecordSchema v2 = record(field("n", 1, "float64"));
     proof().rule("int64 → float64", v1, v2)
         .same(value(v1, "n", 3L), value(v2, "n", 3.0))
         .onlyV2(value(v2, "n", 0.5))
@@ -141,8 +129,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void floatWidening() {
-    RecordSchema v1 = record(f("x", 1, "float32"));
-    RecordSchema v2 = record(f("x", 1, "float64"));
+    RecordSchema v1 = record(field("x", 1, "float32"));
+    RecordSchema v2 = record(field("x", 1, "float64"));
     proof().rule("float32 → float64", v1, v2)
         // JSON holds the float's shortest decimal, "0.1"; a float64 reader reads that decimal.
         .same(value(v1, "x", 0.1f), value(v2, "x", 0.1))
@@ -153,8 +141,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void encodingHint() {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int32(zigzag)"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int32(zigzag)"));
     proof().rule("integer encoding hint, same signedness", v1, v2)
         .same(value(v1, "n", -5), value(v2, "n", -5))
         .proves(SAFE, SAFE);
@@ -162,8 +150,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void signedness() {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int32(unsigned)"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int32(unsigned)"));
     proof().rule("signed ↔ unsigned", v1, v2)
         .same(value(v1, "n", 5), value(v2, "n", 5))
         .onlyV1(value(v1, "n", -1))
@@ -173,8 +161,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void otherKindChange() {
-    RecordSchema v1 = record(f("s", 1, "string"));
-    RecordSchema v2 = record(f("s", 1, "bytes"));
+    RecordSchema v1 = record(field("s", 1, "string"));
+    RecordSchema v2 = record(field("s", 1, "bytes"));
     proof().rule("string → bytes", v1, v2)
         .same(value(v1, "s", "hé"), value(v2, "s", "hé".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .onlyV2(value(v2, "s", new byte[] {(byte) 0xff}))
@@ -183,8 +171,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void requiredToOptional() {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(opt("n", 1, "int32"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(optionalField("n", 1, "int32"));
     proof().rule("required → optional", v1, v2)
         .same(value(v1, "n", 0), value(v2, "n", 0))
         .same(value(v1, "n", 5), value(v2, "n", 5))
@@ -194,8 +182,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void enumConstantAdded() {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E3);
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_ABC);
     proof().rule("enum constant added", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("B", 1)))
         .onlyV2(value(v2, "e", GenericEnum.of("C", 2)))
@@ -204,8 +192,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void enumConstantRenamed() {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E2.replace("\"B\"", "\"BEE\""));
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_AB.replace("\"B\"", "\"BEE\""));
     proof().rule("enum constant renamed, same number", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("BEE", 1)))
         .proves(BREAKING, BREAKING);
@@ -213,8 +201,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void enumConstantRenumbered() {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E2.replace("\"number\": 1", "\"number\": 5"));
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_AB.replace("\"number\": 1", "\"number\": 5"));
     proof().rule("enum constant renumbered, same name", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("B", 5)))
         .proves(SAFE, SAFE);
@@ -226,8 +214,8 @@ class JsonEvolutionBytesTest {
         + "{\"name\": \"A\", \"number\": 1}, {\"name\": \"B\", \"number\": 2}]}";
     String e2 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
         + "{\"name\": \"U\", \"number\": 0}, {\"name\": \"A\", \"number\": 1}, {\"name\": \"B\", \"number\": 2}]}";
-    RecordSchema v1 = record(f("e", 1, "E") + "," + f("l", 2, "list<E>"), e1);
-    RecordSchema v2 = record(f("e", 1, "E") + "," + f("l", 2, "list<E>"), e2);
+    RecordSchema v1 = record(field("e", 1, "E") + "," + field("l", 2, "list<E>"), e1);
+    RecordSchema v2 = record(field("e", 1, "E") + "," + field("l", 2, "list<E>"), e2);
     // A is v1's default constant (no constant numbered 0), U v2's
     proof().rule("enum default constant moves", v1, v2)
         .same(value(v1, "e", GenericEnum.of("A", 1)), value(v2, "e", GenericEnum.of("A", 1)))
@@ -242,26 +230,26 @@ class JsonEvolutionBytesTest {
     String u1 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
     String u2 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"},"
         + " {\"name\": \"Q\", \"tag\": 2, \"type\": \"Q\"}]}";
-    RecordSchema v1 = record(opt("u", 1, "U"), P, u1);
-    RecordSchema v2 = record(opt("u", 1, "U"), P, Q, u2);
-    RecordSchema p1 = member(v1, 0);
-    RecordSchema p2 = member(v2, 0);
-    RecordSchema q2 = member(v2, 1);
+    RecordSchema v1 = record(optionalField("u", 1, "U"), RECORD_P, u1);
+    RecordSchema v2 = record(optionalField("u", 1, "U"), RECORD_P, RECORD_Q, u2);
+    RecordSchema p1 = unionMember(v1, 0);
+    RecordSchema p2 = unionMember(v2, 0);
+    RecordSchema q2 = unionMember(v2, 1);
     proof().rule("union member added", v1, v2)
         .same(value(v1, "u", value(p1, "x", 3)), value(v2, "u", value(p2, "x", 3)))
         .onlyV2(value(v2, "u", value(q2, "s", "q")))
         .proves(SAFE, BREAKING);
 
     String renamed = u1.replace("\"name\": \"P\"", "\"name\": \"Pee\"");
-    RecordSchema v3 = record(opt("u", 1, "U"), P, renamed);
-    RecordSchema p3 = member(v3, 0);
+    RecordSchema v3 = record(optionalField("u", 1, "U"), RECORD_P, renamed);
+    RecordSchema p3 = unionMember(v3, 0);
     proof().rule("union member renamed, same tag", v1, v3)
         .same(value(v1, "u", value(p1, "x", 3)), value(v3, "u", value(p3, "x", 3)))
         .proves(BREAKING, BREAKING);
 
     String retagged = u1.replace("\"tag\": 1, \"type\": \"P\"", "\"tag\": 4, \"type\": \"P\"");
-    RecordSchema v4 = record(opt("u", 1, "U"), P, retagged);
-    RecordSchema p4 = member(v4, 0);
+    RecordSchema v4 = record(optionalField("u", 1, "U"), RECORD_P, retagged);
+    RecordSchema p4 = unionMember(v4, 0);
     proof().rule("union member retagged, same name", v1, v4)
         .same(value(v1, "u", value(p1, "x", 3)), value(v4, "u", value(p4, "x", 3)))
         .proves(SAFE, SAFE);
@@ -269,8 +257,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void mapKeyWidened() {
-    RecordSchema v1 = record(f("m", 1, "map<int32,string>"));
-    RecordSchema v2 = record(f("m", 1, "map<int64,string>"));
+    RecordSchema v1 = record(field("m", 1, "map<int32,string>"));
+    RecordSchema v2 = record(field("m", 1, "map<int64,string>"));
     proof().rule("map key int32 → int64", v1, v2)
         .same(value(v1, "m", Map.of(-3, "x")), value(v2, "m", Map.of(-3L, "x")))
         .onlyV2(value(v2, "m", Map.of(1L << 40, "x")))
@@ -279,8 +267,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void listElementWidened() {
-    RecordSchema v1 = record(f("l", 1, "list<int32>"));
-    RecordSchema v2 = record(f("l", 1, "list<int64>"));
+    RecordSchema v1 = record(field("l", 1, "list<int32>"));
+    RecordSchema v2 = record(field("l", 1, "list<int64>"));
     proof().rule("list element int32 → int64", v1, v2)
         .same(value(v1, "l", List.of(1, -2)), value(v2, "l", List.of(1L, -2L)))
         .onlyV2(value(v2, "l", List.of(1L << 40)))
@@ -289,8 +277,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void nestedRecordChanged() {
-    RecordSchema v1 = record(f("p", 1, "P"), P);
-    RecordSchema v2 = record(f("p", 1, "P"), P.replace("int32", "string"));
+    RecordSchema v1 = record(field("p", 1, "P"), RECORD_P);
+    RecordSchema v2 = record(field("p", 1, "P"), RECORD_P.replace("int32", "string"));
     RecordSchema p1 = (RecordSchema) v1.field("p").type();
     RecordSchema p2 = (RecordSchema) v2.field("p").type();
     proof().rule("nested record changed", v1, v2)
@@ -300,8 +288,8 @@ class JsonEvolutionBytesTest {
 
   @Test
   void typeRenamed() {
-    RecordSchema v1 = record(f("p", 1, "P"), P);
-    RecordSchema v2 = record(f("p", 1, "P2"), P.replace("\"P\"", "\"P2\""));
+    RecordSchema v1 = record(field("p", 1, "P"), RECORD_P);
+    RecordSchema v2 = record(field("p", 1, "P2"), RECORD_P.replace("\"P\"", "\"P2\""));
     RecordSchema p1 = (RecordSchema) v1.field("p").type();
     RecordSchema p2 = (RecordSchema) v2.field("p").type();
     proof().rule("record type renamed", v1, v2)

@@ -1,5 +1,12 @@
 package io.polycodec.msgpack;
 
+import static io.polycodec.tck.EvolutionProof.ENUM_E_AB;
+import static io.polycodec.tck.EvolutionProof.ENUM_E_ABC;
+import static io.polycodec.tck.EvolutionProof.RECORD_P;
+import static io.polycodec.tck.EvolutionProof.RECORD_Q;
+import static io.polycodec.tck.EvolutionProof.field;
+import static io.polycodec.tck.EvolutionProof.optionalField;
+import static io.polycodec.tck.EvolutionProof.unionMember;
 import static io.polycodec.evolution.Severity.BREAKING;
 import static io.polycodec.evolution.Severity.CAVEAT;
 import static io.polycodec.evolution.Severity.SAFE;
@@ -24,25 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with Polycodec's own codecs ({@link EvolutionProof} says what each grade must show).
  */
 class MsgpackEvolutionBytesTest {
-  private static final String E3 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
-      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}, {\"name\": \"C\", \"number\": 2}]}";
-  private static final String E2 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
-      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}]}";
-  private static final String P = "{\"kind\": \"record\", \"name\": \"P\", \"fields\": [" + f("x", 1, "int32") + "]}";
-  private static final String Q = "{\"kind\": \"record\", \"name\": \"Q\", \"fields\": [" + f("s", 1, "string") + "]}";
-
-  private static String f(String name, int tag, String type) {
-    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\"}";
-  }
-
-  private static String opt(String name, int tag, String type) {
-    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\", \"optional\": true}";
-  }
-
-  private static RecordSchema member(RecordSchema r, int i) {
-    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).record();
-  }
-
   private static EvolutionProof proof(MsgpackKeys keys) {
     CodecOptions o = CodecOptions.defaults().with(MsgpackOptions.KEYS, keys);
     return EvolutionProof.with(s -> Codecs.generic("msgpack", s, o));
@@ -55,8 +43,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void renamedSameTag(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("b", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("b", 1, "int32"));
     proof(keys).rule("field renamed, same tag", v1, v2).same(value(v1, "a", 7), value(v2, "b", 7))
         .proves(byName(keys, BREAKING, SAFE), byName(keys, BREAKING, SAFE));
   }
@@ -64,8 +52,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void retaggedSameName(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 2, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 2, "int32"));
     proof(keys).rule("field tag changed, same name", v1, v2).same(value(v1, "a", 7), value(v2, "a", 7))
         .proves(byName(keys, SAFE, BREAKING), byName(keys, SAFE, BREAKING));
   }
@@ -73,8 +61,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void reordered(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));
-    RecordSchema v2 = record(f("b", 2, "string") + "," + f("a", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32") + "," + field("b", 2, "string"));
+    RecordSchema v2 = record(field("b", 2, "string") + "," + field("a", 1, "int32"));
     proof(keys).rule("fields reordered", v1, v2).same(value(v1, "a", 7, "b", "x"), value(v2, "a", 7, "b", "x"))
         .proves(SAFE, SAFE);
   }
@@ -82,8 +70,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void optionalAdded(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + opt("b", 2, "string"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + optionalField("b", 2, "string"));
     proof(keys).rule("optional field added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7))
         .forward(value(v2, "a", 7, "b", "new"), value(v1, "a", 7))
@@ -93,8 +81,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void requiredAdded(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + f("b", 2, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + field("b", 2, "int32"));
     proof(keys).rule("required field added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7, "b", 0))
         .forward(value(v2, "a", 7, "b", 5), value(v1, "a", 7))
@@ -105,9 +93,9 @@ class MsgpackEvolutionBytesTest {
   @EnumSource(MsgpackKeys.class)
   void requiredUnionAdded(MsgpackKeys keys) {
     String u = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
-    RecordSchema v1 = record(f("a", 1, "int32"));
-    RecordSchema v2 = record(f("a", 1, "int32") + "," + f("u", 2, "U"), P, u);
-    RecordSchema p = member(v2, 0);
+    RecordSchema v1 = record(field("a", 1, "int32"));
+    RecordSchema v2 = record(field("a", 1, "int32") + "," + field("u", 2, "U"), RECORD_P, u);
+    RecordSchema p = unionMember(v2, 0);
     proof(keys).rule("required union added", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7, "u", value(p, "x", 1)))
         .proves(BREAKING, SAFE);
@@ -116,8 +104,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void removed(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("a", 1, "int32") + "," + f("b", 2, "string"));
-    RecordSchema v2 = record(f("a", 1, "int32"));
+    RecordSchema v1 = record(field("a", 1, "int32") + "," + field("b", 2, "string"));
+    RecordSchema v2 = record(field("a", 1, "int32"));
     proof(keys).rule("field removed", v1, v2)
         .same(value(v1, "a", 7), value(v2, "a", 7))
         .backward(value(v1, "a", 7, "b", "gone"), value(v2, "a", 7))
@@ -127,8 +115,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void int32ToInt64(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int64"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int64"));
     proof(keys).rule("int32 → int64", v1, v2)
         .same(value(v1, "n", Integer.MIN_VALUE), value(v2, "n", (long) Integer.MIN_VALUE))
         .same(value(v1, "n", -1), value(v2, "n", -1L))
@@ -139,8 +127,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void int8ToInt32(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("n", 1, "int8"));
-    RecordSchema v2 = record(f("n", 1, "int32"));
+    RecordSchema v1 = record(field("n", 1, "int8"));
+    RecordSchema v2 = record(field("n", 1, "int32"));
     proof(keys).rule("int8 → int32", v1, v2)
         .same(value(v1, "n", -128), value(v2, "n", -128))
         .onlyV2(value(v2, "n", 300))
@@ -150,8 +138,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void intToFloat(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("n", 1, "int64"));
-    RecordSchema v2 = record(f("n", 1, "float64"));
+    RecordSchema v1 = record(field("n", 1, "int64"));
+    RecordSchema v2 = record(field("n", 1, "float64"));
     proof(keys).rule("int64 → float64", v1, v2)
         .same(value(v1, "n", 3L), value(v2, "n", 3.0))
         .onlyV2(value(v2, "n", 0.5))
@@ -161,8 +149,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void floatWidening(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("x", 1, "float32"));
-    RecordSchema v2 = record(f("x", 1, "float64"));
+    RecordSchema v1 = record(field("x", 1, "float32"));
+    RecordSchema v2 = record(field("x", 1, "float64"));
     proof(keys).rule("float32 → float64", v1, v2)
         .same(value(v1, "x", 0.1f), value(v2, "x", (double) 0.1f))
         .onlyV2(value(v2, "x", 0.1))
@@ -173,8 +161,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void encodingHint(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int32(zigzag)"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int32(zigzag)"));
     proof(keys).rule("integer encoding hint, same signedness", v1, v2)
         .same(value(v1, "n", -5), value(v2, "n", -5))
         .proves(SAFE, SAFE);
@@ -183,8 +171,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void signedness(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(f("n", 1, "int32(unsigned)"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(field("n", 1, "int32(unsigned)"));
     proof(keys).rule("signed ↔ unsigned", v1, v2)
         .same(value(v1, "n", 5), value(v2, "n", 5))
         .onlyV1(value(v1, "n", -1))
@@ -195,8 +183,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void otherKindChange(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("s", 1, "string"));
-    RecordSchema v2 = record(f("s", 1, "bytes"));
+    RecordSchema v1 = record(field("s", 1, "string"));
+    RecordSchema v2 = record(field("s", 1, "bytes"));
     proof(keys).rule("string → bytes", v1, v2)
         .same(value(v1, "s", "hé"), value(v2, "s", "hé".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         // 32+ bytes: a str8, not a fixstr (msgpack-java reads a fixstr as bin whatever its settings).
@@ -209,8 +197,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void requiredToOptional(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("n", 1, "int32"));
-    RecordSchema v2 = record(opt("n", 1, "int32"));
+    RecordSchema v1 = record(field("n", 1, "int32"));
+    RecordSchema v2 = record(optionalField("n", 1, "int32"));
     proof(keys).rule("required → optional", v1, v2)
         .same(value(v1, "n", 0), value(v2, "n", 0))
         .same(value(v1, "n", 5), value(v2, "n", 5))
@@ -221,8 +209,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void enumConstantAdded(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E3);
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_ABC);
     proof(keys).rule("enum constant added", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("B", 1)))
         .onlyV2(value(v2, "e", GenericEnum.of("C", 2)))
@@ -232,8 +220,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void enumConstantRenamed(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E2.replace("\"B\"", "\"BEE\""));
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_AB.replace("\"B\"", "\"BEE\""));
     proof(keys).rule("enum constant renamed, same number", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("BEE", 1)))
         .proves(byName(keys, BREAKING, SAFE), byName(keys, BREAKING, SAFE));
@@ -242,8 +230,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void enumConstantRenumbered(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("e", 1, "E"), E2);
-    RecordSchema v2 = record(f("e", 1, "E"), E2.replace("\"number\": 1", "\"number\": 5"));
+    RecordSchema v1 = record(field("e", 1, "E"), ENUM_E_AB);
+    RecordSchema v2 = record(field("e", 1, "E"), ENUM_E_AB.replace("\"number\": 1", "\"number\": 5"));
     proof(keys).rule("enum constant renumbered, same name", v1, v2)
         .same(value(v1, "e", GenericEnum.of("B", 1)), value(v2, "e", GenericEnum.of("B", 5)))
         .proves(byName(keys, SAFE, BREAKING), byName(keys, SAFE, BREAKING));
@@ -256,8 +244,8 @@ class MsgpackEvolutionBytesTest {
         + "{\"name\": \"A\", \"number\": 1}, {\"name\": \"B\", \"number\": 2}]}";
     String e2 = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
         + "{\"name\": \"U\", \"number\": 0}, {\"name\": \"A\", \"number\": 1}, {\"name\": \"B\", \"number\": 2}]}";
-    RecordSchema v1 = record(f("e", 1, "E") + "," + f("l", 2, "list<E>"), e1);
-    RecordSchema v2 = record(f("e", 1, "E") + "," + f("l", 2, "list<E>"), e2);
+    RecordSchema v1 = record(field("e", 1, "E") + "," + field("l", 2, "list<E>"), e1);
+    RecordSchema v2 = record(field("e", 1, "E") + "," + field("l", 2, "list<E>"), e2);
     // A is v1's default constant (no constant numbered 0), U v2's
     proof(keys).rule("enum default constant moves", v1, v2)
         .same(value(v1, "e", GenericEnum.of("A", 1)), value(v2, "e", GenericEnum.of("A", 1)))
@@ -273,26 +261,26 @@ class MsgpackEvolutionBytesTest {
     String u1 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"}]}";
     String u2 = "{\"kind\": \"union\", \"name\": \"U\", \"members\": [{\"name\": \"P\", \"tag\": 1, \"type\": \"P\"},"
         + " {\"name\": \"Q\", \"tag\": 2, \"type\": \"Q\"}]}";
-    RecordSchema v1 = record(opt("u", 1, "U"), P, u1);
-    RecordSchema v2 = record(opt("u", 1, "U"), P, Q, u2);
-    RecordSchema p1 = member(v1, 0);
-    RecordSchema p2 = member(v2, 0);
-    RecordSchema q2 = member(v2, 1);
+    RecordSchema v1 = record(optionalField("u", 1, "U"), RECORD_P, u1);
+    RecordSchema v2 = record(optionalField("u", 1, "U"), RECORD_P, RECORD_Q, u2);
+    RecordSchema p1 = unionMember(v1, 0);
+    RecordSchema p2 = unionMember(v2, 0);
+    RecordSchema q2 = unionMember(v2, 1);
     proof(keys).rule("union member added", v1, v2)
         .same(value(v1, "u", value(p1, "x", 3)), value(v2, "u", value(p2, "x", 3)))
         .onlyV2(value(v2, "u", value(q2, "s", "q")))
         .proves(SAFE, BREAKING);
 
     String renamed = u1.replace("\"name\": \"P\"", "\"name\": \"Pee\"");
-    RecordSchema v3 = record(opt("u", 1, "U"), P, renamed);
-    RecordSchema p3 = member(v3, 0);
+    RecordSchema v3 = record(optionalField("u", 1, "U"), RECORD_P, renamed);
+    RecordSchema p3 = unionMember(v3, 0);
     proof(keys).rule("union member renamed, same tag", v1, v3)
         .same(value(v1, "u", value(p1, "x", 3)), value(v3, "u", value(p3, "x", 3)))
         .proves(byName(keys, BREAKING, SAFE), byName(keys, BREAKING, SAFE));
 
     String retagged = u1.replace("\"tag\": 1, \"type\": \"P\"", "\"tag\": 4, \"type\": \"P\"");
-    RecordSchema v4 = record(opt("u", 1, "U"), P, retagged);
-    RecordSchema p4 = member(v4, 0);
+    RecordSchema v4 = record(optionalField("u", 1, "U"), RECORD_P, retagged);
+    RecordSchema p4 = unionMember(v4, 0);
     proof(keys).rule("union member retagged, same name", v1, v4)
         .same(value(v1, "u", value(p1, "x", 3)), value(v4, "u", value(p4, "x", 3)))
         .proves(byName(keys, SAFE, BREAKING), byName(keys, SAFE, BREAKING));
@@ -301,8 +289,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void mapKeyWidened(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("m", 1, "map<int32,string>"));
-    RecordSchema v2 = record(f("m", 1, "map<int64,string>"));
+    RecordSchema v1 = record(field("m", 1, "map<int32,string>"));
+    RecordSchema v2 = record(field("m", 1, "map<int64,string>"));
     proof(keys).rule("map key int32 → int64", v1, v2)
         .same(value(v1, "m", Map.of(-3, "x")), value(v2, "m", Map.of(-3L, "x")))
         .onlyV2(value(v2, "m", Map.of(1L << 40, "x")))
@@ -312,8 +300,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void listElementWidened(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("l", 1, "list<int32>"));
-    RecordSchema v2 = record(f("l", 1, "list<int64>"));
+    RecordSchema v1 = record(field("l", 1, "list<int32>"));
+    RecordSchema v2 = record(field("l", 1, "list<int64>"));
     proof(keys).rule("list element int32 → int64", v1, v2)
         .same(value(v1, "l", List.of(1, -2)), value(v2, "l", List.of(1L, -2L)))
         .onlyV2(value(v2, "l", List.of(1L << 40)))
@@ -323,8 +311,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void nestedRecordChanged(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("p", 1, "P"), P);
-    RecordSchema v2 = record(f("p", 1, "P"), P.replace("int32", "string"));
+    RecordSchema v1 = record(field("p", 1, "P"), RECORD_P);
+    RecordSchema v2 = record(field("p", 1, "P"), RECORD_P.replace("int32", "string"));
     RecordSchema p1 = (RecordSchema) v1.field("p").type();
     RecordSchema p2 = (RecordSchema) v2.field("p").type();
     proof(keys).rule("nested record changed", v1, v2)
@@ -335,8 +323,8 @@ class MsgpackEvolutionBytesTest {
   @ParameterizedTest
   @EnumSource(MsgpackKeys.class)
   void typeRenamed(MsgpackKeys keys) {
-    RecordSchema v1 = record(f("p", 1, "P"), P);
-    RecordSchema v2 = record(f("p", 1, "P2"), P.replace("\"P\"", "\"P2\""));
+    RecordSchema v1 = record(field("p", 1, "P"), RECORD_P);
+    RecordSchema v2 = record(field("p", 1, "P2"), RECORD_P.replace("\"P\"", "\"P2\""));
     RecordSchema p1 = (RecordSchema) v1.field("p").type();
     RecordSchema p2 = (RecordSchema) v2.field("p").type();
     proof(keys).rule("record type renamed", v1, v2)

@@ -47,6 +47,38 @@ public final class EvolutionProof {
     return new EvolutionProof(codecs);
   }
 
+  /** Snapshot text of enum {@code E} with constants {@code A = 0, B = 1, C = 2}, a type for {@link #record}. */
+  public static final String ENUM_E_ABC = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
+      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}, {\"name\": \"C\", \"number\": 2}]}";
+  /** Snapshot text of enum {@code E} with constants {@code A = 0, B = 1}: {@link #ENUM_E_ABC} without C. */
+  public static final String ENUM_E_AB = "{\"kind\": \"enum\", \"name\": \"E\", \"constants\": ["
+      + "{\"name\": \"A\", \"number\": 0}, {\"name\": \"B\", \"number\": 1}]}";
+  /** Snapshot text of record {@code P} holding {@code x: int32} at tag 1, a union member for {@link #record}. */
+  public static final String RECORD_P = "{\"kind\": \"record\", \"name\": \"P\", \"fields\": ["
+      + field("x", 1, "int32") + "]}";
+  /** Snapshot text of record {@code Q} holding {@code s: string} at tag 1, a union member for {@link #record}. */
+  public static final String RECORD_Q = "{\"kind\": \"record\", \"name\": \"Q\", \"fields\": ["
+      + field("s", 1, "string") + "]}";
+
+  /** Snapshot text of a field, for {@link #record}'s {@code fields}. */
+  public static String field(String name, int tag, String type) {
+    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\"}";
+  }
+
+  /** Snapshot text of an optional field, for {@link #record}'s {@code fields}. */
+  public static String optionalField(String name, int tag, String type) {
+    return "{\"name\": \"" + name + "\", \"tag\": " + tag + ", \"type\": \"" + type + "\", \"optional\": true}";
+  }
+
+  /**
+   * The record of member {@code i} of the union in field {@code u} of {@code r}.
+   *
+   * @throws IllegalStateException if that member is a string
+   */
+  public static RecordSchema unionMember(RecordSchema r, int i) {
+    return ((io.polycodec.schema.UnionSchema) r.field("u").type()).members().get(i).record();
+  }
+
   /**
    * A record {@code M} from snapshot JSON: {@code fields} is the text of its field objects (as in
    * {@code "fields": [ … ]}), {@code types} whole type objects it uses (enums, unions, records).
