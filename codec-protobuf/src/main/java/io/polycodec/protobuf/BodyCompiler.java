@@ -52,6 +52,8 @@ final class BodyCompiler {
   private static final String SIZES = Type.getInternalName(Sizes.class);
   private static final String SIZES_DESC = Type.getDescriptor(Sizes.class);
   private static final String COS_DESC = Type.getDescriptor(CodedOutputStream.class);
+  private static final String LEAF = Type.getInternalName(LeafBuffer.class);
+  private static final String LEAF_WRITE = "(" + Type.getDescriptor(LeafBuffer.class) + "Ljava/lang/Object;" + SIZES_DESC + ")V";
   private static final String OBJ = "java/lang/Object";
   private static final String LIST = "java/util/List";
   private static final String BODY_SIZE = "(Ljava/lang/Object;" + SIZES_DESC + ")J";
@@ -327,10 +329,14 @@ final class BodyCompiler {
     String self = BodyCompiler.class.getPackageName().replace('.', '/') + "/SpunBody";
     cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, self, null, BASE, null);
     constants(cw, self, constants);
-    constructor(cw);
+    boolean leaf = isLeaf(specs);
+    constructor(cw, leaf);
     Emitter e = new Emitter(self, Type.getInternalName(type), constants);
     e.size(cw, specs);
-    e.write(cw, specs);
+    e.write(cw, specs, false);
+    if (leaf) {
+      e.write(cw, specs, true);
+    }
     cw.visitEnd();
     MethodHandles.Lookup lookup = LOOKUP.defineHiddenClassWithClassData(cw.toByteArray(), constants.toArray(), true);
     return (CompiledBody) lookup.lookupClass().getDeclaredConstructor().newInstance();
@@ -388,11 +394,28 @@ final class BodyCompiler {
     return Type.getDescriptor(io.polycodec.bind.EnumBinding.class);
   }
 
-  private static void constructor(ClassWriter cw) {
+  /**
+   * Whether a record is written in one walk ({@link CompiledBody#writeDirect}): it holds a string (the
+   * walk that measures one is most of what a second walk would cost) and only primitives, strings and
+   * enums, plain, optional or in lists of strings, so that writing it needs no size measured beforehand.
+   */
+  private static boolean isLeaf(Spec[] specs) {
+    boolean text = false;
+    for (Spec s : specs) {
+      if (s.packed || s.kind != Kind.PRIMITIVE && s.kind != Kind.STRING && s.kind != Kind.ENUM) {
+        return false;
+      }
+      text |= s.kind == Kind.STRING;
+    }
+    return text;
+  }
+
+  private static void constructor(ClassWriter cw, boolean leaf) {
     MethodVisitor mv = cw.visitMethod(0, "<init>", "()V", null, null);
     mv.visitCode();
     mv.visitVarInsn(Opcodes.ALOAD, 0);
-    mv.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "()V", false);
+    mv.visitInsn(leaf ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
+    mv.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "(Z)V", false);
     mv.visitInsn(Opcodes.RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
@@ -405,6 +428,8 @@ final class BodyCompiler {
     private final List<Object> constants;
     private MethodVisitor mv;
     private boolean writing;
+    /** Writing without a size pass before (a leaf's {@code writeDirect}): strings measured as written, limits checked. */
+    private boolean direct;
     private int sizesSlot;
 
     Emitter(String self, String record, List<Object> constants) {
@@ -416,7 +441,7 @@ final class BodyCompiler {
     void size(ClassWriter cw, Spec[] specs) {
       writing = false;
       sizesSlot = 2;
-      mv = cw.visitMethod(0, "size", BODY_SIZE, null, null);
+      mv = cw.visitMethod(0, "measure", BODY_SIZE, null, null);
       mv.visitCode();
       sizes("enter", "()V");
       mv.visitInsn(Opcodes.LCONST_0);
@@ -434,14 +459,23 @@ final class BodyCompiler {
       mv.visitEnd();
     }
 
-    void write(ClassWriter cw, Spec[] specs) {
+    /** {@code emit}, the write pass after {@code measure}; or (direct) a leaf's {@code writeDirect}. */
+    void write(ClassWriter cw, Spec[] specs, boolean direct) {
       writing = true;
+      this.direct = direct;
       sizesSlot = 3;
-      mv = cw.visitMethod(0, "write", BODY_WRITE, null, new String[] {"java/io/IOException"});
+      mv = direct ? cw.visitMethod(0, "writeDirect", LEAF_WRITE, null, null)
+          : cw.visitMethod(0, "emit", BODY_WRITE, null, new String[] {"java/io/IOException"});
       mv.visitCode();
+      if (direct) {
+        sizes("enter", "()V"); // the depth rule, as measure does
+      }
       typedRecord(2);
       for (Spec s : specs) {
         field(s);
+      }
+      if (direct) {
+        sizes("exit", "()V");
       }
       mv.visitInsn(Opcodes.RETURN);
       mv.visitMaxs(0, 0);
@@ -732,18 +766,24 @@ final class BodyCompiler {
           mv.visitVarInsn(Opcodes.ALOAD, 1);
           if (s.wide()) {
             mv.visitVarInsn(Opcodes.LLOAD, LONG);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, writeMethod(s.type), "(J)V", false);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, writer(), writeMethod(s.type), "(J)V", false);
           } else {
             mv.visitVarInsn(Opcodes.ILOAD, INT);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, writeMethod(s.type),
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, writer(), writeMethod(s.type),
                 s.type == ScalarType.BOOL ? "(Z)V" : "(I)V", false);
           }
           return;
         case STRING:
           mv.visitVarInsn(Opcodes.ALOAD, 1);
-          sizes("nextRef", "()Ljava/lang/Object;"); // the bytes stringBytesSize encoded
-          mv.visitTypeInsn(Opcodes.CHECKCAST, "[B");
-          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeByteArrayNoTag", "([B)V", false);
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
+          mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+          if (direct) {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, LEAF, "writeString", "(Ljava/lang/String;" + SIZES_DESC + ")V", false);
+          } else {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ScalarValue.class), "writeMeasuredString",
+                "(" + COS_DESC + "Ljava/lang/String;" + SIZES_DESC + ")V", false);
+          }
           return;
         case SECONDS_NANOS:
           constant(s);
@@ -778,9 +818,9 @@ final class BodyCompiler {
       mv.visitVarInsn(Opcodes.ALOAD, VALUE);
       mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
       mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, LIST, "isEmpty", "()Z", true);
-      if (writing) {
+      if (writing && !direct) {
         mv.visitJumpInsn(Opcodes.IFNE, skip);
-      } else {
+      } else { // measuring, or writing with nothing measured: the size pass's checks
         mv.visitJumpInsn(Opcodes.IFEQ, nonEmpty);
         sizes("enter", "()V"); // an empty list is a level too (the depth rule), though nothing is written
         sizes("exit", "()V");
@@ -872,6 +912,9 @@ final class BodyCompiler {
       }
       mv.visitJumpInsn(Opcodes.GOTO, loop);
       mv.visitLabel(end);
+      if (direct) {
+        sizes("exit", "()V"); // leaves have no packed lists
+      }
       if (!writing) {
         if (s.packed) {
           mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
@@ -902,7 +945,12 @@ final class BodyCompiler {
     private void writeTag(int tag) {
       mv.visitVarInsn(Opcodes.ALOAD, 1);
       mv.visitLdcInsn(tag);
-      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeUInt32NoTag", "(I)V", false);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, writer(), "writeUInt32NoTag", "(I)V", false);
+    }
+
+    /** What the write method's first argument is: a CodedOutputStream, or a leaf's LeafBuffer (same method names). */
+    private String writer() {
+      return direct ? LEAF : COS;
     }
   }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * A map as protobuf's {@code map<K, V>}: one entry message per key ({@code key = 1; value = 2}), in
@@ -97,7 +98,7 @@ final class MapField extends FieldCodec {
         throw new EncodeException("null map key");
       }
     }
-    if (entries.length > 1) {
+    if (entries.length > 1 && !naturallySorted(map)) {
       try {
         Arrays.sort(entries, order);
       } catch (ClassCastException e) {
@@ -105,6 +106,12 @@ final class MapField extends FieldCodec {
       }
     }
     return entries;
+  }
+
+  // A SortedMap in natural order iterates in the order BY_KEY sorts: sorting again is wasted (a TreeMap is
+  // the usual way to keep a record's map deterministic).
+  private boolean naturallySorted(Map<?, ?> map) {
+    return order == BY_KEY && map instanceof SortedMap && ((SortedMap<?, ?>) map).comparator() == null;
   }
 
   @Override

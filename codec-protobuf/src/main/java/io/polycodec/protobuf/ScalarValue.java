@@ -31,7 +31,7 @@ final class ScalarValue extends ValueCodec {
       case BOOL: return 1;
       case FLOAT: return 4;
       case DOUBLE: return 8;
-      case STRING: return stringSize((String) value, sizes);
+      case STRING: return stringBytesSize((String) value, sizes);
       case BYTES: {
         int n = sizes.checkString(((byte[]) value).length);
         return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
@@ -41,29 +41,64 @@ final class ScalarValue extends ValueCodec {
     }
   }
 
-  /** The size of a string value with its length prefix, checked against the string limit (spun encoders call it too). */
-  static int stringSize(String value, Sizes sizes) {
-    int n = sizes.checkString(Utf8.encodedLength(value));
-    return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
-  }
-
   /**
-   * As {@link #stringSize}, but encodes the string now and notes its bytes in {@code sizes} for the write
-   * pass ({@link Sizes#nextRef}), which copies them (spun encoders). Why: {@code String.getBytes} is the
-   * JDK's intrinsic (a vectorised copy for Latin-1 strings), where measuring in Java and then encoding
-   * with {@code writeStringNoTag} walked every string two or three times (it measures again strings of 43
-   * chars or more); the price is one array per string.
+   * The size of a string value with its length prefix, checked against the string limit, for
+   * {@link #writeMeasuredString} to write it (spun encoders call both too).
+   * A string of at most {@value #SHORT_STRING} chars is measured (its UTF-8 length noted in the next size
+   * slot) and written by the write pass through a scratch array, with no array of its own; a longer one is
+   * encoded now and its bytes noted ({@link Sizes#nextRef}) for the write pass to copy. Why: for a long
+   * string {@code String.getBytes} (the JDK's intrinsic, a vectorised copy for Latin-1 strings) beats any
+   * walk over its chars, but for short ones an array per string, and noting it, cost more than a walk
+   * (docs/benchmarks.md, issue 23).
    */
   static int stringBytesSize(String value, Sizes sizes) {
+    int chars = value.length();
+    if (chars <= SHORT_STRING) {
+      int n = sizes.checkString(isAscii(value, chars) ? chars : Utf8.encodedLength(value));
+      sizes.noteShortString(n);
+      return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
+    }
+    byte[] bytes = longStringBytes(value, sizes);
+    sizes.noteBytes(bytes);
+    return CodedOutputStream.computeUInt32SizeNoTag(bytes.length) + bytes.length;
+  }
+
+  /** The UTF-8 bytes of a string longer than {@value #SHORT_STRING} chars, checked. */
+  static byte[] longStringBytes(String value, Sizes sizes) {
+    int chars = value.length();
+    if (chars > sizes.maxStringBytes()) { // too long whatever its bytes (at least one a char): say how long
+      sizes.checkString(Utf8.encodedLength(value)); // without encoding it
+    }
     byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     // getBytes writes '?' for an unpaired surrogate, where we refuse it (Utf8.encodedLength throws): check
     // every string but those of one byte per char (ASCII) without a '?' (then it had no surrogate).
-    if (bytes.length != value.length() || hasQuestionMark(bytes)) {
+    if (bytes.length != chars || hasQuestionMark(bytes)) {
       Utf8.encodedLength(value);
     }
-    int n = sizes.checkString(bytes.length);
-    sizes.addRef(bytes);
-    return CodedOutputStream.computeUInt32SizeNoTag(n) + n;
+    sizes.checkString(bytes.length);
+    return bytes;
+  }
+
+  /** Writes, with its length, a string that {@link #stringBytesSize} measured (spun encoders). */
+  static void writeMeasuredString(CodedOutputStream out, String value, Sizes sizes) throws IOException {
+    int bytes = sizes.next();
+    if (bytes >= 0) {
+      sizes.writeShortString(out, value, bytes);
+    } else {
+      out.writeByteArrayNoTag((byte[]) sizes.nextRef());
+    }
+  }
+
+  /** The longest string {@link #stringBytesSize} checks for ASCII char by char rather than encoding it. */
+  static final int SHORT_STRING = 64;
+
+  static boolean isAscii(String s, int chars) {
+    for (int i = 0; i < chars; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final java.lang.invoke.VarHandle LONGS =
@@ -95,7 +130,7 @@ final class ScalarValue extends ValueCodec {
       case BOOL: out.writeBoolNoTag((Boolean) value); return;
       case FLOAT: out.writeFloatNoTag((Float) value); return;
       case DOUBLE: out.writeDoubleNoTag((Double) value); return;
-      case STRING: out.writeStringNoTag((String) value); return;
+      case STRING: writeMeasuredString(out, (String) value, sizes); return;
       case BYTES: out.writeByteArrayNoTag((byte[]) value); return;
       default:
         if (type.isWide()) {

@@ -3,6 +3,8 @@ package io.polycodec.protobuf;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
 import io.polycodec.Utf8;
+import com.google.protobuf.CodedOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -27,12 +29,19 @@ final class Sizes {
   static final int KEEP_BYTES = 64 * 1024;
 
   private static final int INITIAL = 16;
+  private static final int INITIAL_LEAF_BYTES = 1024;
+  /** The most leaf bytes kept for the thread's next encode. */
+  static final int KEEP_LEAF_BYTES = 256 * 1024;
   private static final ThreadLocal<Sizes> PER_THREAD = new ThreadLocal<>();
 
   private int[] sizes = new int[INITIAL];
   private int count;
   private int cursor;
   private Object[] refs;
+  private final byte[] scratch = new byte[3 * ScalarValue.SHORT_STRING];
+  /** Leaf records the size pass wrote, in pre-order; the write pass copies them from {@code leafRead}. */
+  private LeafBuffer leaves = new LeafBuffer(INITIAL_LEAF_BYTES);
+  private int leafRead;
   private int refCount;
   private int refCursor;
   private int maxDepth;
@@ -79,6 +88,8 @@ final class Sizes {
     count = 0;
     cursor = 0;
     depth = 0;
+    leaves.pos = 0;
+    leafRead = 0;
     clearRefs();
   }
 
@@ -87,6 +98,9 @@ final class Sizes {
     clearRefs();
     if (sizes.length > KEEP_BYTES / Integer.BYTES) {
       sizes = new int[INITIAL];
+    }
+    if (leaves.buf.length > KEEP_LEAF_BYTES) {
+      leaves = new LeafBuffer(INITIAL_LEAF_BYTES);
     }
     limits = null;
     inUse = false;
@@ -112,6 +126,11 @@ final class Sizes {
     return (int) bytes;
   }
 
+  /** {@link Limits#maxStringBytes()} of this encode. */
+  int maxStringBytes() {
+    return limits.maxStringBytes();
+  }
+
   /** Checks a list's, map's or vector's element count against {@link Limits#maxCollectionSize()}. */
   void checkCollection(int elements) {
     if (elements > limits.maxCollectionSize()) {
@@ -121,6 +140,10 @@ final class Sizes {
 
   /** Reserves the next slot in pre-order; fill it with {@link #set} once the size is known. */
   int reserve() {
+    return reserveSlot();
+  }
+
+  private int reserveSlot() {
     if (count == sizes.length) {
       sizes = Arrays.copyOf(sizes, count * 2);
     }
@@ -135,6 +158,57 @@ final class Sizes {
   /** The next size in pre-order (write pass). */
   int next() {
     return sizes[cursor++];
+  }
+
+  /** Notes, in the next size slot, a short string's UTF-8 length (see {@link ScalarValue#stringBytesSize}). */
+  void noteShortString(int bytes) {
+    int slot = reserveSlot(); // before naming the array, which reserving may replace
+    sizes[slot] = bytes;
+  }
+
+  /** Notes a long string's encoded bytes for the write pass (see {@link ScalarValue#stringBytesSize}). */
+  void noteBytes(byte[] bytes) {
+    int slot = reserveSlot();
+    sizes[slot] = -1;
+    addRef(bytes);
+  }
+
+  /**
+   * Writes the length and bytes of a short string whose UTF-8 length {@link #noteShortString} noted,
+   * through a scratch array. An ASCII string (as many bytes as chars) is copied by the JDK
+   * ({@code String.getBytes(int, int, byte[], int)}, deprecated because it keeps each char's low byte
+   * only, which for ASCII is the whole char; a copy of a Latin-1 string's array); any other is encoded.
+   */
+  @SuppressWarnings("deprecation")
+  void writeShortString(CodedOutputStream out, String s, int bytes) throws IOException {
+    int chars = s.length();
+    if (bytes == chars) {
+      s.getBytes(0, chars, scratch, 0);
+    } else {
+      Utf8.encode(s, scratch, 0);
+    }
+    out.writeUInt32NoTag(bytes);
+    out.writeRawBytes(scratch, 0, bytes);
+  }
+
+  /**
+   * The size pass of a leaf record: writes it ({@link CompiledBody#writeDirect}) after the leaves written
+   * before it, notes its length in the next slot for {@link #copyLeaf}, and returns it.
+   */
+  long measureLeaf(CompiledBody body, Object record) {
+    int slot = reserveSlot();
+    int start = leaves.pos;
+    body.writeDirect(leaves, record, this);
+    int n = leaves.pos - start;
+    sizes[slot] = n;
+    return n;
+  }
+
+  /** The write pass of a leaf record: copies what {@link #measureLeaf} wrote. */
+  void copyLeaf(CodedOutputStream out) throws IOException {
+    int n = next();
+    out.writeRawBytes(leaves.buf, leafRead, n);
+    leafRead += n;
   }
 
   /** Remembers an object the write pass needs again (sorted map entries). */
