@@ -30,6 +30,12 @@ import org.objectweb.asm.Type;
  * through its plan. Message sizes are noted in {@link Sizes} in the same pre-order as the interpreted plan
  * does, so spun and interpreted plans mix freely and give the same bytes.
  *
+ * <p>Leaves. A record of strings, primitives and enums only (plain, optional, or lists of strings; see
+ * {@link #isLeaf}) gets a third method, {@code writeDirect}: the size pass writes it whole into the
+ * encode's {@link LeafBuffer} (whose write methods have {@code CodedOutputStream}'s names, so the same
+ * emitter serves both) and the write pass copies its bytes, one walk over its fields instead of two.
+ * Nothing needs measuring before a leaf is written, since it holds no nested length prefix.
+ *
  * <p>Errors. The spun code names no field: a null where a value is required, a failing accessor or a
  * limit throws, and the codec measures again with the interpreted plans, which throw the error with its
  * field path (see {@link ProtobufCodec}). Limits (depth, collection size, string bytes, 2 GiB) are checked

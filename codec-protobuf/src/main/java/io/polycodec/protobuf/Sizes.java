@@ -1,9 +1,9 @@
 package io.polycodec.protobuf;
 
+import com.google.protobuf.CodedOutputStream;
 import io.polycodec.EncodeException;
 import io.polycodec.Limits;
 import io.polycodec.Utf8;
-import com.google.protobuf.CodedOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -17,12 +17,19 @@ import java.util.Arrays;
  * <p>The size pass also bounds the nesting depth, so that a value nested deeper than the limit is an
  * {@link EncodeException} rather than a stack overflow, and so is one whose size exceeds 2 GiB.
  *
+ * <p>Strings are noted too ({@link ScalarValue#stringBytesSize}): a short one by its UTF-8 length (the
+ * write pass writes it through a small scratch array, with no array of its own), a long one by its
+ * encoded bytes. And spun encoders write leaf records whole in the size pass, into a {@link LeafBuffer}
+ * ({@link #measureLeaf}), for the write pass to copy ({@link #copyLeaf}).
+ *
  * <p>One instance serves one encode call at a time; not thread-safe. {@link #acquire} hands out the
  * calling thread's instance (allocating one and its arrays per call was a visible share of encoding a
  * small message) unless that one is in use: an adapter, or the caller's {@code OutputStream}, may encode
  * again on the same thread in the middle of an encode, and gets a fresh instance. {@link #release} drops
  * the references the encode noted (the caller's strings and map entries must not stay reachable from a
- * thread) and a sizes array grown past {@link #KEEP_BYTES}, so one huge message does not pin it.
+ * thread) and a sizes array grown past {@link #KEEP_BYTES} or a leaf buffer past {@link #KEEP_LEAF_BYTES},
+ * so one huge message does not pin them. (The leaf buffer keeps the bytes of the last encode, copies that
+ * hold no reference, until the thread's next encode overwrites them.)
  */
 final class Sizes {
   /** Arrays larger than this (in bytes, about) are not kept for the thread's next encode. */
@@ -140,10 +147,6 @@ final class Sizes {
 
   /** Reserves the next slot in pre-order; fill it with {@link #set} once the size is known. */
   int reserve() {
-    return reserveSlot();
-  }
-
-  private int reserveSlot() {
     if (count == sizes.length) {
       sizes = Arrays.copyOf(sizes, count * 2);
     }
@@ -162,13 +165,13 @@ final class Sizes {
 
   /** Notes, in the next size slot, a short string's UTF-8 length (see {@link ScalarValue#stringBytesSize}). */
   void noteShortString(int bytes) {
-    int slot = reserveSlot(); // before naming the array, which reserving may replace
+    int slot = reserve(); // before naming the array, which reserving may replace
     sizes[slot] = bytes;
   }
 
   /** Notes a long string's encoded bytes for the write pass (see {@link ScalarValue#stringBytesSize}). */
   void noteBytes(byte[] bytes) {
-    int slot = reserveSlot();
+    int slot = reserve();
     sizes[slot] = -1;
     addRef(bytes);
   }
@@ -196,7 +199,7 @@ final class Sizes {
    * before it, notes its length in the next slot for {@link #copyLeaf}, and returns it.
    */
   long measureLeaf(CompiledBody body, Object record) {
-    int slot = reserveSlot();
+    int slot = reserve();
     int start = leaves.pos;
     body.writeDirect(leaves, record, this);
     int n = leaves.pos - start;
