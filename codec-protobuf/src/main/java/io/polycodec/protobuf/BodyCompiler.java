@@ -30,11 +30,13 @@ import org.objectweb.asm.Type;
  * through its plan. Message sizes are noted in {@link Sizes} in the same pre-order as the interpreted plan
  * does, so spun and interpreted plans mix freely and give the same bytes.
  *
- * <p>Leaves. A record of strings, primitives and enums only (plain, optional, or lists of strings; see
- * {@link #isLeaf}) gets a third method, {@code writeDirect}: the size pass writes it whole into the
- * encode's {@link LeafBuffer} (whose write methods have {@code CodedOutputStream}'s names, so the same
- * emitter serves both) and the write pass copies its bytes, one walk over its fields instead of two.
- * Nothing needs measuring before a leaf is written, since it holds no nested length prefix.
+ * <p>Direct writing. A record whose fields are all inline, or messages written so too, or maps of
+ * scalars ({@link #isDirect}), gets a third method, {@code writeDirect}, that writes it with nothing
+ * measured first into an {@link AheadBuffer} (whose write methods have {@code CodedOutputStream}'s names,
+ * so one emitter serves both): a nested message's or packed list's length is written after it. The size
+ * pass then writes such a record whole ({@link Sizes#writeAhead}) and the write pass copies its bytes:
+ * one walk over its fields instead of two. A graph of such records (media, user, twitter, telemetry in
+ * codec-bench) is walked once and copied once.
  *
  * <p>Errors. The spun code names no field: a null where a value is required, a failing accessor or a
  * limit throws, and the codec measures again with the interpreted plans, which throw the error with its
@@ -58,8 +60,8 @@ final class BodyCompiler {
   private static final String SIZES = Type.getInternalName(Sizes.class);
   private static final String SIZES_DESC = Type.getDescriptor(Sizes.class);
   private static final String COS_DESC = Type.getDescriptor(CodedOutputStream.class);
-  private static final String LEAF = Type.getInternalName(LeafBuffer.class);
-  private static final String LEAF_WRITE = "(" + Type.getDescriptor(LeafBuffer.class) + "Ljava/lang/Object;" + SIZES_DESC + ")V";
+  private static final String AHEAD = Type.getInternalName(AheadBuffer.class);
+  private static final String AHEAD_WRITE = "(" + Type.getDescriptor(AheadBuffer.class) + "Ljava/lang/Object;" + SIZES_DESC + ")V";
   private static final String OBJ = "java/lang/Object";
   private static final String LIST = "java/util/List";
   private static final String BODY_SIZE = "(Ljava/lang/Object;" + SIZES_DESC + ")J";
@@ -335,12 +337,12 @@ final class BodyCompiler {
     String self = BodyCompiler.class.getPackageName().replace('.', '/') + "/SpunBody";
     cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, self, null, BASE, null);
     constants(cw, self, constants);
-    boolean leaf = isLeaf(specs);
-    constructor(cw, leaf);
+    boolean direct = isDirect(specs);
+    constructor(cw, direct, direct && writesAhead(specs));
     Emitter e = new Emitter(self, Type.getInternalName(type), constants);
     e.size(cw, specs);
     e.write(cw, specs, false);
-    if (leaf) {
+    if (direct) {
       e.write(cw, specs, true);
     }
     cw.visitEnd();
@@ -401,40 +403,62 @@ final class BodyCompiler {
   }
 
   /**
-   * Whether a record is written in one walk ({@link CompiledBody#writeDirect}): it holds a string (the
-   * walk that measures one is most of what a second walk would cost) and only primitives, strings and
-   * enums, plain, optional or in lists of strings, so that writing it needs no size measured beforehand.
+   * Whether a record can be written with nothing measured first ({@link CompiledBody#writeDirect}):
+   * every field is inline (primitives, strings, enums, Timestamps, packed lists, lists of strings) or a
+   * message whose spun body can be written so too, or a map of scalars ({@link MapField#writesDirect}).
+   * Nested messages and packed lists get their length prefix after their body
+   * ({@link AheadBuffer#endLength}).
    */
-  private static boolean isLeaf(Spec[] specs) {
-    boolean text = false;
+  private static boolean isDirect(Spec[] specs) {
     for (Spec s : specs) {
-      if (s.packed || s.kind != Kind.PRIMITIVE && s.kind != Kind.STRING && s.kind != Kind.ENUM) {
+      boolean ok;
+      switch (s.kind) {
+        case MESSAGE: ok = s.constant instanceof CompiledBody && ((CompiledBody) s.constant).isDirect(); break;
+        case DELEGATE: ok = s.field instanceof MapField && ((MapField) s.field).writesDirect(); break;
+        default: ok = true;
+      }
+      if (!ok) {
         return false;
       }
-      text |= s.kind == Kind.STRING;
     }
-    return text;
+    return true;
   }
 
-  private static void constructor(ClassWriter cw, boolean leaf) {
+  /**
+   * Whether the size pass writes a direct record ahead ({@link Sizes#writeAhead}) rather than measure
+   * it: when it holds strings, messages or maps, whose measuring is most of what writing costs. A record
+   * of numbers and enums only (a telemetry reading) is cheaper measured and written than copied, unless
+   * its parent is written ahead (then it is written directly inside it, whatever this says).
+   */
+  private static boolean writesAhead(Spec[] specs) {
+    for (Spec s : specs) {
+      if (s.kind == Kind.STRING || s.kind == Kind.MESSAGE || s.kind == Kind.DELEGATE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void constructor(ClassWriter cw, boolean direct, boolean ahead) {
     MethodVisitor mv = cw.visitMethod(0, "<init>", "()V", null, null);
     mv.visitCode();
     mv.visitVarInsn(Opcodes.ALOAD, 0);
-    mv.visitInsn(leaf ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
-    mv.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "(Z)V", false);
+    mv.visitInsn(direct ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
+    mv.visitInsn(ahead ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
+    mv.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "(ZZ)V", false);
     mv.visitInsn(Opcodes.RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
 
-  /** Emits the two methods; {@code mv}, {@code sizes} and (write) {@code out} are per method. */
+  /** Emits the methods (measure, emit, writeDirect); {@code mv}, {@code sizes} and (write) {@code out} are per method. */
   private static final class Emitter {
     private final String self;
     private final String record;
     private final List<Object> constants;
     private MethodVisitor mv;
     private boolean writing;
-    /** Writing without a size pass before (a leaf's {@code writeDirect}): strings measured as written, limits checked. */
+    /** Writing with nothing measured before ({@code writeDirect}): strings measured as written, limits checked. */
     private boolean direct;
     private int sizesSlot;
 
@@ -465,12 +489,12 @@ final class BodyCompiler {
       mv.visitEnd();
     }
 
-    /** {@code emit}, the write pass after {@code measure}; or (direct) a leaf's {@code writeDirect}. */
+    /** {@code emit}, the write pass after {@code measure}; or (direct) {@code writeDirect}. */
     void write(ClassWriter cw, Spec[] specs, boolean direct) {
       writing = true;
       this.direct = direct;
       sizesSlot = 3;
-      mv = direct ? cw.visitMethod(0, "writeDirect", LEAF_WRITE, null, null)
+      mv = direct ? cw.visitMethod(0, "writeDirect", AHEAD_WRITE, null, null)
           : cw.visitMethod(0, "emit", BODY_WRITE, null, new String[] {"java/io/IOException"});
       mv.visitCode();
       if (direct) {
@@ -521,7 +545,12 @@ final class BodyCompiler {
     private void delegate(Spec s) {
       String owner = Type.getInternalName(s.constant.getClass());
       constant(s);
-      if (writing) {
+      if (direct) { // a map of scalars (isDirect)
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "writeDirect", AHEAD_WRITE, false);
+      } else if (writing) {
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
         mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
@@ -785,7 +814,7 @@ final class BodyCompiler {
           mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
           mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
           if (direct) {
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, LEAF, "writeString", "(Ljava/lang/String;" + SIZES_DESC + ")V", false);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, AHEAD, "writeString", "(Ljava/lang/String;" + SIZES_DESC + ")V", false);
           } else {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ScalarValue.class), "writeMeasuredString",
                 "(" + COS_DESC + "Ljava/lang/String;" + SIZES_DESC + ")V", false);
@@ -795,11 +824,26 @@ final class BodyCompiler {
           constant(s);
           mv.visitVarInsn(Opcodes.ALOAD, 1);
           mv.visitVarInsn(Opcodes.ALOAD, slot);
+          if (direct) {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(SecondsNanosValue.class), "writeDirect",
+                "(" + Type.getDescriptor(AheadBuffer.class) + "Ljava/lang/Object;)V", false);
+            return;
+          }
           mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
           mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(SecondsNanosValue.class), "write",
               "(" + COS_DESC + "Ljava/lang/Object;" + SIZES_DESC + ")V", false);
           return;
         case MESSAGE:
+          if (direct) { // the child is direct too (isDirect): its length goes in after it
+            beginLength();
+            constant(s);
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitVarInsn(Opcodes.ALOAD, slot);
+            mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BASE, "writeDirect", AHEAD_WRITE, false);
+            endLength();
+            return;
+          }
           mv.visitVarInsn(Opcodes.ALOAD, 1);
           sizes("next", "()I");
           mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, COS, "writeUInt32NoTag", "(I)V", false);
@@ -842,7 +886,10 @@ final class BodyCompiler {
       // Packed runs, strings and messages: all length-delimited.
       int tag = FieldCodec.tagOf(s.field.number, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
       if (s.packed) {
-        if (writing) {
+        if (direct) {
+          writeTag(tag);
+          beginLength();
+        } else if (writing) {
           writeTag(tag);
           mv.visitVarInsn(Opcodes.ALOAD, 1);
           sizes("next", "()I");
@@ -919,7 +966,10 @@ final class BodyCompiler {
       mv.visitJumpInsn(Opcodes.GOTO, loop);
       mv.visitLabel(end);
       if (direct) {
-        sizes("exit", "()V"); // leaves have no packed lists
+        if (s.packed) {
+          endLength();
+        }
+        sizes("exit", "()V");
       }
       if (!writing) {
         if (s.packed) {
@@ -954,9 +1004,23 @@ final class BodyCompiler {
       mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, writer(), "writeUInt32NoTag", "(I)V", false);
     }
 
-    /** What the write method's first argument is: a CodedOutputStream, or a leaf's LeafBuffer (same method names). */
+    /** Reserves the length byte of what is written next (direct), keeping where it starts in SLOT. */
+    private void beginLength() {
+      mv.visitVarInsn(Opcodes.ALOAD, 1);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, AHEAD, "beginLength", "()I", false);
+      mv.visitVarInsn(Opcodes.ISTORE, SLOT);
+    }
+
+    /** Writes the length of what was written since {@link #beginLength}. */
+    private void endLength() {
+      mv.visitVarInsn(Opcodes.ALOAD, 1);
+      mv.visitVarInsn(Opcodes.ILOAD, SLOT);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, AHEAD, "endLength", "(I)V", false);
+    }
+
+    /** What the write method's first argument is: a CodedOutputStream, or (direct) an AheadBuffer (same method names). */
     private String writer() {
-      return direct ? LEAF : COS;
+      return direct ? AHEAD : COS;
     }
   }
 

@@ -13,31 +13,38 @@ import java.io.IOException;
  * plan, which names the field (see {@link ProtobufCodec}).
  */
 abstract class CompiledBody {
-  private final boolean leaf;
+  private final boolean direct;
+  private final boolean ahead;
 
   /**
-   * {@code leaf}: the spun class has {@link #writeDirect}, and its records are written in one walk into
-   * the encode's {@link LeafBuffer} by the size pass ({@link Sizes#measureLeaf}) and copied by the write
-   * pass.
+   * {@code direct}: the spun class has {@link #writeDirect} (the record and everything in it can be
+   * written with no size measured first). {@code ahead}: the size pass writes records of this body whole,
+   * into the encode's {@link AheadBuffer} ({@link Sizes#writeAhead}), and the write pass copies them.
    */
-  CompiledBody(boolean leaf) {
-    this.leaf = leaf;
+  CompiledBody(boolean direct, boolean ahead) {
+    this.direct = direct;
+    this.ahead = ahead;
   }
 
-  /** Whether records of this body are written in one walk (tests look). */
-  final boolean isLeaf() {
-    return leaf;
+  /** Whether {@link #writeDirect} serves (a parent that is written directly calls it). */
+  final boolean isDirect() {
+    return direct;
+  }
+
+  /** Whether records of this body are written ahead by the size pass (tests look). */
+  final boolean writesAhead() {
+    return ahead;
   }
 
   /** As {@link MessagePlan#bodySize}, without the field names on errors. */
   final long size(Object record, Sizes sizes) {
-    return leaf ? sizes.measureLeaf(this, record) : measure(record, sizes);
+    return ahead ? sizes.writeAhead(this, record) : measure(record, sizes);
   }
 
   /** As {@link MessagePlan#writeBody}. */
   final void write(CodedOutputStream out, Object record, Sizes sizes) throws IOException {
-    if (leaf) {
-      sizes.copyLeaf(out);
+    if (ahead) {
+      sizes.copyAhead(out);
     } else {
       emit(out, record, sizes);
     }
@@ -50,10 +57,11 @@ abstract class CompiledBody {
   abstract void emit(CodedOutputStream out, Object record, Sizes sizes) throws IOException;
 
   /**
-   * A leaf's one walk: writes the record's fields with no size pass before, checking what {@link #measure}
-   * checks (limits, depth, unpaired surrogates). Only leaves have it.
+   * Writes the record's fields with nothing measured before, checking what {@link #measure} checks
+   * (limits, depth, unpaired surrogates); nested messages and packed lists get their length when they
+   * are written ({@link AheadBuffer#endLength}). Only direct bodies have it.
    */
-  void writeDirect(LeafBuffer out, Object record, Sizes sizes) {
-    throw new UnsupportedOperationException("not a leaf");
+  void writeDirect(AheadBuffer out, Object record, Sizes sizes) {
+    throw new UnsupportedOperationException("not written directly");
   }
 }

@@ -141,6 +141,23 @@ final class ScalarValue extends ValueCodec {
     }
   }
 
+  /** As {@link #write}, into a buffer written ahead, checked as {@link #size} checks (map entries). */
+  void writeDirect(AheadBuffer out, Object value, Sizes sizes) {
+    switch (type) {
+      case BOOL: out.writeBoolNoTag((Boolean) value); return;
+      case FLOAT: out.writeFixed32NoTag(Float.floatToRawIntBits((Float) value)); return;
+      case DOUBLE: out.writeFixed64NoTag(Double.doubleToRawLongBits((Double) value)); return;
+      case STRING: out.writeString((String) value, sizes); return;
+      case BYTES: out.writeBytes((byte[]) value, sizes); return;
+      default:
+        if (type.isWide()) {
+          out.writeLong(type, (Long) value);
+        } else {
+          out.writeInt(type, (Integer) value);
+        }
+    }
+  }
+
   @Override
   Object read(ProtoReader r, Object previous) throws IOException {
     switch (type) {

@@ -60,6 +60,21 @@ abstract class SecondsNanosValue extends ValueCodec {
     }
   }
 
+  /** As {@link #write}, into a buffer written ahead. */
+  final void writeDirect(AheadBuffer out, Object value) {
+    long seconds = seconds(value);
+    int nanos = nanos(value);
+    out.writeUInt32NoTag(bodySize(seconds, nanos));
+    if (seconds != 0) {
+      out.writeUInt32NoTag(SECONDS_TAG);
+      out.writeInt64NoTag(seconds);
+    }
+    if (nanos != 0) {
+      out.writeUInt32NoTag(NANOS_TAG);
+      out.writeInt32NoTag(nanos);
+    }
+  }
+
   @Override
   final Object read(ProtoReader r, Object previous) throws IOException {
     int length = r.readLength();

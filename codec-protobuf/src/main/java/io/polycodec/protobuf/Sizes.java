@@ -19,26 +19,27 @@ import java.util.Arrays;
  *
  * <p>Strings are noted too ({@link ScalarValue#stringBytesSize}): a short one by its UTF-8 length (the
  * write pass writes it through a small scratch array, with no array of its own), a long one by its
- * encoded bytes. And spun encoders write leaf records whole in the size pass, into a {@link LeafBuffer}
- * ({@link #measureLeaf}), for the write pass to copy ({@link #copyLeaf}).
+ * encoded bytes. And spun encoders write some records whole in the size pass, into an
+ * {@link AheadBuffer} ({@link #writeAhead}), for the write pass to copy ({@link #copyAhead}): those that
+ * hold nothing a second walk would need measured first (see {@link CompiledBody}).
  *
  * <p>One instance serves one encode call at a time; not thread-safe. {@link #acquire} hands out the
  * calling thread's instance (allocating one and its arrays per call was a visible share of encoding a
  * small message) unless that one is in use: an adapter, or the caller's {@code OutputStream}, may encode
  * again on the same thread in the middle of an encode, and gets a fresh instance. {@link #release} drops
  * the references the encode noted (the caller's strings and map entries must not stay reachable from a
- * thread) and a sizes array grown past {@link #KEEP_BYTES} or a leaf buffer past {@link #KEEP_LEAF_BYTES},
- * so one huge message does not pin them. (The leaf buffer keeps the bytes of the last encode, copies that
- * hold no reference, until the thread's next encode overwrites them.)
+ * thread) and a sizes array grown past {@link #KEEP_BYTES} or an ahead buffer past
+ * {@link #KEEP_AHEAD_BYTES}, so one huge message does not pin them. (The ahead buffer keeps the bytes of
+ * the last encode, copies that hold no reference, until the thread's next encode overwrites them.)
  */
 final class Sizes {
   /** Arrays larger than this (in bytes, about) are not kept for the thread's next encode. */
   static final int KEEP_BYTES = 64 * 1024;
 
   private static final int INITIAL = 16;
-  private static final int INITIAL_LEAF_BYTES = 1024;
-  /** The most leaf bytes kept for the thread's next encode. */
-  static final int KEEP_LEAF_BYTES = 256 * 1024;
+  private static final int INITIAL_AHEAD_BYTES = 1024;
+  /** The most bytes of records written ahead kept for the thread's next encode. */
+  static final int KEEP_AHEAD_BYTES = 256 * 1024;
   private static final ThreadLocal<Sizes> PER_THREAD = new ThreadLocal<>();
 
   private int[] sizes = new int[INITIAL];
@@ -46,9 +47,9 @@ final class Sizes {
   private int cursor;
   private Object[] refs;
   private final byte[] scratch = new byte[3 * ScalarValue.SHORT_STRING];
-  /** Leaf records the size pass wrote, in pre-order; the write pass copies them from {@code leafRead}. */
-  private LeafBuffer leaves = new LeafBuffer(INITIAL_LEAF_BYTES);
-  private int leafRead;
+  /** Records the size pass wrote ahead, in pre-order; the write pass copies them from {@code aheadRead}. */
+  private AheadBuffer ahead = new AheadBuffer(INITIAL_AHEAD_BYTES);
+  private int aheadRead;
   private int refCount;
   private int refCursor;
   private int maxDepth;
@@ -95,8 +96,8 @@ final class Sizes {
     count = 0;
     cursor = 0;
     depth = 0;
-    leaves.pos = 0;
-    leafRead = 0;
+    ahead.pos = 0;
+    aheadRead = 0;
     clearRefs();
   }
 
@@ -106,8 +107,8 @@ final class Sizes {
     if (sizes.length > KEEP_BYTES / Integer.BYTES) {
       sizes = new int[INITIAL];
     }
-    if (leaves.buf.length > KEEP_LEAF_BYTES) {
-      leaves = new LeafBuffer(INITIAL_LEAF_BYTES);
+    if (ahead.buf.length > KEEP_AHEAD_BYTES) {
+      ahead = new AheadBuffer(INITIAL_AHEAD_BYTES);
     }
     limits = null;
     inUse = false;
@@ -195,23 +196,23 @@ final class Sizes {
   }
 
   /**
-   * The size pass of a leaf record: writes it ({@link CompiledBody#writeDirect}) after the leaves written
-   * before it, notes its length in the next slot for {@link #copyLeaf}, and returns it.
+   * The size pass of a record written ahead: writes it ({@link CompiledBody#writeDirect}) after those
+   * written before it, notes its length in the next slot for {@link #copyAhead}, and returns it.
    */
-  long measureLeaf(CompiledBody body, Object record) {
+  long writeAhead(CompiledBody body, Object record) {
     int slot = reserve();
-    int start = leaves.pos;
-    body.writeDirect(leaves, record, this);
-    int n = leaves.pos - start;
+    int start = ahead.pos;
+    body.writeDirect(ahead, record, this);
+    int n = ahead.pos - start;
     sizes[slot] = n;
     return n;
   }
 
-  /** The write pass of a leaf record: copies what {@link #measureLeaf} wrote. */
-  void copyLeaf(CodedOutputStream out) throws IOException {
+  /** The write pass of a record written ahead: copies what {@link #writeAhead} wrote. */
+  void copyAhead(CodedOutputStream out) throws IOException {
     int n = next();
-    out.writeRawBytes(leaves.buf, leafRead, n);
-    leafRead += n;
+    out.writeRawBytes(ahead.buf, aheadRead, n);
+    aheadRead += n;
   }
 
   /** Remembers an object the write pass needs again (sorted map entries). */
