@@ -3,6 +3,8 @@ package io.polycodec.protobuf;
 import com.google.protobuf.CodedOutputStream;
 import io.polycodec.EncodeException;
 import io.polycodec.Utf8;
+import io.polycodec.schema.Quantization;
+import io.polycodec.vector.VectorBytes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -93,6 +95,31 @@ final class AheadBuffer {
       case UINT64: writeUInt64NoTag(v); return;
       case SFIXED64: case FIXED64: case DOUBLE: writeFixed64NoTag(v); return;
       default: throw new AssertionError(type);
+    }
+  }
+
+  /** Writes a float vector with its length, as {@link VectorBytes} lays it out for {@code q}. */
+  void writeVector(float[] v, Quantization q) {
+    if ((long) v.length * 4 > MAX_ARRAY) {
+      throw new EncodeException("encoding exceeds 2 GiB, the most a protobuf message can hold");
+    }
+    int length = VectorBytes.length(v.length, q);
+    writeUInt32NoTag(length);
+    ensure(length);
+    pos += VectorBytes.encode(v, q, buf, pos);
+  }
+
+  /** Writes a float64 vector with its length, as packed {@code repeated double}. */
+  void writeDoubles(double[] v) {
+    long length = 8L * v.length;
+    if (length > MAX_ARRAY) {
+      throw new EncodeException("encoding exceeds 2 GiB, the most a protobuf message can hold");
+    }
+    writeUInt32NoTag((int) length);
+    ensure((int) length);
+    for (double x : v) {
+      LONGS.set(buf, pos, Double.doubleToRawLongBits(x));
+      pos += 8;
     }
   }
 

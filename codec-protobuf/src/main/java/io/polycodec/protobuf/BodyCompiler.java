@@ -17,9 +17,9 @@ import org.objectweb.asm.Type;
  * spun here (see {@link #spec}): primitives, strings, Java enums, nested records, Timestamps and
  * Durations, each plain or optional, lists of strings and records, packed lists of numbers and enums. A
  * hidden class (defined with {@link MethodHandles.Lookup#defineHiddenClassWithClassData}, bytecode from
- * ASM) whose two methods are the plan's field loop unrolled: each field read with the record's accessor
- * and measured/written inline with protobuf-java's static size methods and {@code CodedOutputStream}
- * calls. Why: the interpreted loop makes, per field and per pass, one megamorphic call on the field codec
+ * ASM) whose methods are the plan's field loop unrolled (a size pass {@code measure} and a write pass
+ * {@code emit}, or one {@code writeDirect}; see below): each field read with the record's accessor and
+ * measured/written inline with protobuf-java's static size methods and {@code CodedOutputStream} calls. Why: the interpreted loop makes, per field and per pass, one megamorphic call on the field codec
  * and one on the getter lambda, which was most of the cost (issue 23; docs/benchmarks.md).
  *
  * <p>Nested records. A parent's spun code calls its child's spun body through a static final constant of
@@ -31,12 +31,13 @@ import org.objectweb.asm.Type;
  * does, so spun and interpreted plans mix freely and give the same bytes.
  *
  * <p>Direct writing. A record whose fields are all inline, or messages written so too, or maps of
- * scalars ({@link #isDirect}), gets a third method, {@code writeDirect}, that writes it with nothing
- * measured first into an {@link AheadBuffer} (whose write methods have {@code CodedOutputStream}'s names,
- * so one emitter serves both): a nested message's or packed list's length is written after it. The size
- * pass then writes such a record whole ({@link Sizes#writeAhead}) and the write pass copies its bytes:
- * one walk over its fields instead of two. A graph of such records (media, user, twitter, telemetry in
- * codec-bench) is walked once and copied once.
+ * scalars, or vectors ({@link #isDirect}), gets {@code writeDirect}, that writes it with nothing measured first into
+ * an {@link AheadBuffer} (whose write methods have {@code CodedOutputStream}'s names, so one emitter serves
+ * both): a nested message's or packed list's length is written after it. The size pass then writes such a
+ * record whole ({@link Sizes#writeAhead}) and the write pass copies its bytes: one walk over its fields
+ * instead of two, and no {@code measure}/{@code emit} spun for it. A graph of such records (media, user,
+ * twitter, telemetry in codec-bench) is walked once and copied once. A direct record of numbers only keeps
+ * its two passes too, for parents that measure ({@link #writesAhead}).
  *
  * <p>Errors. The spun code names no field: a null where a value is required, a failing accessor or a
  * limit throws, and the codec measures again with the interpreted plans, which throw the error with its
@@ -338,10 +339,13 @@ final class BodyCompiler {
     cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, self, null, BASE, null);
     constants(cw, self, constants);
     boolean direct = isDirect(specs);
-    constructor(cw, direct, direct && writesAhead(specs));
+    boolean ahead = direct && writesAhead(specs);
+    constructor(cw, direct, ahead);
     Emitter e = new Emitter(self, Type.getInternalName(type), constants);
-    e.size(cw, specs);
-    e.write(cw, specs, false);
+    if (!ahead) { // a record written ahead is never measured and written in two passes
+      e.size(cw, specs);
+      e.write(cw, specs, false);
+    }
     if (direct) {
       e.write(cw, specs, true);
     }
@@ -405,7 +409,8 @@ final class BodyCompiler {
   /**
    * Whether a record can be written with nothing measured first ({@link CompiledBody#writeDirect}):
    * every field is inline (primitives, strings, enums, Timestamps, packed lists, lists of strings) or a
-   * message whose spun body can be written so too, or a map of scalars ({@link MapField#writesDirect}).
+   * message whose spun body can be written so too, or a field whose codec writes directly (maps of
+   * scalars, vectors: {@link FieldCodec#writesDirect}).
    * Nested messages and packed lists get their length prefix after their body
    * ({@link AheadBuffer#endLength}).
    */
@@ -414,7 +419,7 @@ final class BodyCompiler {
       boolean ok;
       switch (s.kind) {
         case MESSAGE: ok = s.constant instanceof CompiledBody && ((CompiledBody) s.constant).isDirect(); break;
-        case DELEGATE: ok = s.field instanceof MapField && ((MapField) s.field).writesDirect(); break;
+        case DELEGATE: ok = s.field.writesDirect(); break;
         default: ok = true;
       }
       if (!ok) {
@@ -545,7 +550,7 @@ final class BodyCompiler {
     private void delegate(Spec s) {
       String owner = Type.getInternalName(s.constant.getClass());
       constant(s);
-      if (direct) { // a map of scalars (isDirect)
+      if (direct) { // a codec that writes directly (isDirect)
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
         mv.visitVarInsn(Opcodes.ALOAD, sizesSlot);

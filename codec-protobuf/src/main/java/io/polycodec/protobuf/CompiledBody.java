@@ -50,11 +50,15 @@ abstract class CompiledBody {
     }
   }
 
-  /** The size pass over the record's fields (the spun {@code measure}). */
-  abstract long measure(Object record, Sizes sizes);
+  /** The size pass over the record's fields (the spun {@code measure}); bodies written ahead have none. */
+  long measure(Object record, Sizes sizes) {
+    throw new UnsupportedOperationException("written ahead");
+  }
 
-  /** The write pass after {@link #measure} (the spun {@code emit}). */
-  abstract void emit(CodedOutputStream out, Object record, Sizes sizes) throws IOException;
+  /** The write pass after {@link #measure} (the spun {@code emit}); bodies written ahead have none. */
+  void emit(CodedOutputStream out, Object record, Sizes sizes) throws IOException {
+    throw new UnsupportedOperationException("written ahead");
+  }
 
   /**
    * Writes the record's fields with nothing measured before, checking what {@link #measure} checks

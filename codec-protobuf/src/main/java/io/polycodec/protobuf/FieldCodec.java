@@ -53,6 +53,19 @@ abstract class FieldCodec {
   /** Reads one occurrence of this field, which arrived with {@code wireType}, into {@code slots}. */
   abstract void read(ProtoReader r, int wireType, FieldSlots slots) throws IOException;
 
+  /**
+   * Whether {@link #writeDirect} serves, so that a spun record holding this field can be written with
+   * nothing measured first (see {@link BodyCompiler}).
+   */
+  boolean writesDirect() {
+    return false;
+  }
+
+  /** As {@link #size} and {@link #write} at once, into a buffer written ahead; only if {@link #writesDirect}. */
+  void writeDirect(AheadBuffer out, Object record, Sizes sizes) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " is not written directly");
+  }
+
   /** Whether this field's slot holds an {@link Accumulator} while a record is decoded. */
   boolean accumulates() {
     return false;

@@ -114,12 +114,13 @@ final class MapField extends FieldCodec {
     return order == BY_KEY && map instanceof SortedMap && ((SortedMap<?, ?>) map).comparator() == null;
   }
 
-  /** Whether {@link #writeDirect} serves: scalar keys and values (a spun record that holds it is written directly). */
+  /** Scalar keys and values: written directly. */
+  @Override
   boolean writesDirect() {
     return value instanceof ScalarValue;
   }
 
-  /** As {@link #size} and {@link #write} at once, into a buffer written ahead (scalar values only). */
+  @Override
   void writeDirect(AheadBuffer out, Object record, Sizes sizes) {
     Map<?, ?> map = (Map<?, ?>) binding.get(record, index);
     if (map.isEmpty()) {

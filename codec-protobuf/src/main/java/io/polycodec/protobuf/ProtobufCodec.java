@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * A protobuf codec for the records of one binding. Encoding measures the value once (nested message
  * sizes and sorted map entries are kept for the write), then writes it with protobuf-java's
- * CodedOutputStream into an array of exactly that size. Decoding reads the caller's array in place
+ * CodedOutputStream into an array of exactly that size; records whose spun code can write them with
+ * nothing measured first are written by the size pass itself and copied (see {@link BodyCompiler}). Decoding reads the caller's array in place
  * with CodedInputStream. Immutable and thread-safe.
  */
 final class ProtobufCodec<T> implements Codec<T> {

@@ -85,6 +85,28 @@ final class VectorField extends FieldCodec {
     }
   }
 
+  /** Written directly: float vectors by {@link VectorBytes} straight into the buffer, doubles one by one. */
+  @Override
+  boolean writesDirect() {
+    return true;
+  }
+
+  @Override
+  void writeDirect(AheadBuffer out, Object record, Sizes sizes) {
+    Object v = binding.get(record, index);
+    int n = doubles ? ((double[]) v).length : ((float[]) v).length;
+    if (n == 0) {
+      return;
+    }
+    sizes.checkCollection(n);
+    out.writeUInt32NoTag(tag);
+    if (doubles) {
+      out.writeDoubles((double[]) v);
+    } else {
+      out.writeVector((float[]) v, quantization);
+    }
+  }
+
   @Override
   void read(ProtoReader r, int wireType, FieldSlots slots) throws IOException {
     if (quantization != Quantization.NONE) {

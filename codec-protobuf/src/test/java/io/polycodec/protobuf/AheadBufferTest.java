@@ -11,9 +11,11 @@ import io.polycodec.CodecOptions;
 import io.polycodec.EncodeException;
 import io.polycodec.IntEncoded;
 import io.polycodec.Limits;
+import io.polycodec.Quantized;
 import io.polycodec.Tag;
 import io.polycodec.bind.RecordBinding;
 import io.polycodec.schema.IntEncoding;
+import io.polycodec.schema.Quantization;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -198,6 +200,48 @@ class AheadBufferTest {
     return new Batch(text(r), readings, reading(r), labels, counts,
         Instant.ofEpochSecond(r.nextLong(-62_135_596_800L, 253_402_300_799L), r.nextInt(1_000_000_000)), points,
         packed, r.nextBoolean() ? Optional.empty() : Optional.of(point(r)), moods);
+  }
+
+  /** Vectors of every layout beside a string: written directly, by VectorBytes straight into the buffer. */
+  record Embedded(@Tag(1) String id, @Tag(2) float[] raw, @Tag(3) @Quantized(Quantization.FP16) float[] half,
+      @Tag(4) @Quantized(Quantization.BF16) float[] brain, @Tag(5) @Quantized(Quantization.INT8) float[] int8,
+      @Tag(6) double[] series) {}
+
+  @Test
+  void vectorsAreWrittenDirectlyAsTheInterpretedPlanWritesThem() {
+    ProtobufCodec<Embedded> spun = new ProtobufCodec<>(RecordBinding.of(Embedded.class), CodecOptions.defaults(), true);
+    ProtobufCodec<Embedded> interpreted =
+        new ProtobufCodec<>(RecordBinding.of(Embedded.class), CodecOptions.defaults(), false);
+    assertTrue(spun.plan().compiled().isDirect() && spun.plan().compiled().writesAhead());
+    Seeds.forEach(300, seed -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      Embedded e = new Embedded(text(r), floats(r, true), floats(r, true), floats(r, true), floats(r, false),
+          doubles(r));
+      assertArrayEquals(interpreted.encode(e), spun.encode(e));
+    });
+    float[] nan = {1f, Float.NaN};
+    Embedded bad = new Embedded("x", new float[0], new float[0], new float[0], nan, new double[0]);
+    EncodeException a = assertThrows(EncodeException.class, () -> spun.encode(bad));
+    assertEquals(assertThrows(EncodeException.class, () -> interpreted.encode(bad)).getMessage(), a.getMessage());
+    assertTrue(a.getMessage().contains("int8"), a.getMessage());
+  }
+
+  private static float[] floats(SplittableRandom r, boolean oddOnes) {
+    float[] v = new float[r.nextInt(4) == 0 ? 0 : r.nextInt(1, 1_000)];
+    for (int i = 0; i < v.length; i++) {
+      int pick = oddOnes ? r.nextInt(20) : 5;
+      v[i] = pick == 0 ? Float.NaN : pick == 1 ? -0f : pick == 2 ? Float.intBitsToFloat(0x7fc00001)
+          : pick == 3 ? Float.MAX_VALUE : pick == 4 ? Float.NEGATIVE_INFINITY : (float) r.nextGaussian();
+    }
+    return v;
+  }
+
+  private static double[] doubles(SplittableRandom r) {
+    double[] v = new double[r.nextInt(3) == 0 ? 0 : r.nextInt(1, 300)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = r.nextInt(10) == 0 ? Double.longBitsToDouble(0x7ff8000000000123L) : r.nextDouble(-1e9, 1e9);
+    }
+    return v;
   }
 
   @Test

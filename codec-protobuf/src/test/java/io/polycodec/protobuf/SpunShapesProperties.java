@@ -49,6 +49,8 @@ class SpunShapesProperties {
   void everyPlanOfTheGraphIsSpun() {
     assertTrue(SPUN.plan().isCompiled(), "Shapes itself");
     assertEquals(3, SPUN.plan().spunInGraph, "Shapes, Address and SpunLeaf");
+    assertTrue(SPUN.plan().compiled().isDirect() && SPUN.plan().compiled().writesAhead(),
+        "the graph is written in one walk (AheadBuffer), so the properties below test that path");
     assertEquals(0, INTERPRETED.plan().spunInGraph);
   }
 
