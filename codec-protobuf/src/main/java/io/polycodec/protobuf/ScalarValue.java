@@ -79,7 +79,7 @@ final class ScalarValue extends ValueCodec {
     return bytes;
   }
 
-  /** Writes, with its length, a string that {@link #stringBytesSize} measured (spun encoders). */
+  /** Writes, with its length, a string that {@link #stringBytesSize} measured (in this write pass, in the same order). */
   static void writeMeasuredString(CodedOutputStream out, String value, Sizes sizes) throws IOException {
     int bytes = sizes.next();
     if (bytes >= 0) {
