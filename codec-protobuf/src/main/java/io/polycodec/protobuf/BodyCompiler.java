@@ -19,8 +19,9 @@ import org.objectweb.asm.Type;
  * hidden class (defined with {@link MethodHandles.Lookup#defineHiddenClassWithClassData}, bytecode from
  * ASM) whose methods are the plan's field loop unrolled (a size pass {@code measure} and a write pass
  * {@code emit}, or one {@code writeDirect}; see below): each field read with the record's accessor and
- * measured/written inline with protobuf-java's static size methods and {@code CodedOutputStream} calls. Why: the interpreted loop makes, per field and per pass, one megamorphic call on the field codec
- * and one on the getter lambda, which was most of the cost (issue 23; docs/benchmarks.md).
+ * measured/written inline with protobuf-java's static size methods and {@code CodedOutputStream} calls.
+ * Why: the interpreted loop makes, per field and per pass, one megamorphic call on the field codec and
+ * one on the getter lambda, which was most of the cost (issue 23; docs/benchmarks.md).
  *
  * <p>Nested records. A parent's spun code calls its child's spun body through a static final constant of
  * its own class, so each call site sees one receiver and binds statically; the child's methods are
@@ -31,9 +32,9 @@ import org.objectweb.asm.Type;
  * does, so spun and interpreted plans mix freely and give the same bytes.
  *
  * <p>Direct writing. A record whose fields are all inline, or messages written so too, or maps of
- * scalars, or vectors ({@link #isDirect}), gets {@code writeDirect}, that writes it with nothing measured first into
- * an {@link AheadBuffer} (whose write methods have {@code CodedOutputStream}'s names, so one emitter serves
- * both): a nested message's or packed list's length is written after it. The size pass then writes such a
+ * scalars, or vectors ({@link #isDirect}), gets {@code writeDirect}, that writes it with nothing measured
+ * first into an {@link AheadBuffer} (whose write methods have {@code CodedOutputStream}'s names, so one
+ * emitter serves both): a nested message's or packed list's length is written after it. The size pass then writes such a
  * record whole ({@link Sizes#writeAhead}) and the write pass copies its bytes: one walk over its fields
  * instead of two, and no {@code measure}/{@code emit} spun for it. A graph of such records (media, user,
  * twitter, telemetry in codec-bench) is walked once and copied once. A direct record of numbers only keeps
@@ -62,7 +63,8 @@ final class BodyCompiler {
   private static final String SIZES_DESC = Type.getDescriptor(Sizes.class);
   private static final String COS_DESC = Type.getDescriptor(CodedOutputStream.class);
   private static final String AHEAD = Type.getInternalName(AheadBuffer.class);
-  private static final String AHEAD_WRITE = "(" + Type.getDescriptor(AheadBuffer.class) + "Ljava/lang/Object;" + SIZES_DESC + ")V";
+  private static final String AHEAD_WRITE =
+      "(" + Type.getDescriptor(AheadBuffer.class) + "Ljava/lang/Object;" + SIZES_DESC + ")V";
   private static final String OBJ = "java/lang/Object";
   private static final String LIST = "java/util/List";
   private static final String BODY_SIZE = "(Ljava/lang/Object;" + SIZES_DESC + ")J";
